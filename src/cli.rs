@@ -1,0 +1,139 @@
+//! The command line: clap definitions, turned at once into a plain [`Config`] so that clap types never
+//! reach the rest of the crate.
+
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  analyze article.txt                       one report, indented on a terminal
+  analyze articles/ | jq -r '.sections[] | select(.kind == \"headline\") | .text'
+  analyze --glob '*.md' notes/              walk a folder for other files
+  cat records.jsonl | analyze --input-format jsonl -
+  analyze --schema                          the JSON Schema of a report
+
+Exit status: 0 every input analysed, 1 some input failed (its line carries \"error\"), 2 usage error.";
+
+/// Analyse plain-text news articles: sections, duplicates, quotes and entities, as JSON.
+#[derive(Debug, Parser)]
+#[command(name = "analyze", version, about, after_help = EXAMPLES)]
+struct Args {
+    /// Files, directories (walked recursively) or `-` for standard input.
+    #[arg(value_name = "PATH", required_unless_present = "schema")]
+    paths: Vec<PathBuf>,
+
+    /// How inputs are read: whole files of text, or JSON Lines records {"id": ..., "text": ...}.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input_format: InputFormat,
+
+    /// File-name pattern for files found in directories [default: *.txt, or *.jsonl with --input-format jsonl]
+    #[arg(long, value_name = "PATTERN")]
+    glob: Option<String>,
+
+    /// Indent the JSON (the default for a single report on a terminal).
+    #[arg(long, conflicts_with = "compact")]
+    pretty: bool,
+
+    /// One line per report, never indented.
+    #[arg(long)]
+    compact: bool,
+
+    /// Print the JSON Schema of the report and exit.
+    #[arg(long)]
+    schema: bool,
+}
+
+/// How input files are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Each file (or standard input) is one article.
+    Text,
+    /// Each line is a record {"id": ..., "text": ...}; other keys are ignored.
+    Jsonl,
+}
+
+/// Whether reports are indented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Indented when standard output is a terminal and only one report is printed.
+    Auto,
+    Pretty,
+    Compact,
+}
+
+/// What to do, free of clap.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub paths: Vec<PathBuf>,
+    pub input_format: InputFormat,
+    pub glob: String,
+    pub layout: Layout,
+    pub schema: bool,
+}
+
+impl Config {
+    /// Parses the process arguments; prints help, version or a usage error (exit 2) itself.
+    pub fn from_args() -> Config {
+        Args::parse().into()
+    }
+
+    /// Parses the given arguments (the first is the program name).
+    pub fn try_from_iter<I, T>(args: I) -> Result<Config, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        Args::try_parse_from(args).map(Config::from)
+    }
+}
+
+impl From<Args> for Config {
+    fn from(a: Args) -> Config {
+        let glob = a.glob.unwrap_or_else(|| {
+            match a.input_format {
+                InputFormat::Text => "*.txt",
+                InputFormat::Jsonl => "*.jsonl",
+            }
+            .to_string()
+        });
+        let layout = if a.pretty {
+            Layout::Pretty
+        } else if a.compact {
+            Layout::Compact
+        } else {
+            Layout::Auto
+        };
+        Config {
+            paths: a.paths,
+            input_format: a.input_format,
+            glob,
+            layout,
+            schema: a.schema,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_default_follows_input_format() {
+        let c = Config::try_from_iter(["analyze", "--input-format", "jsonl", "-"]).unwrap();
+        assert_eq!(c.glob, "*.jsonl");
+        let c = Config::try_from_iter(["analyze", "dir"]).unwrap();
+        assert_eq!(c.glob, "*.txt");
+    }
+
+    #[test]
+    fn pretty_and_compact_conflict() {
+        assert!(Config::try_from_iter(["analyze", "--pretty", "--compact", "x"]).is_err());
+    }
+
+    #[test]
+    fn a_path_is_required_unless_schema() {
+        assert!(Config::try_from_iter(["analyze"]).is_err());
+        assert!(Config::try_from_iter(["analyze", "--schema"]).is_ok());
+    }
+}

@@ -1,0 +1,42 @@
+//! Writing reports: indented JSON for one report on a terminal, JSON Lines otherwise.
+//!
+//! Knows nothing about flags beyond the layout it is given; a closed pipe surfaces as an
+//! `io::ErrorKind::BrokenPipe` error that the caller turns into a quiet exit.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::report::{ErrorRecord, Report};
+
+pub struct Printer<W: Write> {
+    out: W,
+    pretty: bool,
+}
+
+impl<W: Write> Printer<W> {
+    pub fn new(out: W, pretty: bool) -> Self {
+        Printer { out, pretty }
+    }
+
+    pub fn report(&mut self, report: &Report) -> io::Result<()> {
+        self.write(report)
+    }
+
+    pub fn error(&mut self, record: &ErrorRecord) -> io::Result<()> {
+        self.write(record)
+    }
+
+    fn write<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut self.out, value)?;
+        } else {
+            serde_json::to_writer(&mut self.out, value)?;
+        }
+        self.out.write_all(b"\n")
+    }
+
+    pub fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}

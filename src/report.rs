@@ -1,0 +1,88 @@
+//! The report: the JSON contract, and the only types that are serialised.
+//!
+//! Field order here is the key order on output. Offsets are Unicode scalar positions (Python `str`
+//! indices) into the decoded input, end exclusive; `text` beside a span is always exactly
+//! `input[start:end]`. Adding a field is a compatible change; renaming or removing one bumps
+//! [`SCHEMA_VERSION`]. The README's "Report reference" documents every field.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Version of the report format; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The analysis of one article.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Report {
+    /// Always 1 for this format.
+    pub schema_version: u32,
+    /// The input's identity: its path, `-` for standard input, or the `id` of a JSON Lines record.
+    pub id: serde_json::Value,
+    /// Length of the analysed text in Unicode scalars (after a leading byte-order mark is dropped).
+    pub chars: usize,
+    /// The article's parts in document order, non-overlapping, covering every non-blank paragraph.
+    pub sections: Vec<Section>,
+    /// Repeated passages (filled by a later version; always empty in this one).
+    pub duplicates: Vec<serde_json::Value>,
+    /// Direct quotations (filled by a later version; always empty in this one).
+    pub quotes: Vec<serde_json::Value>,
+    /// Named entities (filled by a later version; always empty in this one).
+    pub entities: Vec<serde_json::Value>,
+}
+
+/// What a section of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// A short label above the headline ("News", "Opinion").
+    Kicker,
+    /// The article's title.
+    Headline,
+    /// The standfirst: a sentence or two under the headline that sums the story up.
+    Dek,
+    /// Who wrote it ("By Jane Doe", "Associated Press").
+    Byline,
+    /// When (and sometimes where) it was published or updated.
+    Dateline,
+    /// A boxed aside with a title ("Why We Wrote This", "Key points").
+    Sidebar,
+    /// The article's own prose, subheadings included.
+    Body,
+    /// A picture's caption or credit.
+    Caption,
+    /// Page furniture: navigation, share and subscribe prompts, related links, copyright, comments.
+    Boilerplate,
+}
+
+/// One section: a run of paragraphs of one kind.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Section {
+    pub kind: SectionKind,
+    pub start: usize,
+    pub end: usize,
+    /// A sidebar's title as written (its first paragraph).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The paragraphs the section is made of (for a sidebar, those after its title).
+    pub paragraphs: Vec<ParagraphSpan>,
+    pub text: String,
+}
+
+/// A paragraph's offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct ParagraphSpan {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The line printed in place of a report for an input that could not be analysed.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct ErrorRecord {
+    pub id: serde_json::Value,
+    pub error: String,
+}
+
+/// The JSON Schema (draft 2020-12) of [`Report`], as printed by `analyze --schema`.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
+}
