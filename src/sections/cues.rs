@@ -15,6 +15,15 @@ static BOILERPLATE: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(patterns).expect("boilerplate phrases compile")
 });
 
+static END_MARKERS: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns =
+        data_lines(include_str!("../../data/end-markers.txt")).map(|p| format!("(?i){p}"));
+    RegexSet::new(patterns).expect("end markers compile")
+});
+
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s").expect("pattern compiles"));
+
 static SIDEBAR_TITLES: LazyLock<Vec<String>> = LazyLock::new(|| {
     data_lines(include_str!("../../data/sidebar-titles.txt"))
         .map(str::to_lowercase)
@@ -63,7 +72,11 @@ pub struct Cues {
     pub capitalised: f32,
     /// Starts with a list bullet or navigation mark.
     pub bullet: bool,
+    /// Starts with a list number ("3. ", "12) ").
+    pub numbered: bool,
     pub boilerplate_phrase: bool,
+    /// A line that closes an article's text on a page ("Comments", "Related articles", "Tags:").
+    pub end_marker: bool,
     pub byline: bool,
     pub date: bool,
     pub credit: bool,
@@ -121,7 +134,9 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
             .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "“‘\"'(«".contains(c)),
         capitalised: if n == 0 { 0.0 } else { caps as f32 / n as f32 },
         bullet: first.is_some_and(|c| "□■•·●▪▸►›»*–—-|>✓✔".contains(c)),
+        numbered: NUMBERED.is_match(text),
         boilerplate_phrase: short && BOILERPLATE.is_match(&lower),
+        end_marker: n <= 12 && END_MARKERS.is_match(&lower),
         byline: short && BYLINE.is_match(text),
         date: short && n <= 14 && DATE.is_match(text),
         credit: short && CREDIT.is_match(text),

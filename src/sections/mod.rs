@@ -12,7 +12,7 @@
 
 mod cues;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::report::SectionKind;
@@ -73,32 +73,42 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     group(&kinds, &titles)
 }
 
-/// How much a paragraph argues for being inside the main run of prose.
-fn weight(c: &Cues) -> i64 {
+/// How much paragraph `i` argues for being inside the main run of prose.
+///
+/// Prose counts by its length, but a prose paragraph standing alone between short lines (a teaser
+/// under a link, a comment between a user name and a date) counts far less than prose among prose.
+fn weight(cues: &[Cues], i: usize) -> f32 {
+    let c = &cues[i];
+    if c.end_marker {
+        return -40.0;
+    }
     if c.boilerplate_phrase {
-        return -12;
+        return -12.0;
     }
     if c.prose() {
-        return c.words.min(120) as i64;
+        let w = c.words.min(120) as f32;
+        let prev = i > 0 && cues[i - 1].prose();
+        let next = cues.get(i + 1).is_some_and(Cues::prose);
+        return if prev || next { w } else { w * 0.3 };
     }
     if c.words >= 5 && c.ends_sentence {
-        return 2;
+        return 1.0;
     }
-    if c.tight_before { -3 } else { -2 }
+    if c.tight_before { -3.0 } else { -2.0 }
 }
 
 /// The contiguous paragraph range with the greatest total weight (Kadane), if any weighs above zero.
 fn main_run(cues: &[Cues]) -> Option<Range<usize>> {
-    let mut best: Option<(i64, Range<usize>)> = None;
-    let mut sum = 0i64;
+    let mut best: Option<(f32, Range<usize>)> = None;
+    let mut sum = 0.0;
     let mut start = 0;
-    for (i, c) in cues.iter().enumerate() {
-        if sum <= 0 {
-            sum = 0;
+    for i in 0..cues.len() {
+        if sum <= 0.0 {
+            sum = 0.0;
             start = i;
         }
-        sum += weight(c);
-        if sum > 0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
+        sum += weight(cues, i);
+        if sum > 0.0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
             best = Some((sum, start..i + 1));
         }
     }
@@ -128,12 +138,19 @@ fn repeat_counts(doc: &Document) -> Vec<usize> {
 }
 
 /// How headline-like paragraph `i` is, or `None` when it cannot be the headline.
-fn headline_score(cues: &[Cues], repeats: &[usize], i: usize, distance: usize) -> Option<f32> {
+fn headline_score(
+    doc: &Document,
+    cues: &[Cues],
+    repeats: &[usize],
+    topic: &HashSet<String>,
+    i: usize,
+    distance: usize,
+) -> Option<f32> {
     let c = &cues[i];
     if c.words < 2 || c.words > 30 || c.boilerplate_phrase || c.byline || c.credit || c.bullet {
         return None;
     }
-    if c.date && c.words < 8 {
+    if c.date {
         return None;
     }
     if c.sentences > 2 && c.words > 20 {
@@ -161,9 +178,22 @@ fn headline_score(cues: &[Cues], repeats: &[usize], i: usize, distance: usize) -
     if c.ends_sentence && c.words > 15 {
         s -= 1.5;
     }
+    // "3. Another story": an entry of a numbered list of links
+    if c.numbered {
+        s -= 2.0;
+    }
+    // "Jane Q. Doe": a name standing alone is an author line, not a title
+    if c.words <= 3 && c.capitalised >= 0.99 && !c.ends_sentence {
+        s -= 2.0;
+    }
+    // a headline is usually followed closely by who wrote it or when
+    if cues[i + 1..].iter().take(4).any(|n| n.byline || n.date) {
+        s += 1.0;
+    }
     if repeats[i] == 2 {
         s += 0.5;
     }
+    s += 4.0 * topic_overlap(doc, topic, i);
     s -= 0.15 * distance as f32;
     Some(s)
 }
@@ -177,10 +207,11 @@ fn find_headline(
     body: &Range<usize>,
 ) -> Option<usize> {
     let from = body.start.saturating_sub(HEADLINE_WINDOW);
+    let topic = topic_words(doc, body);
     let mut best: Option<(f32, usize)> = None;
     for i in (from..body.start).rev() {
         let distance = body.start - i - 1;
-        if let Some(s) = headline_score(cues, repeats, i, distance) {
+        if let Some(s) = headline_score(doc, cues, repeats, &topic, i, distance) {
             if best.is_none_or(|(b, _)| s > b) {
                 best = Some((s, i));
             }
@@ -188,7 +219,25 @@ fn find_headline(
     }
     if let Some((s, i)) = best {
         if s > 1.5 {
-            return Some(i);
+            // a headline followed by its dek: both score well, the headline comes first
+            let above = i.checked_sub(1).filter(|&h| h >= from).and_then(|h| {
+                headline_score(doc, cues, repeats, &topic, h, body.start - h - 1).map(|hs| (hs, h))
+            });
+            let contains = |h: usize| {
+                doc.slice(doc.paragraphs[h].span)
+                    .contains(doc.slice(doc.paragraphs[i].span))
+            };
+            return match above {
+                Some((hs, h))
+                    if hs > 1.5
+                        && hs >= s - 2.0
+                        && cues[i].words >= cues[h].words / 2
+                        && !contains(h) =>
+                {
+                    Some(h)
+                }
+                _ => Some(i),
+            };
         }
     }
     // The first paragraph of the text, short and standing alone, heads what follows.
@@ -202,6 +251,52 @@ fn find_headline(
         && (standalone || c.sentences <= 2)
         && c.words < cues.get(first + 1).map_or(usize::MAX, |n| n.words))
     .then_some(first)
+}
+
+/// How many words of the body's opening are looked at for what the article is about.
+const TOPIC_WORDS: usize = 300;
+
+/// Content words (four letters or more, lower-cased) of a text's words.
+fn content_words<'a>(
+    doc: &'a Document,
+    words: &'a [crate::text::Span],
+) -> impl Iterator<Item = String> + 'a {
+    words
+        .iter()
+        .map(|w| doc.slice(*w))
+        .filter(|w| w.chars().count() >= 4)
+        .map(str::to_lowercase)
+}
+
+/// The content words of the body's opening: what the article is about.
+fn topic_words(doc: &Document, body: &Range<usize>) -> HashSet<String> {
+    let Some(first) = doc.paragraphs.get(body.start) else {
+        return HashSet::new();
+    };
+    let end = doc
+        .paragraphs
+        .get(body.end.saturating_sub(1))
+        .map_or(first.words.end, |p| p.words.end);
+    let words = &doc.words[first.words.start
+        ..end
+            .min(first.words.start + TOPIC_WORDS)
+            .max(first.words.start)];
+    content_words(doc, words).collect()
+}
+
+/// Share of paragraph `i`'s content words that the body's opening also uses: a headline is about its
+/// story, a menu entry or another story's title mostly is not.
+fn topic_overlap(doc: &Document, topic: &HashSet<String>, i: usize) -> f32 {
+    let (mut all, mut shared) = (0, 0);
+    for w in content_words(doc, doc.paragraph_words(i)) {
+        all += 1;
+        shared += usize::from(topic.contains(&w));
+    }
+    if all == 0 {
+        0.0
+    } else {
+        shared as f32 / all as f32
+    }
 }
 
 /// A short label standing alone just above the headline.
