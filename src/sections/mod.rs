@@ -75,8 +75,9 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
 
 /// How much paragraph `i` argues for being inside the main run of prose.
 ///
-/// Prose counts by its length, but a prose paragraph standing alone between short lines (a teaser
-/// under a link, a comment between a user name and a date) counts far less than prose among prose.
+/// Prose counts by its length, discounted where it does not look like an article's paragraphs: an
+/// article sets its paragraphs apart with blank lines and runs them together, while a teaser under a
+/// link or a comment between a user name and a date stands alone among short lines, tightly packed.
 fn weight(cues: &[Cues], i: usize) -> f32 {
     let c = &cues[i];
     if c.end_marker {
@@ -86,10 +87,19 @@ fn weight(cues: &[Cues], i: usize) -> f32 {
         return -12.0;
     }
     if c.prose() {
-        let w = c.words.min(120) as f32;
+        let mut w = c.words.min(120) as f32;
         let prev = i > 0 && cues[i - 1].prose();
         let next = cues.get(i + 1).is_some_and(Cues::prose);
-        return if prev || next { w } else { w * 0.3 };
+        if !prev && !next {
+            w *= 0.3;
+        }
+        let tight_after = cues.get(i + 1).is_some_and(|n| n.tight_before);
+        match (c.tight_before, tight_after) {
+            (true, true) => w *= 0.4,
+            (true, false) | (false, true) => w *= 0.7,
+            (false, false) => {}
+        }
+        return w;
     }
     if c.words >= 5 && c.ends_sentence {
         return 1.0;
