@@ -5,6 +5,7 @@
 //! (`data/boilerplate-phrases.txt`) and sidebar titles (`data/sidebar-titles.txt`), compiled once.
 
 use regex::{Regex, RegexSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::text::Document;
@@ -83,6 +84,9 @@ pub struct Cues {
     pub sidebar_title: bool,
     /// No blank line before it.
     pub tight_before: bool,
+    /// Repeats an earlier paragraph, or opens with one and goes on far longer (a page's metadata
+    /// dumping the whole article again as one line).
+    pub echo: bool,
 }
 
 impl Cues {
@@ -98,10 +102,28 @@ impl Cues {
 
 const FURNITURE_MAX_WORDS: usize = 20;
 
+/// Paragraphs shorter than this are not looked for at the start of later ones: short lines repeat
+/// on pages for innocent reasons.
+const ECHO_MIN_WORDS: usize = 6;
+
 pub fn analyse(doc: &Document) -> Vec<Cues> {
-    (0..doc.paragraphs.len())
+    let mut cues: Vec<Cues> = (0..doc.paragraphs.len())
         .map(|i| paragraph_cues(doc, i))
-        .collect()
+        .collect();
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        let text = doc.slice(p.span);
+        let first = doc
+            .paragraph_sentences(i)
+            .first()
+            .map_or(text, |s| doc.slice(*s));
+        let opens_with_earlier = first.len() < text.len() && seen.contains(first);
+        cues[i].echo = seen.contains(text) || opens_with_earlier;
+        if cues[i].words >= ECHO_MIN_WORDS {
+            seen.insert(text);
+        }
+    }
+    cues
 }
 
 fn paragraph_cues(doc: &Document, i: usize) -> Cues {
@@ -142,6 +164,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         credit: short && CREDIT.is_match(text),
         sidebar_title: n <= 8 && SIDEBAR_TITLES.iter().any(|t| t == stripped),
         tight_before: p.blank_lines_before == 0 && i > 0,
+        echo: false,
     }
 }
 

@@ -73,6 +73,9 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     group(&kinds, &titles)
 }
 
+/// A prose paragraph at least this long counts fully even alone: teasers and comments are shorter.
+const ISOLATED_PROSE_WORDS: usize = 60;
+
 /// How much paragraph `i` argues for being inside the main run of prose.
 ///
 /// Prose counts by its length, discounted where it does not look like an article's paragraphs: an
@@ -86,11 +89,14 @@ fn weight(cues: &[Cues], i: usize) -> f32 {
     if c.boilerplate_phrase {
         return -12.0;
     }
+    if c.echo {
+        return -2.0;
+    }
     if c.prose() {
         let mut w = c.words.min(120) as f32;
         let prev = i > 0 && cues[i - 1].prose();
         let next = cues.get(i + 1).is_some_and(Cues::prose);
-        if !prev && !next {
+        if !prev && !next && c.words < ISOLATED_PROSE_WORDS {
             w *= 0.3;
         }
         let tight_after = cues.get(i + 1).is_some_and(|n| n.tight_before);
