@@ -141,7 +141,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         })
         .count();
     let last = text
-        .trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*'))
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*'])
         .chars()
         .next_back();
     let first = text.chars().next();

@@ -11,8 +11,8 @@
 //!    the body and header is boilerplate.
 
 mod cues;
+mod header;
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::report::SectionKind;
@@ -29,9 +29,6 @@ pub struct Segment {
     pub title: Option<usize>,
 }
 
-/// How far above the body the headline is looked for, in paragraphs.
-const HEADLINE_WINDOW: usize = 40;
-
 /// Splits the document into sections covering every paragraph, in order.
 pub fn segment(doc: &Document) -> Vec<Segment> {
     let n = doc.paragraphs.len();
@@ -39,12 +36,11 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         return Vec::new();
     }
     let cues = cues::analyse(doc);
-    let repeats = repeat_counts(doc);
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
     let body = main_run(&cues).unwrap_or(0..0);
-    let headline = find_headline(doc, &cues, &repeats, &body);
+    let headline = header::find_headline(doc, &cues, &body);
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
         _ => body.start,
@@ -54,11 +50,11 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     }
     if let Some(h) = headline {
         kinds[h] = SectionKind::Headline;
-        if let Some(k) = kicker(&cues, h) {
+        if let Some(k) = header::kicker(&cues, h) {
             kinds[k] = SectionKind::Kicker;
         }
         for i in h + 1..body_start {
-            kinds[i] = header_kind(&cues[i], i == h + 1);
+            kinds[i] = header::header_kind(&cues[i], i == h + 1);
         }
     }
     mark_sidebars(&cues, &mut kinds, &mut titles, body_start..body.end);
@@ -129,223 +125,6 @@ fn main_run(cues: &[Cues]) -> Option<Range<usize>> {
         }
     }
     best.map(|(_, r)| r)
-}
-
-fn normalised(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-fn repeat_counts(doc: &Document) -> Vec<usize> {
-    let keys: Vec<String> = doc
-        .paragraphs
-        .iter()
-        .map(|p| normalised(doc.slice(p.span)))
-        .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for k in &keys {
-        *counts.entry(k.as_str()).or_default() += 1;
-    }
-    keys.iter()
-        .map(|k| counts.get(k.as_str()).copied().unwrap_or(1))
-        .collect()
-}
-
-/// How headline-like paragraph `i` is, or `None` when it cannot be the headline.
-fn headline_score(
-    doc: &Document,
-    cues: &[Cues],
-    repeats: &[usize],
-    topic: &HashSet<String>,
-    i: usize,
-    distance: usize,
-) -> Option<f32> {
-    let c = &cues[i];
-    if c.words < 2 || c.words > 30 || c.boilerplate_phrase || c.byline || c.credit || c.bullet {
-        return None;
-    }
-    if c.date {
-        return None;
-    }
-    if c.sentences > 2 && c.words > 20 {
-        return None;
-    }
-    let mut s = 0.0;
-    s += if c.words >= 3 { 2.0 } else { 0.5 };
-    s += if c.starts_upper { 1.0 } else { -1.0 };
-    if !c.tight_before {
-        s += 1.0;
-    }
-    let next_tight = cues.get(i + 1).is_some_and(|n| n.tight_before);
-    if !next_tight {
-        s += 0.5;
-    }
-    // a line inside a run of short lines is a menu entry
-    let prev_short = i > 0 && cues[i - 1].short() && c.tight_before;
-    let next_short = cues.get(i + 1).is_some_and(|n| n.short() && n.tight_before);
-    if prev_short && next_short {
-        s -= 2.0;
-    }
-    if c.capitalised >= 0.5 {
-        s += 0.5;
-    }
-    if c.ends_sentence && c.words > 15 {
-        s -= 1.5;
-    }
-    // "3. Another story": an entry of a numbered list of links
-    if c.numbered {
-        s -= 2.0;
-    }
-    // "Jane Q. Doe": a name standing alone is an author line, not a title
-    if c.words <= 3 && c.capitalised >= 0.99 && !c.ends_sentence {
-        s -= 2.0;
-    }
-    // a headline is usually followed closely by who wrote it or when
-    if cues[i + 1..].iter().take(4).any(|n| n.byline || n.date) {
-        s += 1.0;
-    }
-    if repeats[i] == 2 {
-        s += 0.5;
-    }
-    s += 4.0 * topic_overlap(doc, topic, i);
-    s -= 0.15 * distance as f32;
-    Some(s)
-}
-
-/// The headline: the best candidate above the body (or the body's first paragraph when nothing above
-/// qualifies and the body goes on after it).
-fn find_headline(
-    doc: &Document,
-    cues: &[Cues],
-    repeats: &[usize],
-    body: &Range<usize>,
-) -> Option<usize> {
-    let from = body.start.saturating_sub(HEADLINE_WINDOW);
-    let topic = topic_words(doc, body);
-    let mut best: Option<(f32, usize)> = None;
-    for i in (from..body.start).rev() {
-        let distance = body.start - i - 1;
-        if let Some(s) = headline_score(doc, cues, repeats, &topic, i, distance) {
-            if best.is_none_or(|(b, _)| s > b) {
-                best = Some((s, i));
-            }
-        }
-    }
-    if let Some((s, i)) = best {
-        if s > 1.5 {
-            // a headline followed by its dek: both score well, the headline comes first
-            let above = i.checked_sub(1).filter(|&h| h >= from).and_then(|h| {
-                headline_score(doc, cues, repeats, &topic, h, body.start - h - 1).map(|hs| (hs, h))
-            });
-            let contains = |h: usize| {
-                doc.slice(doc.paragraphs[h].span)
-                    .contains(doc.slice(doc.paragraphs[i].span))
-            };
-            return match above {
-                Some((hs, h))
-                    if hs > 1.5
-                        && hs >= s - 2.0
-                        && cues[i].words >= cues[h].words / 2
-                        && !contains(h) =>
-                {
-                    Some(h)
-                }
-                _ => Some(i),
-            };
-        }
-    }
-    // The first paragraph of the text, short and standing alone, heads what follows.
-    let first = body.start;
-    let c = cues.get(first)?;
-    let title_like = c.words >= 2 && c.words <= 20 && !c.boilerplate_phrase && !c.byline && !c.date;
-    let more_body = body.end > first + 1;
-    let standalone = first + 1 < doc.paragraphs.len() && !cues[first + 1].tight_before;
-    (title_like
-        && (more_body || body.is_empty())
-        && (standalone || c.sentences <= 2)
-        && c.words < cues.get(first + 1).map_or(usize::MAX, |n| n.words))
-    .then_some(first)
-}
-
-/// How many words of the body's opening are looked at for what the article is about.
-const TOPIC_WORDS: usize = 300;
-
-/// Content words (four letters or more, lower-cased) of a text's words.
-fn content_words<'a>(
-    doc: &'a Document,
-    words: &'a [crate::text::Span],
-) -> impl Iterator<Item = String> + 'a {
-    words
-        .iter()
-        .map(|w| doc.slice(*w))
-        .filter(|w| w.chars().count() >= 4)
-        .map(str::to_lowercase)
-}
-
-/// The content words of the body's opening: what the article is about.
-fn topic_words(doc: &Document, body: &Range<usize>) -> HashSet<String> {
-    let Some(first) = doc.paragraphs.get(body.start) else {
-        return HashSet::new();
-    };
-    let end = doc
-        .paragraphs
-        .get(body.end.saturating_sub(1))
-        .map_or(first.words.end, |p| p.words.end);
-    let words = &doc.words[first.words.start
-        ..end
-            .min(first.words.start + TOPIC_WORDS)
-            .max(first.words.start)];
-    content_words(doc, words).collect()
-}
-
-/// Share of paragraph `i`'s content words that the body's opening also uses: a headline is about its
-/// story, a menu entry or another story's title mostly is not.
-fn topic_overlap(doc: &Document, topic: &HashSet<String>, i: usize) -> f32 {
-    let (mut all, mut shared) = (0, 0);
-    for w in content_words(doc, doc.paragraph_words(i)) {
-        all += 1;
-        shared += usize::from(topic.contains(&w));
-    }
-    if all == 0 {
-        0.0
-    } else {
-        shared as f32 / all as f32
-    }
-}
-
-/// A short label standing alone just above the headline.
-fn kicker(cues: &[Cues], headline: usize) -> Option<usize> {
-    let k = headline.checked_sub(1)?;
-    let c = &cues[k];
-    let standalone = !c.tight_before || k == 0;
-    let above_is_separate = k == 0 || !cues[k].tight_before;
-    (c.words >= 1
-        && c.words <= 4
-        && !c.ends_sentence
-        && standalone
-        && above_is_separate
-        && !c.bullet
-        && !c.date)
-        .then_some(k)
-}
-
-/// The kind of a paragraph between the headline and the body.
-fn header_kind(c: &Cues, right_below_headline: bool) -> SectionKind {
-    if c.byline {
-        SectionKind::Byline
-    } else if c.date {
-        SectionKind::Dateline
-    } else if c.credit {
-        SectionKind::Caption
-    } else if c.boilerplate_phrase || c.short() {
-        SectionKind::Boilerplate
-    } else if right_below_headline || (c.ends_sentence && c.words >= 6) {
-        SectionKind::Dek
-    } else {
-        SectionKind::Boilerplate
-    }
 }
 
 /// The kind of a paragraph inside the main run of prose.
