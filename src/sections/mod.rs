@@ -90,8 +90,16 @@ fn weight(cues: &[Cues], i: usize) -> f32 {
     }
     if c.prose() {
         let mut w = c.words.min(120) as f32;
-        let prev = i > 0 && cues[i - 1].prose();
-        let next = cues.get(i + 1).is_some_and(Cues::prose);
+        // neighbours, looking past a furniture line ("Advertisement") that interrupts the text
+        let prev = cues[..i]
+            .iter()
+            .rev()
+            .find(|n| !n.boilerplate_phrase)
+            .is_some_and(Cues::prose);
+        let next = cues[i + 1..]
+            .iter()
+            .find(|n| !n.boilerplate_phrase)
+            .is_some_and(Cues::prose);
         if !prev && !next && c.words < ISOLATED_PROSE_WORDS {
             w *= 0.3;
         }

@@ -1,0 +1,275 @@
+//! The binary's command-line behaviour: inputs, output layouts, exit codes and error lines.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command as StdCommand, Stdio};
+
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn one_file_prints_one_compact_report_when_piped() {
+    let out = analyze()
+        .arg(fixture("web-page.txt"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let lines = parse_lines(&out.stdout);
+    assert_eq!(lines.len(), 1, "compact: one line");
+    let r = &lines[0];
+    assert_eq!(r["id"], fixture("web-page.txt").display().to_string());
+    let headline = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "headline")
+        .unwrap();
+    assert_eq!(
+        headline["text"],
+        "City council approves new river bridge after decade of debate"
+    );
+}
+
+#[test]
+fn pretty_forces_indentation_and_compact_forbids_it() {
+    let pretty = analyze()
+        .args(["--pretty"])
+        .arg(fixture("crlf.txt"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8(pretty.stdout).unwrap();
+    assert!(text.lines().count() > 5 && text.contains("\n  \"schema_version\": 1"));
+    let compact = analyze()
+        .args(["--compact"])
+        .arg(fixture("crlf.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(compact.stdout).unwrap().lines().count(),
+        1
+    );
+}
+
+#[test]
+fn report_keys_come_in_contract_order() {
+    let out = analyze().arg(fixture("crlf.txt")).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let pos = |k: &str| {
+        text.find(&format!("\"{k}\""))
+            .unwrap_or_else(|| panic!("{k} missing"))
+    };
+    let keys = [
+        "schema_version",
+        "id",
+        "chars",
+        "sections",
+        "duplicates",
+        "quotes",
+        "entities",
+    ];
+    assert!(keys.windows(2).all(|w| pos(w[0]) < pos(w[1])), "{text}");
+}
+
+#[test]
+fn a_folder_prints_json_lines_in_sorted_order_of_matching_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "Second file\n\nIt has a body sentence of some length here.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "First file\n\nIt has a body sentence of some length here.",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("sub/c.txt"), "Third file").unwrap();
+    std::fs::write(dir.path().join("notes.md"), "not matched").unwrap();
+    let out = analyze().arg(dir.path()).output().unwrap();
+    assert!(out.status.success());
+    let ids: Vec<String> = parse_lines(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    let names: Vec<&str> = ids.iter().map(|i| i.rsplit('/').next().unwrap()).collect();
+    assert_eq!(names, ["a.txt", "b.txt", "c.txt"]);
+
+    let out = analyze()
+        .args(["--glob", "*.md"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let lines = parse_lines(&out.stdout);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["id"].as_str().unwrap().ends_with("notes.md"));
+}
+
+#[test]
+fn standard_input_is_read_with_dash() {
+    let out = analyze()
+        .arg("-")
+        .write_stdin(
+            "Short headline here\n\nA body paragraph that is long enough to count as prose.",
+        )
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r = &parse_lines(&out.stdout)[0];
+    assert_eq!(r["id"], "-");
+    assert_eq!(r["sections"][0]["kind"], "headline");
+}
+
+#[test]
+fn jsonl_records_keep_their_ids_and_ignore_other_keys() {
+    let input = "{\"id\": \"x1\", \"text\": \"Headline one\\n\\nBody text that is long enough to be prose here.\", \"lang\": \"en\"}\n\
+                 {\"id\": 42, \"text\": \"\"}\n";
+    let out = analyze()
+        .args(["--input-format", "jsonl", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines = parse_lines(&out.stdout);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "x1");
+    assert_eq!(lines[1]["id"], 42);
+    assert_eq!(lines[1]["sections"], Value::Array(vec![]));
+}
+
+#[test]
+fn bad_jsonl_lines_get_error_lines_and_the_rest_is_analysed() {
+    let input = "{\"id\": \"ok1\", \"text\": \"a\"}\nnot json\n{\"id\": \"notext\"}\n{\"id\": \"ok2\", \"text\": \"b\"}\n";
+    let out = analyze()
+        .args(["--input-format", "jsonl", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = parse_lines(&out.stdout);
+    assert_eq!(lines.len(), 4);
+    assert_eq!(lines[0]["id"], "ok1");
+    assert!(lines[1]["error"].as_str().unwrap().contains("line 2"));
+    assert_eq!(lines[2]["id"], "notext");
+    assert!(lines[2]["error"].is_string());
+    assert_eq!(lines[3]["id"], "ok2");
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .starts_with("analyze: ")
+    );
+}
+
+#[test]
+fn a_missing_path_fails_alone() {
+    let out = analyze()
+        .arg(fixture("crlf.txt"))
+        .arg("/no/such/file.txt")
+        .arg(fixture("bom.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = parse_lines(&out.stdout);
+    assert_eq!(lines.len(), 3, "one line per input, in input order");
+    assert!(lines[0]["sections"].is_array());
+    assert_eq!(lines[1]["id"], "/no/such/file.txt");
+    assert_eq!(lines[1]["error"], "no such file or directory");
+    assert!(lines[2]["sections"].is_array());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("analyze: /no/such/file.txt: no such file or directory"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn invalid_utf8_is_an_error_for_that_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.txt"), b"caf\xe9 au lait").unwrap();
+    std::fs::write(dir.path().join("good.txt"), "fine").unwrap();
+    let out = analyze().arg(dir.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let lines = parse_lines(&out.stdout);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("not valid UTF-8")
+    );
+    assert_eq!(lines[1]["chars"], 4);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        analyze()
+            .arg("--no-such-flag")
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(analyze().output().unwrap().status.code(), Some(2));
+    assert_eq!(
+        analyze()
+            .args(["--input-format", "xml", "x"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        analyze()
+            .args(["--glob", "[", "x"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn help_has_examples_and_version_prints() {
+    let help = analyze().arg("--help").output().unwrap();
+    let text = String::from_utf8(help.stdout).unwrap();
+    assert!(text.contains("Examples:") && text.contains("--input-format"));
+    let v = analyze().arg("--version").output().unwrap();
+    assert!(String::from_utf8(v.stdout).unwrap().starts_with("analyze "));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut input = String::new();
+    for i in 0..3000 {
+        input.push_str(&format!("{{\"id\": {i}, \"text\": \"Headline {i}\\n\\nA body paragraph long enough to be prose, number {i}.\"}}\n"));
+    }
+    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("analyze"))
+        .args(["--input-format", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with('{'));
+    // the reader is dropped here: the pipe closes with most reports unwritten
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,211 @@
+//! Every fixture through the binary: span invariants, the JSON Schema, the seed's gold, edge cases,
+//! and whole-report snapshots.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn report_for(name: &str) -> (String, Value) {
+    let path = fixture(name);
+    let out = analyze().arg(&path).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = parse_lines(&out.stdout).remove(0);
+    (analysed_text(&path), report)
+}
+
+fn kinds(report: &Value) -> Vec<String> {
+    report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn every_span_of_every_fixture_slices_the_input() {
+    let fixtures = article_fixtures();
+    assert!(fixtures.len() >= 8);
+    for path in fixtures {
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let (text, report) = report_for(&name);
+        check_report(&text, &report);
+    }
+}
+
+#[test]
+fn reports_validate_against_the_printed_schema() {
+    let out = analyze().arg("--schema").output().unwrap();
+    assert!(out.status.success());
+    let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    for path in article_fixtures() {
+        let out = analyze().arg(&path).output().unwrap();
+        let report = parse_lines(&out.stdout).remove(0);
+        let errors: Vec<String> = validator
+            .iter_errors(&report)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:?}", path.display());
+    }
+    // and the schema is not vacuous: a report missing its sections fails it
+    let bad = serde_json::json!({"schema_version": 1, "id": "x", "chars": 0});
+    assert!(!validator.is_valid(&bad));
+}
+
+#[test]
+fn seed_sections_match_the_gold() {
+    let (text, report) = report_for("kazakh-gorbachev.txt");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(report["chars"], gold["chars"]);
+    let sections = report["sections"].as_array().unwrap();
+    for g in gold["sections"].as_array().unwrap() {
+        let paras = match g.get("paragraphs") {
+            Some(p) => p.as_array().unwrap().clone(),
+            None => vec![g.clone()],
+        };
+        for p in paras {
+            let (a, b) = (p["start"].as_u64().unwrap(), p["end"].as_u64().unwrap());
+            let owner = sections
+                .iter()
+                .find(|s| s["start"].as_u64().unwrap() <= a && b <= s["end"].as_u64().unwrap())
+                .unwrap_or_else(|| panic!("gold paragraph {a}..{b} in no section"));
+            assert_eq!(
+                owner["kind"],
+                g["kind"],
+                "paragraph {a}..{b}: {:?}",
+                slice_chars(&text, a as usize, b as usize)
+            );
+            if let Some(title) = g.get("title") {
+                assert_eq!(&owner["title"], title);
+            }
+        }
+    }
+    // the gold's sections, one for one
+    let got: Vec<(Value, Value, Value)> = sections
+        .iter()
+        .map(|s| (s["kind"].clone(), s["start"].clone(), s["end"].clone()))
+        .collect();
+    let want: Vec<(Value, Value, Value)> = gold["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["kind"].clone(), s["start"].clone(), s["end"].clone()))
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn web_page_shows_every_section_kind() {
+    let (_, report) = report_for("web-page.txt");
+    assert_eq!(
+        kinds(&report),
+        [
+            "boilerplate",
+            "kicker",
+            "headline",
+            "dek",
+            "byline",
+            "dateline",
+            "caption",
+            "body",
+            "sidebar",
+            "body",
+            "boilerplate",
+            "body",
+            "boilerplate"
+        ]
+    );
+    let sidebar = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "sidebar")
+        .unwrap();
+    assert_eq!(sidebar["title"], "Key points");
+}
+
+#[test]
+fn crlf_offsets_count_carriage_returns_and_exclude_them_from_spans() {
+    let (text, report) = report_for("crlf.txt");
+    assert!(text.contains("\r\n"));
+    assert_eq!(kinds(&report), ["headline", "body"]);
+    for s in report["sections"].as_array().unwrap() {
+        assert!(!s["text"].as_str().unwrap().ends_with('\r'));
+    }
+    let body = &report["sections"][1];
+    assert_eq!(
+        body["start"], 36,
+        "two CRLF pairs after the 32-char headline"
+    );
+    assert_eq!(body["paragraphs"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped_and_offsets_count_from_after_it() {
+    let (text, report) = report_for("bom.txt");
+    assert!(!text.starts_with('\u{feff}'));
+    assert_eq!(report["sections"][0]["start"], 0);
+    assert_eq!(
+        report["sections"][0]["text"],
+        "BOM at the start of the file"
+    );
+    assert_eq!(report["chars"], text.chars().count());
+}
+
+#[test]
+fn no_break_spaces_and_tabs_stay_in_the_text_but_not_at_edges() {
+    let (_, report) = report_for("nbsp-tabs.txt");
+    assert_eq!(kinds(&report), ["headline", "body"]);
+    let body = &report["sections"][1];
+    let first = body["text"].as_str().unwrap();
+    assert!(first.starts_with("The\u{a0}mayor") && first.ends_with("to work."));
+    assert!(first.contains("the\tcity"));
+}
+
+#[test]
+fn empty_and_whitespace_only_inputs_give_empty_reports() {
+    for name in ["empty.txt", "whitespace-only.txt"] {
+        let (text, report) = report_for(name);
+        assert_eq!(report["chars"], text.chars().count());
+        for key in ["sections", "duplicates", "quotes", "entities"] {
+            assert_eq!(report[key], Value::Array(vec![]), "{name}: {key}");
+        }
+    }
+}
+
+#[test]
+fn a_headline_only_article_is_its_headline() {
+    let (_, report) = report_for("headline-only.txt");
+    assert_eq!(kinds(&report), ["headline"]);
+}
+
+#[test]
+fn lines_without_blank_lines_between_are_paragraphs() {
+    let (_, report) = report_for("no-blank-lines.txt");
+    assert_eq!(kinds(&report), ["headline", "body"]);
+    assert_eq!(
+        report["sections"][1]["paragraphs"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[test]
+fn snapshots_of_whole_reports() {
+    for name in ["kazakh-gorbachev.txt", "web-page.txt"] {
+        let (_, mut report) = report_for(name);
+        report["id"] = Value::String(name.to_string());
+        insta::assert_json_snapshot!(name, report);
+    }
+}
