@@ -39,7 +39,7 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
-    let body = main_run(&cues).unwrap_or(0..0);
+    let body = main_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
     let headline = header::find_headline(doc, &cues, &body);
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
@@ -135,6 +135,26 @@ fn main_run(cues: &[Cues]) -> Option<Range<usize>> {
     best.map(|(_, r)| r)
 }
 
+/// A body whose last paragraph introduces a list ("The tour dates:") goes on over that list: the
+/// packed lines after it, up to a blank line or a furniture line.
+fn with_closing_list(doc: &Document, cues: &[Cues], run: Range<usize>) -> Range<usize> {
+    let Some(last) = run.end.checked_sub(1) else {
+        return run;
+    };
+    if !doc.slice(doc.paragraphs[last].span).ends_with(':') {
+        return run;
+    }
+    let mut end = run.end;
+    while let Some(c) = cues.get(end) {
+        let in_list = (c.tight_before || end == run.end) && !c.boilerplate_phrase && !c.end_marker;
+        if !in_list {
+            break;
+        }
+        end += 1;
+    }
+    run.start..end
+}
+
 /// The kind of a paragraph inside the main run of prose.
 fn body_kind(c: &Cues) -> SectionKind {
     if c.boilerplate_phrase {
@@ -223,6 +243,23 @@ mod tests {
                 (SectionKind::Byline, 1),
                 (SectionKind::Body, 2),
                 (SectionKind::Boilerplate, 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_introduced_by_the_last_paragraph_belongs_to_the_body() {
+        let text = "Band announces reunion tour for next summer\n\n\
+            The band will play thirty dates across North America next summer, its first tour in a decade.\n\n\
+            Tickets go on sale on Friday, and the band will play these cities first:\n\
+            June 9 -- West Palm Beach, FL\nJune 10 -- Tampa, FL\nJune 14 -- Atlanta, GA\n\n\
+            Share this:\nFacebook\n";
+        assert_eq!(
+            kinds(text),
+            [
+                (SectionKind::Headline, 1),
+                (SectionKind::Body, 5),
+                (SectionKind::Boilerplate, 2)
             ]
         );
     }
