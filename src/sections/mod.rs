@@ -58,7 +58,7 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         }
     }
     mark_sidebars(&cues, &mut kinds, &mut titles, body_start..body.end);
-    // a body paragraph that is the only prose in the document still is the body
+    // no run of prose and no headline (a text of short lines): its sentence-length lines are the body
     if headline.is_none() && body.is_empty() {
         for (i, c) in cues.iter().enumerate() {
             if !c.boilerplate_phrase && (c.prose() || c.words >= 5) {
