@@ -1,8 +1,10 @@
 //! What one paragraph looks like, on its own: the general cues segmentation weighs.
 //!
 //! Only surface cues that hold across sites and languages: length, how a line ends, capitalisation,
-//! bullet marks, dates and times, "By ..." lines, photo credits, and a list of known furniture phrases
-//! (`data/boilerplate-phrases.txt`) and sidebar titles (`data/sidebar-titles.txt`), compiled once.
+//! bullet marks, dates and times, "By ..." lines, photo credits, and lists of furniture phrases
+//! (`data/boilerplate-phrases.txt`), lines that close an article (`data/end-markers.txt`) and
+//! sidebar titles (`data/sidebar-titles.txt`), compiled once. One paragraph-level cue looks at the
+//! rest of the document: whether a paragraph echoes an earlier one.
 
 use regex::{Regex, RegexSet};
 use std::collections::HashSet;
@@ -10,17 +12,11 @@ use std::sync::LazyLock;
 
 use crate::text::Document;
 
-static BOILERPLATE: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns =
-        data_lines(include_str!("../../data/boilerplate-phrases.txt")).map(|p| format!("(?i){p}"));
-    RegexSet::new(patterns).expect("boilerplate phrases compile")
-});
+static BOILERPLATE: LazyLock<RegexSet> =
+    LazyLock::new(|| phrase_set(include_str!("../../data/boilerplate-phrases.txt")));
 
-static END_MARKERS: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns =
-        data_lines(include_str!("../../data/end-markers.txt")).map(|p| format!("(?i){p}"));
-    RegexSet::new(patterns).expect("end markers compile")
-});
+static END_MARKERS: LazyLock<RegexSet> =
+    LazyLock::new(|| phrase_set(include_str!("../../data/end-markers.txt")));
 
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s").expect("pattern compiles"));
@@ -54,6 +50,12 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(getty images|afp|reuters|associated press|ap photo|photo:|image:|photograph:|credit:|pictured|shutterstock|istock|epa|pool)\b|^\(.*\)$|^(photo|image|picture|illustration|video)s?\b|\(photo|\(image|/ap\)|/reuters\)|/afp\)")
         .expect("pattern compiles")
 });
+
+/// A phrase list (one case-insensitive regular expression per line) as one set. The lists are
+/// compiled into the binary and checked by the tests, so a bad pattern cannot come from input.
+fn phrase_set(list: &str) -> RegexSet {
+    RegexSet::new(data_lines(list).map(|p| format!("(?i){p}"))).expect("phrase list compiles")
+}
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines()
@@ -180,6 +182,7 @@ mod tests {
     #[test]
     fn phrase_lists_compile() {
         assert!(BOILERPLATE.len() > 20);
+        assert!(END_MARKERS.len() > 5);
         assert!(!SIDEBAR_TITLES.is_empty());
     }
 
