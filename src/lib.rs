@@ -4,7 +4,8 @@
 //! module that reads the shared document model ([`text::Document`]) built once per article:
 //!
 //! - [`text`]: paragraphs, sentences and words as spans over the original text;
-//! - [`sections`]: kicker, headline, dek, byline, dateline, sidebars, body, captions, boilerplate.
+//! - [`sections`]: kicker, headline, dek, byline, dateline, sidebars, body, captions, boilerplate;
+//! - [`duplicates`]: passages the article repeats, and (across inputs) passages it shares with others.
 //!
 //! [`report`] holds the serialised contract; [`cli`], [`input`] and [`output`] are the command line's
 //! concerns and never reach into the analysis.
@@ -15,6 +16,7 @@
 //! ```
 
 pub mod cli;
+pub mod duplicates;
 pub mod input;
 pub mod output;
 pub mod report;
@@ -22,7 +24,7 @@ pub mod run;
 pub mod sections;
 pub mod text;
 
-use report::{ParagraphSpan, Report, Section};
+use report::{Duplicate, DuplicateKind, Offsets, ParagraphSpan, Passage, Report, Section};
 use text::{Document, Span};
 
 /// Analyses one article. Never fails: odd text gives an empty or uncertain result.
@@ -31,15 +33,88 @@ use text::{Document, Span};
 /// [`input::decode`]).
 pub fn analyze(text: &str, id: serde_json::Value) -> Report {
     let doc = Document::new(text);
-    let segments = sections::segment(&doc);
+    let groups = duplicates::find(&doc);
+    report(&doc, id, &groups)
+}
+
+/// The report of an analysed document.
+fn report(doc: &Document, id: serde_json::Value, groups: &[duplicates::Group]) -> Report {
+    let segments = sections::segment(doc);
+    let mut sections: Vec<Section> = segments.iter().map(|s| section_report(doc, s)).collect();
+    mark_repeated_paragraphs(doc, groups, &mut sections);
     Report {
         schema_version: report::SCHEMA_VERSION,
         id,
         chars: doc.chars.len_chars(),
-        sections: segments.iter().map(|s| section_report(&doc, s)).collect(),
-        duplicates: Vec::new(),
+        sections,
+        duplicates: groups.iter().map(|g| duplicate_report(doc, g)).collect(),
+        cross_duplicates: None,
         quotes: Vec::new(),
         entities: Vec::new(),
+        fingerprints: None,
+    }
+}
+
+fn offsets(doc: &Document, span: Span) -> Offsets {
+    Offsets {
+        start: doc.chars.char_offset(span.start),
+        end: doc.chars.char_offset(span.end),
+    }
+}
+
+fn duplicate_report(doc: &Document, g: &duplicates::Group) -> Duplicate {
+    Duplicate {
+        kind: match g.kind {
+            duplicates::Kind::Exact => DuplicateKind::Exact,
+            duplicates::Kind::Near => DuplicateKind::Near,
+        },
+        similarity: g.similarity,
+        passages: g
+            .passages
+            .iter()
+            .map(|&p| {
+                let o = offsets(doc, p);
+                Passage {
+                    start: o.start,
+                    end: o.end,
+                    text: doc.slice(p).to_string(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// Marks each paragraph lying mostly (four fifths of it) inside a later copy with the first copy.
+fn mark_repeated_paragraphs(
+    doc: &Document,
+    groups: &[duplicates::Group],
+    sections: &mut [Section],
+) {
+    let copies: Vec<(Span, Span)> = groups
+        .iter()
+        .flat_map(|g| g.passages[1..].iter().map(move |&p| (p, g.passages[0])))
+        .collect();
+    if copies.is_empty() {
+        return;
+    }
+    let mut copies: Vec<(Offsets, Offsets)> = copies
+        .iter()
+        .map(|&(copy, first)| (offsets(doc, copy), offsets(doc, first)))
+        .collect();
+    copies.sort_by_key(|(c, _)| (c.start, c.end));
+    for para in sections.iter_mut().flat_map(|s| s.paragraphs.iter_mut()) {
+        let len = para.end - para.start;
+        // a copy covering four fifths of the paragraph starts by a fifth into it; copies seldom
+        // overlap, so the few starting last before that point are the ones to look at
+        let upto = copies.partition_point(|(c, _)| c.start <= para.start + len / 5);
+        para.duplicate_of = copies[upto.saturating_sub(8)..upto]
+            .iter()
+            .rev()
+            .find(|(c, _)| {
+                let inter = c.end.min(para.end).saturating_sub(c.start.max(para.start));
+                len > 0 && 5 * inter >= 4 * len
+            })
+            .map(|&(_, first)| first);
     }
 }
 
@@ -63,6 +138,7 @@ fn section_report(doc: &Document, seg: &sections::Segment) -> Section {
             .map(|p| ParagraphSpan {
                 start: doc.chars.char_offset(p.span.start),
                 end: doc.chars.char_offset(p.span.end),
+                duplicate_of: None,
             })
             .collect(),
         text: doc.slice(span).to_string(),

@@ -22,12 +22,18 @@ pub struct Report {
     pub chars: usize,
     /// The article's parts in document order, non-overlapping, covering every non-blank paragraph.
     pub sections: Vec<Section>,
-    /// Repeated passages (filled by a later version; always empty in this one).
-    pub duplicates: Vec<serde_json::Value>,
+    /// Passages the article repeats, grouped: each group's copies in text order.
+    pub duplicates: Vec<Duplicate>,
+    /// With `--cross-article`: passages that repeat a passage of an earlier input.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cross_duplicates: Option<Vec<CrossDuplicate>>,
     /// Direct quotations (filled by a later version; always empty in this one).
     pub quotes: Vec<serde_json::Value>,
     /// Named entities (filled by a later version; always empty in this one).
     pub entities: Vec<serde_json::Value>,
+    /// With `--fingerprints`: the article's passage fingerprints, for grouping candidates elsewhere.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprints: Option<Vec<Fingerprint>>,
 }
 
 /// What a section of the page is.
@@ -71,6 +77,77 @@ pub struct Section {
 /// A paragraph's offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ParagraphSpan {
+    pub start: usize,
+    pub end: usize,
+    /// Set when the paragraph repeats earlier text: the offsets of the first copy of the passage it
+    /// belongs to (see `duplicates`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<Offsets>,
+}
+
+/// A bare pair of offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Offsets {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Whether the copies of a repeated passage are identical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateKind {
+    /// The same text, character for character (runs of whitespace aside).
+    Exact,
+    /// The same passage with words edited, inserted, dropped or reordered.
+    Near,
+}
+
+/// A passage and its copies.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Duplicate {
+    pub kind: DuplicateKind,
+    /// 1 for exact copies; for near ones the smallest share of words a copy has in common with the
+    /// first (Dice coefficient over the words, lower-cased), rounded to three decimals.
+    pub similarity: f64,
+    /// Every copy in text order, the first the original; two or more.
+    pub passages: Vec<Passage>,
+}
+
+/// A span of the article and its text.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Passage {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// A passage of this article that repeats one of an earlier input.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct CrossDuplicate {
+    pub kind: DuplicateKind,
+    /// Estimated share of this passage's fingerprints found in the other one's, 1 for exact copies.
+    pub similarity: f64,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Where the earlier input has it.
+    pub other: OtherPassage,
+}
+
+/// A passage of an earlier input.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct OtherPassage {
+    /// The earlier input's `id`.
+    pub id: serde_json::Value,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One fingerprint: the hash of a run of five normalised words, chosen by winnowing.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Fingerprint {
+    /// 16 lower-case hex digits; equal for equal word runs on every machine and version.
+    pub hash: String,
     pub start: usize,
     pub end: usize,
 }

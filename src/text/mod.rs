@@ -53,6 +53,8 @@ pub struct Document<'a> {
     pub text: &'a str,
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Span>,
+    /// For each sentence, the index range of its words in [`Document::words`].
+    pub sentence_words: Vec<Range<usize>>,
     pub words: Vec<Span>,
     pub chars: CharIndex<'a>,
 }
@@ -121,6 +123,7 @@ impl<'a> Document<'a> {
     pub fn new(text: &'a str) -> Self {
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
+        let mut sentence_words = Vec::new();
         let mut words = Vec::new();
         let mut blank_run = 0;
         let mut current: Option<(Span, usize)> = None;
@@ -130,6 +133,18 @@ impl<'a> Document<'a> {
                 sentences.extend(sentences::split(text, span));
                 let w0 = words.len();
                 words.extend(word_spans(text, span));
+                // each word belongs to the last sentence starting at or before it
+                let mut w = w0;
+                for k in 0..sentences.len() - s0 {
+                    let next_start = sentences.get(s0 + k + 1).map_or(usize::MAX, |n| n.start);
+                    let first = w;
+                    while w < words.len()
+                        && (words[w].start < next_start || s0 + k + 1 == sentences.len())
+                    {
+                        w += 1;
+                    }
+                    sentence_words.push(first..w);
+                }
                 paragraphs.push(Paragraph {
                     span,
                     sentences: s0..sentences.len(),
@@ -169,6 +184,7 @@ impl<'a> Document<'a> {
             text,
             paragraphs,
             sentences,
+            sentence_words,
             words,
             chars: CharIndex::new(text),
         }

@@ -1,0 +1,1 @@
+//! Passages shared across articles (`--cross-article`).

@@ -1,0 +1,1 @@
+//! An article's text without the later copies of its repeated passages (`--dedupe`).

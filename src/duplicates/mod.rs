@@ -1,0 +1,243 @@
+//! Duplicated passages: text an article repeats, verbatim or nearly, and text it shares with earlier
+//! articles.
+//!
+//! Within an article every 3-word shingle is looked up in a hash index of the earlier ones
+//! ([`fingerprint`]); the hits are chained along their diagonals into aligned runs that tolerate
+//! edited, inserted and deleted words ([`align`]); the runs are snapped to sentences, joined into
+//! blocks and grouped by place ([`passages`]). Work is linear in the text: each word is hashed once,
+//! looks at no more than [`CANDIDATES`] earlier occurrences, and meets only the chains still open.
+//! [`cross`] keeps a compact index of earlier articles' fingerprints for `--cross-article`, and
+//! [`dedupe`] prints an article without its later copies.
+
+pub mod align;
+pub mod cross;
+pub mod dedupe;
+pub mod fingerprint;
+pub mod passages;
+pub mod similar;
+
+use rustc_hash::FxHashMap;
+
+use crate::text::{Document, Span};
+use align::{Chainer, Params, Pos, SAME_DOC, Source};
+use passages::{Layout, Pair, Place};
+
+/// Earlier occurrences of a shingle looked at, the most recent first.
+pub const CANDIDATES: usize = 4;
+/// Shingles compared ahead to choose between earlier occurrences.
+const LOOKAHEAD: usize = 8;
+
+/// How the within-article chainer is tuned: 3-word shingles, a drift of up to 3 inserted or deleted
+/// words, up to 8 words between anchors (a replaced word costs 3 shingles).
+const LOCAL: Params = Params {
+    k: fingerprint::LOCAL_K as u32,
+    drift: 3,
+    gap: 8,
+    min_matched: 4,
+};
+
+/// Whether the copies of a group are identical.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Exact,
+    Near,
+}
+
+/// Passages of one article that repeat each other, in text order.
+#[derive(Debug, Clone)]
+pub struct Group {
+    pub kind: Kind,
+    /// 1 for identical copies; else the smallest share of words (Dice coefficient over the words as
+    /// multisets) a later copy has in common with the first.
+    pub similarity: f64,
+    pub passages: Vec<Span>,
+}
+
+/// The repeated passages of `doc`, grouped, in order of their first copy.
+pub fn find(doc: &Document) -> Vec<Group> {
+    let words = fingerprint::word_hashes(doc);
+    let layout = Layout::new(doc);
+    let index = ShingleIndex::new(&words);
+    let mut pairs: Vec<Pair> = local_chains(&index, sentence_starts(doc))
+        .iter()
+        .filter_map(|c| passages::snap(&layout, c))
+        .collect();
+    let mut covered = vec![false; words.len()];
+    for p in &pairs {
+        covered[p.target.start as usize..p.target.end as usize].fill(true);
+    }
+    pairs.extend(similar::pairs(&layout, &index, &words, &covered));
+    for p in &pairs {
+        covered[p.target.start as usize..p.target.end as usize].fill(true);
+    }
+    pairs.extend(repeated_paragraphs(&layout, &words, &covered));
+    let pairs = passages::join(&layout, pairs);
+    passages::group(&pairs)
+        .into_iter()
+        .map(|places| describe(doc, &words, places))
+        .collect()
+}
+
+/// Whether each word begins a sentence.
+pub fn sentence_starts(doc: &Document) -> Vec<bool> {
+    let mut v = vec![false; doc.words.len()];
+    for r in &doc.sentence_words {
+        if let Some(b) = v.get_mut(r.start) {
+            *b = true;
+        }
+    }
+    v
+}
+
+/// Every 3-word shingle of an article with a link to its previous occurrence.
+pub struct ShingleIndex {
+    pub shingles: Vec<u64>,
+    /// For each shingle, where the same shingle last occurred before it ([`Pos::MAX`]: nowhere).
+    prev: Vec<Pos>,
+}
+
+impl ShingleIndex {
+    pub fn new(words: &[u64]) -> Self {
+        let shingles = fingerprint::shingles(words, LOCAL.k as usize);
+        let mut last: FxHashMap<u64, Pos> = FxHashMap::default();
+        last.reserve(shingles.len());
+        let prev = shingles
+            .iter()
+            .enumerate()
+            .map(|(i, &h)| {
+                let t = Pos::try_from(i).unwrap_or(Pos::MAX);
+                last.insert(h, t).unwrap_or(Pos::MAX)
+            })
+            .collect();
+        ShingleIndex { shingles, prev }
+    }
+
+    /// Up to [`CANDIDATES`] earlier occurrences of the shingle at `i`, the most recent first.
+    pub fn earlier(&self, i: usize) -> impl Iterator<Item = Pos> + '_ {
+        let mut j = self.prev.get(i).copied();
+        std::iter::from_fn(move || {
+            let pos = j.filter(|&p| p != Pos::MAX)?;
+            j = self.prev.get(pos as usize).copied();
+            Some(pos)
+        })
+        .take(CANDIDATES)
+    }
+}
+
+/// Chains every shingle to its earlier occurrences in the same text.
+fn local_chains(index: &ShingleIndex, sentence_starts: Vec<bool>) -> Vec<align::Chain> {
+    let shingles = &index.shingles;
+    let mut chainer = Chainer::new(LOCAL, sentence_starts);
+    let mut sources: Vec<Source> = Vec::with_capacity(CANDIDATES);
+    for i in 0..shingles.len() {
+        let Ok(t) = Pos::try_from(i) else { break };
+        sources.clear();
+        sources.extend(index.earlier(i).map(|pos| Source { doc: SAME_DOC, pos }));
+        // the source that goes on agreeing longest first (a stable sort: the most recent on ties)
+        if sources.len() > 1 {
+            let agree = |s: &Source| {
+                (1..=LOOKAHEAD)
+                    .take_while(|m| {
+                        let (a, b) = (i + m, s.pos as usize + m);
+                        b < i && shingles.get(a).is_some() && shingles.get(a) == shingles.get(b)
+                    })
+                    .count()
+            };
+            sources.sort_by_key(|s| std::cmp::Reverse(agree(s)));
+        }
+        if !sources.is_empty() {
+            chainer.push(t, &sources);
+        }
+    }
+    chainer.finish()
+}
+
+/// Whole paragraphs repeated word for word, however short ("News Letter" pasted three times), that
+/// shingles are too long to see (and not already inside a longer repeat).
+fn repeated_paragraphs(layout: &Layout, words: &[u64], covered: &[bool]) -> Vec<Pair> {
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut out = Vec::new();
+    for (pi, p) in layout.doc.paragraphs.iter().enumerate() {
+        let w = &words[p.words.clone()];
+        if w.len() < 2 || w.len() >= LOCAL.k as usize + 3 {
+            continue;
+        }
+        let key = w.iter().fold(w.len() as u64, |h, &x| {
+            (h.rotate_left(17) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        if let Some(earlier) = seen.insert(key, pi) {
+            if covered[p.words.clone()].iter().any(|&c| c) {
+                continue;
+            }
+            let (t, s) = (layout.paragraph_words(pi), layout.paragraph_words(earlier));
+            out.push(Pair {
+                target_bytes: p.span,
+                source_bytes: layout.doc.paragraphs[earlier].span,
+                matched: t.len() as u32,
+                sentences: true,
+                target: t,
+                source: s,
+            });
+        }
+    }
+    out
+}
+
+/// Kind and similarity of a group of places.
+fn describe(doc: &Document, words: &[u64], places: Vec<Place>) -> Group {
+    let first = squeeze(doc.slice(places[0].bytes));
+    let mut kind = Kind::Exact;
+    let mut similarity = 1.0f64;
+    let first_words = sorted_words(words, &places[0].words);
+    for p in &places[1..] {
+        if squeeze(doc.slice(p.bytes)) != first {
+            kind = Kind::Near;
+            similarity = similarity.min(dice(&first_words, &sorted_words(words, &p.words)));
+        }
+    }
+    Group {
+        kind,
+        similarity: (similarity * 1000.0).round() / 1000.0,
+        passages: places.into_iter().map(|p| p.bytes).collect(),
+    }
+}
+
+/// Text with every run of whitespace made one space, for comparing copies.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub fn sorted_words(words: &[u64], r: &std::ops::Range<u32>) -> Vec<u64> {
+    let mut v = words
+        .get(r.start as usize..r.end as usize)
+        .unwrap_or_default()
+        .to_vec();
+    v.sort_unstable();
+    v
+}
+
+/// Words two sorted multisets have in common.
+pub fn common_words(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common
+}
+
+/// Dice coefficient of two sorted multisets.
+pub fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        1.0
+    } else {
+        2.0 * common_words(a, b) as f64 / (a.len() + b.len()) as f64
+    }
+}
