@@ -11,6 +11,8 @@ Examples:
   analyze articles/ | jq -r '.sections[] | select(.kind == \"headline\") | .text'
   analyze --glob '*.md' notes/              walk a folder for other files
   cat records.jsonl | analyze --input-format jsonl -
+  analyze --cross-article feeds/            also list passages shared with earlier files
+  analyze --dedupe article.txt > clean.txt  the text without its repeated passages
   analyze --schema                          the JSON Schema of a report
 
 Exit status: 0 every input analysed, 1 some input failed (its line carries \"error\"), 2 usage error.";
@@ -38,6 +40,22 @@ struct Args {
     /// One line per report, never indented.
     #[arg(long)]
     compact: bool,
+
+    /// Also compare each input with the inputs before it, in the order given, and list the passages
+    /// they share in `cross_duplicates` (memory grows with a compact index of fingerprints).
+    #[arg(long)]
+    cross_article: bool,
+
+    /// Add each article's passage fingerprints (`fingerprints`: hashes of 5-word runs chosen by
+    /// winnowing, equal on every machine), for grouping candidate duplicates in another engine.
+    #[arg(long)]
+    fingerprints: bool,
+
+    /// Print each article's text without the later copies of its repeated passages instead of a
+    /// report (with --cross-article, also without passages of earlier inputs). One text input prints
+    /// plain text; otherwise JSON Lines {"id": ..., "text": ...}.
+    #[arg(long, conflicts_with_all = ["fingerprints", "pretty"])]
+    dedupe: bool,
 
     /// Print the JSON Schema of the report and exit.
     #[arg(long)]
@@ -69,6 +87,8 @@ pub struct Config {
     pub input_format: InputFormat,
     pub glob: String,
     pub layout: Layout,
+    pub options: crate::Options,
+    pub dedupe: bool,
     pub schema: bool,
 }
 
@@ -109,6 +129,11 @@ impl From<Args> for Config {
             input_format: a.input_format,
             glob,
             layout,
+            options: crate::Options {
+                cross_article: a.cross_article,
+                fingerprints: a.fingerprints,
+            },
+            dedupe: a.dedupe,
             schema: a.schema,
         }
     }

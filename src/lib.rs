@@ -24,7 +24,12 @@ pub mod run;
 pub mod sections;
 pub mod text;
 
-use report::{Duplicate, DuplicateKind, Offsets, ParagraphSpan, Passage, Report, Section};
+use duplicates::cross::{self, CrossIndex};
+use duplicates::passages::Layout;
+use report::{
+    CrossDuplicate, Duplicate, DuplicateKind, Fingerprint, Offsets, OtherPassage, ParagraphSpan,
+    Passage, Report, Section,
+};
 use text::{Document, Span};
 
 /// Analyses one article. Never fails: odd text gives an empty or uncertain result.
@@ -32,9 +37,116 @@ use text::{Document, Span};
 /// Offsets in the report index `text` as given (the caller strips a byte-order mark first, see
 /// [`input::decode`]).
 pub fn analyze(text: &str, id: serde_json::Value) -> Report {
-    let doc = Document::new(text);
-    let groups = duplicates::find(&doc);
-    report(&doc, id, &groups)
+    Analyzer::new(Options::default()).analyze(text, id)
+}
+
+/// What to compute beyond the standard report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Compare each article with the ones analysed before it (`cross_duplicates`).
+    pub cross_article: bool,
+    /// Add each article's passage fingerprints (`fingerprints`).
+    pub fingerprints: bool,
+}
+
+/// Analyses articles one after another. With [`Options::cross_article`] it keeps a compact index of
+/// the fingerprints of every article seen, in the order given.
+#[derive(Debug)]
+pub struct Analyzer {
+    options: Options,
+    cross: Option<CrossIndex>,
+}
+
+impl Analyzer {
+    pub fn new(options: Options) -> Self {
+        Analyzer {
+            options,
+            cross: options.cross_article.then(CrossIndex::new),
+        }
+    }
+
+    /// The report of one article.
+    pub fn analyze(&mut self, text: &str, id: serde_json::Value) -> Report {
+        let doc = Document::new(text);
+        let layout = Layout::new(&doc);
+        let words = duplicates::fingerprint::word_hashes(&doc);
+        let groups = duplicates::find(&layout, &words);
+        let mut report = report(&doc, id.clone(), &groups);
+        let prints = if self.options.fingerprints || self.cross.is_some() {
+            cross::fingerprints(&words)
+        } else {
+            Vec::new()
+        };
+        if let Some(index) = &mut self.cross {
+            let found = index.find(&layout, &words, &prints);
+            report.cross_duplicates =
+                Some(found.iter().map(|m| cross_report(&doc, index, m)).collect());
+            index.add(&layout, &words, &prints, id);
+        }
+        if self.options.fingerprints {
+            report.fingerprints = Some(fingerprint_report(&doc, &prints));
+        }
+        report
+    }
+
+    /// The article's text without the later copies of its repeated passages and, with
+    /// [`Options::cross_article`], without the passages that earlier articles have.
+    pub fn dedupe(&mut self, text: &str, id: serde_json::Value) -> String {
+        let doc = Document::new(text);
+        let layout = Layout::new(&doc);
+        let words = duplicates::fingerprint::word_hashes(&doc);
+        let mut cut: Vec<Span> = duplicates::find(&layout, &words)
+            .iter()
+            .flat_map(|g| g.passages[1..].iter().copied())
+            .collect();
+        if let Some(index) = &mut self.cross {
+            let prints = cross::fingerprints(&words);
+            cut.extend(
+                index
+                    .find(&layout, &words, &prints)
+                    .iter()
+                    .map(|m| m.target),
+            );
+            index.add(&layout, &words, &prints, id);
+        }
+        duplicates::dedupe::without(&doc, cut)
+    }
+}
+
+fn cross_report(doc: &Document, index: &CrossIndex, m: &cross::CrossMatch) -> CrossDuplicate {
+    let o = offsets(doc, m.target);
+    CrossDuplicate {
+        kind: if m.exact {
+            DuplicateKind::Exact
+        } else {
+            DuplicateKind::Near
+        },
+        similarity: m.similarity,
+        start: o.start,
+        end: o.end,
+        text: doc.slice(m.target).to_string(),
+        other: OtherPassage {
+            id: index.id(m.other).clone(),
+            start: m.other_start,
+            end: m.other_end,
+        },
+    }
+}
+
+fn fingerprint_report(doc: &Document, prints: &[(usize, u64)]) -> Vec<Fingerprint> {
+    let k = duplicates::fingerprint::SHARED_K;
+    prints
+        .iter()
+        .filter_map(|&(pos, hash)| {
+            let (first, last) = (doc.words.get(pos)?, doc.words.get(pos + k - 1)?);
+            let o = offsets(doc, Span::new(first.start, last.end));
+            Some(Fingerprint {
+                hash: format!("{hash:016x}"),
+                start: o.start,
+                end: o.end,
+            })
+        })
+        .collect()
 }
 
 /// The report of an analysed document.

@@ -1,4 +1,5 @@
-//! Writing reports: indented JSON for one report on a terminal, JSON Lines otherwise.
+//! Writing results: indented JSON for one report on a terminal, JSON Lines otherwise, and plain text
+//! for `--dedupe` on one article.
 //!
 //! Knows nothing about flags beyond the layout it is given; a closed pipe surfaces as an
 //! `io::ErrorKind::BrokenPipe` error that the caller turns into a quiet exit.
@@ -7,7 +8,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::report::{ErrorRecord, Report};
+use crate::report::{DedupedText, ErrorRecord, Report};
 
 pub struct Printer<W: Write> {
     out: W,
@@ -25,6 +26,15 @@ impl<W: Write> Printer<W> {
 
     pub fn error(&mut self, record: &ErrorRecord) -> io::Result<()> {
         self.write(record)
+    }
+
+    pub fn deduped(&mut self, record: &DedupedText) -> io::Result<()> {
+        self.write(record)
+    }
+
+    /// Text as it is, with nothing added.
+    pub fn text(&mut self, text: &str) -> io::Result<()> {
+        self.out.write_all(text.as_bytes())
     }
 
     fn write<T: Serialize>(&mut self, value: &T) -> io::Result<()> {

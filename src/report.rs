@@ -152,6 +152,13 @@ pub struct Fingerprint {
     pub end: usize,
 }
 
+/// What `--dedupe` prints for each input when it prints JSON Lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct DedupedText {
+    pub id: serde_json::Value,
+    pub text: String,
+}
+
 /// The line printed in place of a report for an input that could not be analysed.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ErrorRecord {

@@ -6,10 +6,21 @@
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
+use crate::Analyzer;
 use crate::cli::{Config, InputFormat, Layout};
 use crate::input::{self, Record};
 use crate::output::Printer;
-use crate::report::{self, ErrorRecord};
+use crate::report::{self, DedupedText, ErrorRecord};
+
+/// What is printed for each record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Product {
+    Report,
+    /// `--dedupe`: the text, plain (one text input) or as JSON Lines records.
+    Deduped {
+        plain: bool,
+    },
+}
 
 /// Exit statuses.
 pub const EXIT_OK: u8 = 0;
@@ -54,6 +65,12 @@ fn try_run(config: &Config) -> io::Result<u8> {
         Layout::Auto => single && terminal,
     };
     let mut printer = Printer::new(out, pretty);
+    let mut analyzer = Analyzer::new(config.options);
+    let product = if config.dedupe {
+        Product::Deduped { plain: single }
+    } else {
+        Product::Report
+    };
     let mut failed = false;
     for source in input::sources(&config.paths, &glob) {
         let records = match source {
@@ -61,7 +78,7 @@ fn try_run(config: &Config) -> io::Result<u8> {
             Err(record) => Box::new(std::iter::once(record)),
         };
         for record in records {
-            failed |= !emit(&mut printer, record)?;
+            failed |= !emit(&mut printer, &mut analyzer, product, record)?;
         }
         if terminal {
             printer.flush()?;
@@ -72,10 +89,27 @@ fn try_run(config: &Config) -> io::Result<u8> {
 }
 
 /// Analyses and prints one record; returns whether it succeeded.
-fn emit<W: Write>(printer: &mut Printer<W>, record: Record) -> io::Result<bool> {
+fn emit<W: Write>(
+    printer: &mut Printer<W>,
+    analyzer: &mut Analyzer,
+    product: Product,
+    record: Record,
+) -> io::Result<bool> {
     match record.text {
         Ok(text) => {
-            printer.report(&crate::analyze(&text, record.id))?;
+            match product {
+                Product::Report => printer.report(&analyzer.analyze(&text, record.id))?,
+                Product::Deduped { plain: true } => {
+                    printer.text(&analyzer.dedupe(&text, record.id))?
+                }
+                Product::Deduped { plain: false } => {
+                    let text = analyzer.dedupe(&text, record.id.clone());
+                    printer.deduped(&DedupedText {
+                        id: record.id,
+                        text,
+                    })?
+                }
+            }
             Ok(true)
         }
         Err(error) => {

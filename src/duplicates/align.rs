@@ -34,6 +34,8 @@ pub struct Chain {
     /// Every anchor followed the previous one on the same diagonal: the word sequences are equal
     /// (as far as the anchors show).
     pub exact: bool,
+    /// Every anchor lay on the same diagonal (sparse anchors: no word inserted or dropped between them).
+    pub straight: bool,
     /// Anchors taken.
     pub anchors: u32,
 }
@@ -125,6 +127,7 @@ impl Chainer {
             let o = &mut self.open[ci];
             let diag = i64::from(t) - i64::from(src.pos);
             o.chain.exact &= diag == o.diag && t == o.last_t + 1;
+            o.chain.straight &= diag == o.diag;
             o.chain.matched += (t + k).saturating_sub(o.chain.t_end.max(t));
             o.chain.t_end = t + k;
             o.chain.s_end = o.chain.s_end.max(src.pos + k);
@@ -159,6 +162,7 @@ impl Chainer {
                     s_end: src.pos + k,
                     matched: k,
                     exact: true,
+                    straight: true,
                     anchors: 1,
                 },
                 diag: i64::from(t) - i64::from(src.pos),

@@ -1,1 +1,468 @@
 //! Passages shared across articles (`--cross-article`).
+//!
+//! Inputs are read once, in order. Each article's winnowed 5-word fingerprints
+//! ([`fingerprint::winnow`]) are looked up in an index of the earlier articles' fingerprints and the
+//! hits chained, per earlier article, like the anchors within one article ([`super::align`]); then the
+//! article's own fingerprints join the index. Nothing of an article's text is kept: the index holds,
+//! per fingerprint, where it occurred (article, word, character span), and per article its id and its
+//! sentence boundaries, so that a passage found in an earlier article can still be widened to whole
+//! sentences there. Each fingerprint remembers at most [`MAX_OTHERS`] articles, which bounds both the
+//! index and the work for boilerplate that every article repeats.
+
+use rustc_hash::FxHashMap;
+
+use super::align::{Chain, Chainer, Params, Pos, Source};
+use super::fingerprint::{self, SHARED_K, SHARED_W};
+use super::passages::Layout;
+use crate::text::Span;
+
+/// Earlier articles a fingerprint remembers: a passage is reported against at most this many.
+pub const MAX_OTHERS: usize = 32;
+
+/// Chaining sparse fingerprints: one at least every `SHARED_W` words in a shared run, a few more lost
+/// around each edited word.
+const CROSS: Params = Params {
+    k: SHARED_K as u32,
+    drift: 3,
+    gap: (3 * SHARED_W + SHARED_K) as u32,
+    min_matched: 8,
+};
+/// Share of the passage's fingerprints that must be found in the other article.
+const MIN_QUALITY: f64 = 0.5;
+/// Share of a sentence a passage must cover to take the whole sentence.
+const SENTENCE_SHARE: f64 = 0.6;
+/// Words a passage needs.
+const MIN_WORDS: u32 = 8;
+/// Words between two pieces of one shared block, at most, on each side.
+const JOIN_GAP: u32 = 30;
+
+/// A sentence of an indexed article: its first word and its character span.
+#[derive(Debug, Clone, Copy)]
+struct SentenceMark {
+    word: u32,
+    start: u32,
+    end: u32,
+}
+
+/// What is kept of an indexed article.
+#[derive(Debug)]
+struct Sketch {
+    id: serde_json::Value,
+    sentences: Vec<SentenceMark>,
+}
+
+/// One occurrence of a fingerprint.
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    doc: u32,
+    word: u32,
+    /// Characters of the shingle.
+    start: u32,
+    end: u32,
+    /// The previous occurrence of the same fingerprint (`u32::MAX`: none).
+    next: u32,
+}
+
+/// A passage of the current article found in an earlier one.
+#[derive(Debug, Clone)]
+pub struct CrossMatch {
+    pub exact: bool,
+    pub similarity: f64,
+    /// Bytes of the current article.
+    pub target: Span,
+    /// The earlier article's number (see [`CrossIndex::id`]) and the passage's characters there.
+    pub other: u32,
+    pub other_start: usize,
+    pub other_end: usize,
+    /// Word ranges on each side, for joining pieces.
+    target_words: std::ops::Range<u32>,
+    other_words: std::ops::Range<u32>,
+}
+
+/// One occurrence of a short paragraph.
+#[derive(Debug, Clone, Copy)]
+struct LineEntry {
+    doc: u32,
+    start: u32,
+    end: u32,
+    next: u32,
+}
+
+/// The fingerprints of every article read so far.
+#[derive(Debug, Default)]
+pub struct CrossIndex {
+    docs: Vec<Sketch>,
+    /// Fingerprint → (newest entry, number of entries).
+    heads: FxHashMap<u64, (u32, u32)>,
+    entries: Vec<Entry>,
+    /// Short paragraphs (too short to be sure of a fingerprint: "Burnley v Leicester", "Related
+    /// stories") by the hash of their words → (newest entry, number of entries).
+    line_heads: FxHashMap<u64, (u32, u32)>,
+    lines: Vec<LineEntry>,
+}
+
+/// Paragraphs with at least 2 and fewer than this many words are matched whole across articles.
+const SHORT_PARAGRAPH: usize = SHARED_W + SHARED_K - 1;
+
+/// The hash of a short paragraph's words, if it is one.
+fn short_paragraph(words: &[u64], range: &std::ops::Range<usize>) -> Option<u64> {
+    let w = words.get(range.clone())?;
+    (w.len() >= 2 && w.len() < SHORT_PARAGRAPH).then(|| {
+        w.iter().fold(w.len() as u64, |h, &x| {
+            (h.rotate_left(29) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        })
+    })
+}
+
+/// An article's fingerprints: (word position, hash), ascending.
+pub fn fingerprints(words: &[u64]) -> Vec<(usize, u64)> {
+    let shingles = fingerprint::shingles(words, SHARED_K);
+    fingerprint::winnow(&shingles, SHARED_W)
+        .into_iter()
+        .map(|i| (i, shingles[i]))
+        .collect()
+}
+
+impl CrossIndex {
+    pub fn new() -> Self {
+        CrossIndex::default()
+    }
+
+    /// The id of indexed article `doc`.
+    pub fn id(&self, doc: u32) -> &serde_json::Value {
+        &self.docs[doc as usize].id
+    }
+
+    /// Bytes the index holds, roughly (for the README's figures and tests).
+    pub fn approx_bytes(&self) -> usize {
+        self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.lines.capacity() * std::mem::size_of::<LineEntry>()
+            + self.line_heads.capacity() * (std::mem::size_of::<(u64, (u32, u32))>() + 1)
+            + self.heads.capacity() * (std::mem::size_of::<(u64, (u32, u32))>() + 1)
+            + self
+                .docs
+                .iter()
+                .map(|d| d.sentences.capacity() * std::mem::size_of::<SentenceMark>() + 64)
+                .sum::<usize>()
+    }
+
+    /// The passages of the article (laid out by `layout`, with word hashes `words` and fingerprints
+    /// `prints`) that earlier articles have, in text order.
+    pub fn find(&self, layout: &Layout, words: &[u64], prints: &[(usize, u64)]) -> Vec<CrossMatch> {
+        if self.docs.is_empty() {
+            return Vec::new();
+        }
+        let mut chainer = Chainer::new(CROSS, super::sentence_starts(layout.doc));
+        let mut sources: Vec<Source> = Vec::new();
+        for &(pos, h) in prints {
+            let Ok(t) = Pos::try_from(pos) else { break };
+            sources.clear();
+            let mut e = self.heads.get(&h).map(|&(head, _)| head);
+            while let Some(i) = e.filter(|&i| i != u32::MAX) {
+                let entry = self.entries[i as usize];
+                sources.push(Source {
+                    doc: entry.doc,
+                    pos: entry.word,
+                });
+                e = Some(entry.next);
+            }
+            if !sources.is_empty() {
+                chainer.push(t, &sources);
+            }
+        }
+        let positions: Vec<usize> = prints.iter().map(|&(p, _)| p).collect();
+        let mut out: Vec<CrossMatch> = chainer
+            .finish()
+            .iter()
+            .filter_map(|c| self.snap(layout, words.len(), &positions, c))
+            .collect();
+        out.sort_by_key(|m| (m.other, m.target.start));
+        // pieces of one shared block, in order on both sides (a wire story broken by edits or by a
+        // paragraph the copy dropped), are one passage
+        out.dedup_by(|b, a| {
+            let joins = a.other == b.other
+                && b.target_words.start <= a.target_words.end + JOIN_GAP
+                && b.other_words.start >= a.other_words.start
+                && b.other_words.start <= a.other_words.end + JOIN_GAP;
+            if joins {
+                a.target = Span::new(
+                    a.target.start.min(b.target.start),
+                    a.target.end.max(b.target.end),
+                );
+                a.other_start = a.other_start.min(b.other_start);
+                a.other_end = a.other_end.max(b.other_end);
+                a.target_words.end = a.target_words.end.max(b.target_words.end);
+                a.other_words.end = a.other_words.end.max(b.other_words.end);
+                a.exact = false;
+                a.similarity = a.similarity.min(b.similarity);
+            }
+            joins
+        });
+        self.short_paragraphs(layout, words, &mut out);
+        out.sort_by_key(|m| (m.target.start, m.other));
+        out
+    }
+
+    /// Short paragraphs that earlier articles have word for word, where no longer passage holds them.
+    fn short_paragraphs(&self, layout: &Layout, words: &[u64], out: &mut Vec<CrossMatch>) {
+        let doc = layout.doc;
+        let found = out.len();
+        for (pi, p) in doc.paragraphs.iter().enumerate() {
+            let Some(h) = short_paragraph(words, &p.words) else {
+                continue;
+            };
+            let mut e = self.line_heads.get(&h).map(|&(head, _)| head);
+            while let Some(i) = e.filter(|&i| i != u32::MAX) {
+                let line = self.lines[i as usize];
+                e = Some(line.next);
+                let inside = out[..found].iter().any(|m| {
+                    m.other == line.doc
+                        && m.target.start <= p.span.start
+                        && p.span.end <= m.target.end
+                });
+                if inside {
+                    continue;
+                }
+                let w = layout.paragraph_words(pi);
+                out.push(CrossMatch {
+                    exact: true,
+                    similarity: 1.0,
+                    target: p.span,
+                    other: line.doc,
+                    other_start: line.start as usize,
+                    other_end: line.end as usize,
+                    target_words: w.clone(),
+                    other_words: w,
+                });
+            }
+        }
+    }
+
+    /// A chain as a passage pair, widened to whole sentences on each side it mostly covers.
+    fn snap(
+        &self,
+        layout: &Layout,
+        n_words: usize,
+        positions: &[usize],
+        c: &Chain,
+    ) -> Option<CrossMatch> {
+        let t_end = (c.t_end as usize).min(n_words) as u32;
+        let words = t_end.checked_sub(c.t_start)?;
+        // fingerprints of this article inside the chain, and how many found a partner
+        let lo = positions.partition_point(|&p| p < c.t_start as usize);
+        let hi = positions.partition_point(|&p| p + SHARED_K <= t_end as usize);
+        let expected = hi.saturating_sub(lo).max(1) as f64;
+        let quality = (f64::from(c.anchors) / expected).min(1.0);
+        if words < MIN_WORDS || quality < MIN_QUALITY {
+            return None;
+        }
+        let sketch = &self.docs[c.doc as usize];
+        let first = self.entry_at(c.doc, c.s_start)?;
+        let last = self.entry_at(c.doc, c.s_end - SHARED_K as u32)?;
+        let exact = c.straight
+            && c.anchors as usize == hi.saturating_sub(lo)
+            && c.s_end - c.s_start == t_end - c.t_start;
+
+        let t = c.t_start..t_end;
+        let th = layout.sentence_hull(&t);
+        let target = if share(words, th.len()) >= SENTENCE_SHARE {
+            layout.sentence_bytes(&th)
+        } else {
+            layout.word_bytes(&t)
+        };
+        let (sh_first, sh_last) = sentences_of(&sketch.sentences, c.s_start, c.s_end);
+        let (mut other_start, mut other_end) = (first.start, last.end);
+        if let (Some(a), Some(b)) = (sh_first, sh_last) {
+            let sentence_words = sketch
+                .sentences
+                .get(b + 1)
+                .map_or(c.s_end, |m| m.word.max(c.s_end))
+                - sketch.sentences[a].word;
+            if share(c.s_end - c.s_start, sentence_words as usize) >= SENTENCE_SHARE {
+                other_start = sketch.sentences[a].start.min(other_start);
+                other_end = sketch.sentences[b].end.max(other_end);
+            }
+        }
+        Some(CrossMatch {
+            exact,
+            similarity: if exact {
+                1.0
+            } else {
+                (quality * 1000.0).round() / 1000.0
+            },
+            target,
+            other: c.doc,
+            other_start: other_start as usize,
+            other_end: other_end as usize,
+            target_words: t,
+            other_words: c.s_start..c.s_end,
+        })
+    }
+
+    /// The entry of article `doc` at word `word` (chains start and end on one).
+    fn entry_at(&self, doc: u32, word: u32) -> Option<Entry> {
+        // entries of one article are stored together, in word order
+        let from = self.entries.partition_point(|e| e.doc < doc);
+        let to = self.entries.partition_point(|e| e.doc <= doc);
+        let slice = &self.entries[from..to];
+        let i = slice.partition_point(|e| e.word < word);
+        slice.get(i).filter(|e| e.word == word).copied()
+    }
+
+    /// Adds an article's fingerprints, short paragraphs and sentence boundaries.
+    pub fn add(
+        &mut self,
+        layout: &Layout,
+        words: &[u64],
+        prints: &[(usize, u64)],
+        id: serde_json::Value,
+    ) {
+        let doc = layout.doc;
+        let Ok(number) = u32::try_from(self.docs.len()) else {
+            return;
+        };
+        let char_of = |byte: usize| doc.chars.char_offset(byte) as u32;
+        for p in &doc.paragraphs {
+            let (Some(h), Ok(index)) = (
+                short_paragraph(words, &p.words),
+                u32::try_from(self.lines.len()),
+            ) else {
+                continue;
+            };
+            let head = self.line_heads.entry(h).or_insert((u32::MAX, 0));
+            if head.1 as usize >= MAX_OTHERS {
+                continue;
+            }
+            self.lines.push(LineEntry {
+                doc: number,
+                start: char_of(p.span.start),
+                end: char_of(p.span.end),
+                next: head.0,
+            });
+            *head = (index, head.1 + 1);
+        }
+        for &(pos, h) in prints {
+            let (Ok(word), Some(first), Some(last)) = (
+                u32::try_from(pos),
+                doc.words.get(pos),
+                doc.words.get(pos + SHARED_K - 1),
+            ) else {
+                continue;
+            };
+            let head = self.heads.entry(h).or_insert((u32::MAX, 0));
+            if head.1 as usize >= MAX_OTHERS {
+                continue;
+            }
+            let Ok(index) = u32::try_from(self.entries.len()) else {
+                return;
+            };
+            self.entries.push(Entry {
+                doc: number,
+                word,
+                start: char_of(first.start),
+                end: char_of(last.end),
+                next: head.0,
+            });
+            *head = (index, head.1 + 1);
+        }
+        let sentences = doc
+            .sentence_words
+            .iter()
+            .zip(&doc.sentences)
+            .filter(|(r, _)| !r.is_empty())
+            .map(|(r, s)| SentenceMark {
+                word: r.start as u32,
+                start: char_of(s.start),
+                end: char_of(s.end),
+            })
+            .collect();
+        self.docs.push(Sketch { id, sentences });
+    }
+}
+
+fn share(part: u32, whole: usize) -> f64 {
+    f64::from(part) / whole.max(1) as f64
+}
+
+/// Indexes of the first and last sentence holding words `start..end`.
+fn sentences_of(marks: &[SentenceMark], start: u32, end: u32) -> (Option<usize>, Option<usize>) {
+    let a = marks.partition_point(|m| m.word <= start).checked_sub(1);
+    let b = marks.partition_point(|m| m.word < end).checked_sub(1);
+    (a, b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    /// What one find says: (text here, other article, its start and end, exact).
+    type Found = (String, u32, usize, usize, bool);
+
+    fn run(texts: &[&str]) -> Vec<Vec<Found>> {
+        let mut index = CrossIndex::new();
+        let mut out = Vec::new();
+        for (n, text) in texts.iter().enumerate() {
+            let doc = Document::new(text);
+            let layout = Layout::new(&doc);
+            let words = fingerprint::word_hashes(&doc);
+            let prints = fingerprints(&words);
+            let found = index.find(&layout, &words, &prints);
+            out.push(
+                found
+                    .iter()
+                    .map(|m| {
+                        (
+                            doc.slice(m.target).to_string(),
+                            m.other,
+                            m.other_start,
+                            m.other_end,
+                            m.exact,
+                        )
+                    })
+                    .collect(),
+            );
+            index.add(&layout, &words, &prints, serde_json::json!(n));
+        }
+        out
+    }
+
+    const WIRE: &str = "The once-famous computer brand could be resurrected after being bought by a \
+                        US-based digital music distributor, the company said on Tuesday.";
+
+    #[test]
+    fn a_shared_sentence_is_found_in_the_earlier_article() {
+        let a = format!("Local news first. {WIRE} Then more local news about the weather.");
+        let b = format!("Sports desk opening words here.\n\n{WIRE}\n\nA closing line.");
+        let found = run(&[&a, &b]);
+        assert!(found[0].is_empty());
+        assert_eq!(found[1].len(), 1);
+        let (text, other, start, end, exact) = &found[1][0];
+        assert_eq!(text, WIRE);
+        assert_eq!(*other, 0);
+        assert_eq!(
+            a.chars().skip(*start).take(end - start).collect::<String>(),
+            WIRE
+        );
+        assert!(exact);
+    }
+
+    #[test]
+    fn every_earlier_copy_is_listed_and_unrelated_text_is_not() {
+        let a = format!("{WIRE} One.");
+        let b = "Nothing in common with the others, just an ordinary sentence or two of news.";
+        let c = format!("Intro. {WIRE}");
+        let found = run(&[&a, b, &c, WIRE]);
+        assert!(found[1].is_empty());
+        let others: Vec<u32> = found[3].iter().map(|m| m.1).collect();
+        assert_eq!(others, [0, 2]);
+    }
+
+    #[test]
+    fn an_edited_copy_is_near() {
+        let edited = WIRE.replace("resurrected", "revived");
+        let found = run(&[WIRE, &edited]);
+        assert_eq!(found[1].len(), 1);
+        assert!(!found[1][0].4);
+    }
+}

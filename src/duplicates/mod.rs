@@ -54,27 +54,28 @@ pub struct Group {
 }
 
 /// The repeated passages of `doc`, grouped, in order of their first copy.
-pub fn find(doc: &Document) -> Vec<Group> {
-    let words = fingerprint::word_hashes(doc);
-    let layout = Layout::new(doc);
-    let index = ShingleIndex::new(&words);
+///
+/// `words` are the article's word hashes ([`fingerprint::word_hashes`]).
+pub fn find(layout: &Layout, words: &[u64]) -> Vec<Group> {
+    let doc = layout.doc;
+    let index = ShingleIndex::new(words);
     let mut pairs: Vec<Pair> = local_chains(&index, sentence_starts(doc))
         .iter()
-        .filter_map(|c| passages::snap(&layout, c))
+        .filter_map(|c| passages::snap(layout, c))
         .collect();
     let mut covered = vec![false; words.len()];
     for p in &pairs {
         covered[p.target.start as usize..p.target.end as usize].fill(true);
     }
-    pairs.extend(similar::pairs(&layout, &index, &words, &covered));
+    pairs.extend(similar::pairs(layout, &index, words, &covered));
     for p in &pairs {
         covered[p.target.start as usize..p.target.end as usize].fill(true);
     }
-    pairs.extend(repeated_paragraphs(&layout, &words, &covered));
-    let pairs = passages::join(&layout, pairs);
+    pairs.extend(repeated_paragraphs(layout, words, &covered));
+    let pairs = passages::join(layout, pairs);
     passages::group(&pairs)
         .into_iter()
-        .map(|places| describe(doc, &words, places))
+        .map(|places| describe(doc, words, places))
         .collect()
 }
 

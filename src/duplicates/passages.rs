@@ -17,7 +17,7 @@ use super::align::Chain;
 const MIN_WHOLE_SENTENCE: u32 = 6;
 /// Share of its sentences a chain must cover on both sides to stand for them, and the words it needs:
 /// (share, words). A short sentence must be nearly all shared; a long one half.
-const SENTENCE_COVER: [(f64, u32); 2] = [(0.8, 6), (0.6, 12)];
+const SENTENCE_COVER: [(f64, u32); 2] = [(0.8, 8), (0.6, 12)];
 /// A verbatim run this long is a repeat wherever it starts and ends.
 const MIN_VERBATIM_RUN: u32 = 12;
 /// Earlier pairs looked at to find one that contains a pair.
@@ -56,7 +56,7 @@ impl<'a> Layout<'a> {
     }
 
     /// The whole sentences a word range touches, as a word range.
-    fn sentence_hull(&self, r: &Range<u32>) -> Range<u32> {
+    pub fn sentence_hull(&self, r: &Range<u32>) -> Range<u32> {
         let (Some(&first), Some(&last)) = (
             self.sentence_of.get(r.start as usize),
             self.sentence_of.get(r.end as usize - 1),
@@ -69,7 +69,7 @@ impl<'a> Layout<'a> {
     }
 
     /// Bytes from the first sentence's start to the last sentence's end of a whole-sentence range.
-    fn sentence_bytes(&self, r: &Range<u32>) -> Span {
+    pub fn sentence_bytes(&self, r: &Range<u32>) -> Span {
         let first = self.sentence_of[r.start as usize] as usize;
         let last = self.sentence_of[r.end as usize - 1] as usize;
         Span::new(

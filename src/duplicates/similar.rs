@@ -17,7 +17,7 @@ use crate::text::Span;
 /// A unit compared this way has at least this many words ...
 const MIN_WORDS: [usize; 2] = [8, 15];
 /// ... and shares at least this share of its words (Dice) with the earlier one: [sentence, paragraph].
-const MIN_DICE: [f64; 2] = [0.75, 0.7];
+const MIN_DICE: [f64; 2] = [0.8, 0.7];
 /// Earlier units compared with each unit.
 const TOP: usize = 2;
 
