@@ -103,6 +103,55 @@ fn seed_sections_match_the_gold() {
     assert_eq!(got, want);
 }
 
+fn overlap(a: (u64, u64), b: (u64, u64)) -> f64 {
+    let inter = a.1.min(b.1).saturating_sub(a.0.max(b.0)) as f64;
+    inter / (a.1 - a.0).max(b.1 - b.0).max(1) as f64
+}
+
+#[test]
+fn seed_duplicates_match_the_gold() {
+    let (_, report) = report_for("kazakh-gorbachev.txt");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let groups = report["duplicates"].as_array().unwrap();
+    let span = |v: &Value| (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+    for g in gold["duplicates"].as_array().unwrap() {
+        let want: Vec<(u64, u64)> = g["passages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p[0].as_u64().unwrap(), p[1].as_u64().unwrap()))
+            .collect();
+        // one group holds every gold passage, each at nearly its gold span, with the gold's kind
+        let found = groups.iter().find(|pg| {
+            want.iter().all(|&w| {
+                pg["passages"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|p| overlap(span(p), w) >= 0.9)
+            })
+        });
+        let found = found.unwrap_or_else(|| panic!("gold group {g} not found in {groups:?}"));
+        assert_eq!(found["kind"], g["kind"], "{g}");
+    }
+    // the repeated sidebar's paragraph points at the first copy
+    let sidebars: Vec<&Value> = report["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "sidebar")
+        .collect();
+    assert_eq!(sidebars.len(), 2);
+    assert!(sidebars[0]["paragraphs"][0].get("duplicate_of").is_none());
+    assert_eq!(
+        span(&sidebars[1]["paragraphs"][0]["duplicate_of"]),
+        (459, 678)
+    );
+}
+
 #[test]
 fn web_page_shows_every_section_kind() {
     let (_, report) = report_for("web-page.txt");

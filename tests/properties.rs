@@ -50,6 +50,30 @@ proptest! {
     }
 
     #[test]
+    fn a_pasted_copy_is_found_wherever_it_lands(text in article_like(), at in 0usize..2000) {
+        let passage = "Officials confirmed that the new bridge across the river will open next spring.";
+        let mut cut = at.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let t = format!("{}\n\n{passage}\n\n{}\n\n{passage}\n", &text[..cut], &text[cut..]);
+        let r = report(&t);
+        check_report(&t, &r);
+        let found = r["duplicates"].as_array().unwrap().iter().any(|g| {
+            let ps = g["passages"].as_array().unwrap();
+            ps.len() >= 2
+                && ps.iter().all(|p| p["text"].as_str().unwrap().contains("bridge across the river"))
+        });
+        prop_assert!(found, "{}", r["duplicates"]);
+    }
+
+    #[test]
+    fn repeated_text_keeps_every_invariant(text in article_like()) {
+        let t = text.repeat(3);
+        check_report(&t, &report(&t));
+    }
+
+    #[test]
     fn same_input_same_output(text in article_like()) {
         let a = serde_json::to_string(&report(&text)).unwrap();
         let b = serde_json::to_string(&report(&text)).unwrap();
@@ -62,6 +86,11 @@ fn one_sentence_repeated_100_000_times() {
     let text = "The council met again on Tuesday to discuss the bridge.\n\n".repeat(100_000);
     let r = report(&text);
     check_report(&text, &r);
+    // one group holding every copy
+    let groups = r["duplicates"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(groups[0]["kind"], "exact");
+    assert_eq!(groups[0]["passages"].as_array().unwrap().len(), 100_000);
     assert!(
         r["sections"]
             .as_array()

@@ -49,6 +49,8 @@ struct SentenceMark {
 struct Sketch {
     id: serde_json::Value,
     sentences: Vec<SentenceMark>,
+    /// Its fingerprints' entries, stored together in word order.
+    entries: std::ops::Range<usize>,
 }
 
 /// One occurrence of a fingerprint.
@@ -56,9 +58,8 @@ struct Sketch {
 struct Entry {
     doc: u32,
     word: u32,
-    /// Characters of the shingle.
+    /// Character offset of the shingle's first word.
     start: u32,
-    end: u32,
     /// The previous occurrence of the same fingerprint (`u32::MAX`: none).
     next: u32,
 }
@@ -79,37 +80,121 @@ pub struct CrossMatch {
     other_words: std::ops::Range<u32>,
 }
 
-/// One occurrence of a short paragraph.
+/// One occurrence of a whole sentence: its article and its number there.
 #[derive(Debug, Clone, Copy)]
 struct LineEntry {
     doc: u32,
-    start: u32,
-    end: u32,
+    sentence: u32,
+    /// The high half of the sentence's hash (the index is keyed by the low half).
+    check: u32,
     next: u32,
+}
+
+/// An append-only list kept in fixed-size chunks: growing never copies it or leaves half of it
+/// unused, as doubling a `Vec` does.
+#[derive(Debug)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+const CHUNK: usize = 1 << 16;
+
+impl<T: Copy> Chunked<T> {
+    fn new() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn push(&mut self, x: T) {
+        if self.len.is_multiple_of(CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        if let Some(c) = self.chunks.last_mut() {
+            c.push(x);
+            self.len += 1;
+        }
+    }
+
+    fn get(&self, i: usize) -> T {
+        self.chunks[i / CHUNK][i % CHUNK]
+    }
+
+    fn bytes(&self) -> usize {
+        self.chunks.len() * CHUNK * std::mem::size_of::<T>()
+    }
+
+    /// The first index in `range` where `pred` turns false (it must hold for a prefix of the range).
+    fn partition_point(&self, range: std::ops::Range<usize>, pred: impl Fn(&T) -> bool) -> usize {
+        let (mut lo, mut hi) = (range.start, range.end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(&self.get(mid)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
+}
+
+impl<T: Copy> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked::new()
+    }
 }
 
 /// The fingerprints of every article read so far.
 #[derive(Debug, Default)]
 pub struct CrossIndex {
     docs: Vec<Sketch>,
-    /// Fingerprint → (newest entry, number of entries).
-    heads: FxHashMap<u64, (u32, u32)>,
-    entries: Vec<Entry>,
-    /// Short paragraphs (too short to be sure of a fingerprint: "Burnley v Leicester", "Related
-    /// stories") by the hash of their words → (newest entry, number of entries).
-    line_heads: FxHashMap<u64, (u32, u32)>,
-    lines: Vec<LineEntry>,
+    /// Fingerprint → newest entry.
+    heads: FxHashMap<u32, u32>,
+    entries: Chunked<Entry>,
+    /// Whole sentences by the hash of their words → newest entry.
+    line_heads: FxHashMap<u32, u32>,
+    lines: Chunked<LineEntry>,
 }
 
-/// Paragraphs with at least 2 and fewer than this many words are matched whole across articles.
-const SHORT_PARAGRAPH: usize = SHARED_W + SHARED_K - 1;
+/// Sentences with at least this many words are matched whole across articles (and one-sentence
+/// paragraphs of two words or more).
+const WHOLE_SENTENCE: usize = 6;
 
-/// The hash of a short paragraph's words, if it is one.
-fn short_paragraph(words: &[u64], range: &std::ops::Range<usize>) -> Option<u64> {
-    let w = words.get(range.clone())?;
-    (w.len() >= 2 && w.len() < SHORT_PARAGRAPH).then(|| {
-        w.iter().fold(w.len() as u64, |h, &x| {
-            (h.rotate_left(29) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+/// A sentence matched whole: the hash of its words, its number, its words and bytes.
+struct Unit {
+    hash: u64,
+    sentence: u32,
+    words: std::ops::Range<u32>,
+    span: Span,
+}
+
+/// The sentences of an article that are matched whole.
+fn units<'a>(layout: &'a Layout, words: &'a [u64]) -> impl Iterator<Item = Unit> + 'a {
+    let doc = layout.doc;
+    doc.paragraphs.iter().flat_map(move |p| {
+        let alone = p.sentences.len() == 1;
+        p.sentences.clone().filter_map(move |si| {
+            let r = &doc.sentence_words[si];
+            let w = words.get(r.clone())?;
+            if w.len() < if alone { 2 } else { WHOLE_SENTENCE } {
+                return None;
+            }
+            let hash = w.iter().fold(w.len() as u64, |h, &x| {
+                (h.rotate_left(29) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            });
+            Some(Unit {
+                hash,
+                sentence: si as u32,
+                words: r.start as u32..r.end as u32,
+                span: doc.sentences[si],
+            })
         })
     })
 }
@@ -135,10 +220,10 @@ impl CrossIndex {
 
     /// Bytes the index holds, roughly (for the README's figures and tests).
     pub fn approx_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<Entry>()
-            + self.lines.capacity() * std::mem::size_of::<LineEntry>()
-            + self.line_heads.capacity() * (std::mem::size_of::<(u64, (u32, u32))>() + 1)
-            + self.heads.capacity() * (std::mem::size_of::<(u64, (u32, u32))>() + 1)
+        self.entries.bytes()
+            + self.lines.bytes()
+            + (self.line_heads.capacity() + self.heads.capacity())
+                * (std::mem::size_of::<(u32, u32)>() + 1)
             + self
                 .docs
                 .iter()
@@ -157,9 +242,11 @@ impl CrossIndex {
         for &(pos, h) in prints {
             let Ok(t) = Pos::try_from(pos) else { break };
             sources.clear();
-            let mut e = self.heads.get(&h).map(|&(head, _)| head);
+            // keyed by the low half of the hash: a rare false hit is one stray anchor, which no
+            // chain of several anchors on one diagonal takes up
+            let mut e = self.heads.get(&(h as u32)).copied();
             while let Some(i) = e.filter(|&i| i != u32::MAX) {
-                let entry = self.entries[i as usize];
+                let entry = self.entries.get(i as usize);
                 sources.push(Source {
                     doc: entry.doc,
                     pos: entry.word,
@@ -176,15 +263,28 @@ impl CrossIndex {
             .iter()
             .filter_map(|c| self.snap(layout, words.len(), &positions, c))
             .collect();
-        out.sort_by_key(|m| (m.other, m.target.start));
+        self.whole_sentences(layout, words, &mut out);
+        out.sort_by_key(|m| {
+            let w = &m.target_words;
+            (m.other, w.start, std::cmp::Reverse(w.end))
+        });
         // pieces of one shared block, in order on both sides (a wire story broken by edits or by a
-        // paragraph the copy dropped), are one passage
+        // paragraph the copy dropped), are one passage; so are overlapping finds
         out.dedup_by(|b, a| {
             let joins = a.other == b.other
                 && b.target_words.start <= a.target_words.end + JOIN_GAP
                 && b.other_words.start >= a.other_words.start
                 && b.other_words.start <= a.other_words.end + JOIN_GAP;
             if joins {
+                let seamless = b.target_words.start <= a.target_words.end
+                    && b.target_words.start + a.other_words.start
+                        == b.other_words.start + a.target_words.start;
+                a.exact &= b.exact && seamless;
+                a.similarity = if a.exact {
+                    1.0
+                } else {
+                    a.similarity.min(b.similarity)
+                };
                 a.target = Span::new(
                     a.target.start.min(b.target.start),
                     a.target.end.max(b.target.end),
@@ -193,46 +293,40 @@ impl CrossIndex {
                 a.other_end = a.other_end.max(b.other_end);
                 a.target_words.end = a.target_words.end.max(b.target_words.end);
                 a.other_words.end = a.other_words.end.max(b.other_words.end);
-                a.exact = false;
-                a.similarity = a.similarity.min(b.similarity);
             }
             joins
         });
-        self.short_paragraphs(layout, words, &mut out);
         out.sort_by_key(|m| (m.target.start, m.other));
         out
     }
 
-    /// Short paragraphs that earlier articles have word for word, where no longer passage holds them.
-    fn short_paragraphs(&self, layout: &Layout, words: &[u64], out: &mut Vec<CrossMatch>) {
-        let doc = layout.doc;
-        let found = out.len();
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
-            let Some(h) = short_paragraph(words, &p.words) else {
-                continue;
-            };
-            let mut e = self.line_heads.get(&h).map(|&(head, _)| head);
+    /// Sentences that earlier articles have word for word: every sentence of 6 words or more, and
+    /// one-sentence paragraphs however short ("Burnley v Leicester", "Related stories"). Sparse
+    /// fingerprints can miss a short shared sentence; these cannot.
+    fn whole_sentences(&self, layout: &Layout, words: &[u64], out: &mut Vec<CrossMatch>) {
+        for unit in units(layout, words) {
+            let mut e = self.line_heads.get(&(unit.hash as u32)).copied();
             while let Some(i) = e.filter(|&i| i != u32::MAX) {
-                let line = self.lines[i as usize];
+                let line = self.lines.get(i as usize);
                 e = Some(line.next);
-                let inside = out[..found].iter().any(|m| {
-                    m.other == line.doc
-                        && m.target.start <= p.span.start
-                        && p.span.end <= m.target.end
-                });
-                if inside {
+                let Some(mark) = self.docs[line.doc as usize]
+                    .sentences
+                    .get(line.sentence as usize)
+                else {
+                    continue;
+                };
+                if line.check != (unit.hash >> 32) as u32 {
                     continue;
                 }
-                let w = layout.paragraph_words(pi);
                 out.push(CrossMatch {
                     exact: true,
                     similarity: 1.0,
-                    target: p.span,
+                    target: unit.span,
                     other: line.doc,
-                    other_start: line.start as usize,
-                    other_end: line.end as usize,
-                    target_words: w.clone(),
-                    other_words: w,
+                    other_start: mark.start as usize,
+                    other_end: mark.end as usize,
+                    target_words: unit.words.clone(),
+                    other_words: mark.word..mark.word + (unit.words.end - unit.words.start),
                 });
             }
         }
@@ -265,22 +359,28 @@ impl CrossIndex {
 
         let t = c.t_start..t_end;
         let th = layout.sentence_hull(&t);
-        let target = if share(words, th.len()) >= SENTENCE_SHARE {
-            layout.sentence_bytes(&th)
+        let (target, target_words) = if share(words, th.len()) >= SENTENCE_SHARE {
+            (layout.sentence_bytes(&th), th)
         } else {
-            layout.word_bytes(&t)
+            (layout.word_bytes(&t), t)
         };
         let (sh_first, sh_last) = sentences_of(&sketch.sentences, c.s_start, c.s_end);
-        let (mut other_start, mut other_end) = (first.start, last.end);
+        // the other copy's last shingle is taken to be as long as this one's
+        let chars = |w: usize| layout.doc.chars.char_offset(w) as u32;
+        let last_len = chars(layout.doc.words[t_end as usize - 1].end)
+            - chars(layout.doc.words[t_end as usize - SHARED_K].start);
+        let (mut other_start, mut other_end) = (first.start, last.start + last_len);
+        let mut other_words = c.s_start..c.s_end;
         if let (Some(a), Some(b)) = (sh_first, sh_last) {
-            let sentence_words = sketch
-                .sentences
-                .get(b + 1)
-                .map_or(c.s_end, |m| m.word.max(c.s_end))
-                - sketch.sentences[a].word;
-            if share(c.s_end - c.s_start, sentence_words as usize) >= SENTENCE_SHARE {
+            let hull = sketch.sentences[a].word
+                ..sketch
+                    .sentences
+                    .get(b + 1)
+                    .map_or(c.s_end, |m| m.word.max(c.s_end));
+            if share(c.s_end - c.s_start, hull.len()) >= SENTENCE_SHARE {
                 other_start = sketch.sentences[a].start.min(other_start);
                 other_end = sketch.sentences[b].end.max(other_end);
+                other_words = hull.start.min(c.s_start)..hull.end;
             }
         }
         Some(CrossMatch {
@@ -294,22 +394,23 @@ impl CrossIndex {
             other: c.doc,
             other_start: other_start as usize,
             other_end: other_end as usize,
-            target_words: t,
-            other_words: c.s_start..c.s_end,
+            target_words,
+            other_words,
         })
     }
 
     /// The entry of article `doc` at word `word` (chains start and end on one).
     fn entry_at(&self, doc: u32, word: u32) -> Option<Entry> {
-        // entries of one article are stored together, in word order
-        let from = self.entries.partition_point(|e| e.doc < doc);
-        let to = self.entries.partition_point(|e| e.doc <= doc);
-        let slice = &self.entries[from..to];
-        let i = slice.partition_point(|e| e.word < word);
-        slice.get(i).filter(|e| e.word == word).copied()
+        let range = self.docs.get(doc as usize)?.entries.clone();
+        let i = self
+            .entries
+            .partition_point(range.clone(), |e| e.word < word);
+        (i < range.end)
+            .then(|| self.entries.get(i))
+            .filter(|e| e.word == word)
     }
 
-    /// Adds an article's fingerprints, short paragraphs and sentence boundaries.
+    /// Adds an article's fingerprints, whole sentences and sentence boundaries.
     pub fn add(
         &mut self,
         layout: &Layout,
@@ -322,35 +423,29 @@ impl CrossIndex {
             return;
         };
         let char_of = |byte: usize| doc.chars.char_offset(byte) as u32;
-        for p in &doc.paragraphs {
-            let (Some(h), Ok(index)) = (
-                short_paragraph(words, &p.words),
-                u32::try_from(self.lines.len()),
-            ) else {
-                continue;
+        let entries_from = self.entries.len();
+        for unit in units(layout, words) {
+            let Ok(index) = u32::try_from(self.lines.len()) else {
+                break;
             };
-            let head = self.line_heads.entry(h).or_insert((u32::MAX, 0));
-            if head.1 as usize >= MAX_OTHERS {
+            let head = self.line_heads.entry(unit.hash as u32).or_insert(u32::MAX);
+            if chain_len(*head, |i| self.lines.get(i as usize).next) >= MAX_OTHERS {
                 continue;
             }
             self.lines.push(LineEntry {
                 doc: number,
-                start: char_of(p.span.start),
-                end: char_of(p.span.end),
-                next: head.0,
+                sentence: unit.sentence,
+                check: (unit.hash >> 32) as u32,
+                next: *head,
             });
-            *head = (index, head.1 + 1);
+            *head = index;
         }
         for &(pos, h) in prints {
-            let (Ok(word), Some(first), Some(last)) = (
-                u32::try_from(pos),
-                doc.words.get(pos),
-                doc.words.get(pos + SHARED_K - 1),
-            ) else {
+            let (Ok(word), Some(first)) = (u32::try_from(pos), doc.words.get(pos)) else {
                 continue;
             };
-            let head = self.heads.entry(h).or_insert((u32::MAX, 0));
-            if head.1 as usize >= MAX_OTHERS {
+            let head = self.heads.entry(h as u32).or_insert(u32::MAX);
+            if chain_len(*head, |i| self.entries.get(i as usize).next) >= MAX_OTHERS {
                 continue;
             }
             let Ok(index) = u32::try_from(self.entries.len()) else {
@@ -360,24 +455,38 @@ impl CrossIndex {
                 doc: number,
                 word,
                 start: char_of(first.start),
-                end: char_of(last.end),
-                next: head.0,
+                next: *head,
             });
-            *head = (index, head.1 + 1);
+            *head = index;
         }
+        // every sentence, so that a mark's number is the sentence's number
         let sentences = doc
             .sentence_words
             .iter()
             .zip(&doc.sentences)
-            .filter(|(r, _)| !r.is_empty())
             .map(|(r, s)| SentenceMark {
                 word: r.start as u32,
                 start: char_of(s.start),
                 end: char_of(s.end),
             })
             .collect();
-        self.docs.push(Sketch { id, sentences });
+        self.docs.push(Sketch {
+            id,
+            sentences,
+            entries: entries_from..self.entries.len(),
+        });
     }
+}
+
+/// Entries in a chain of occurrences, counted up to [`MAX_OTHERS`].
+fn chain_len(head: u32, next: impl Fn(u32) -> u32) -> usize {
+    let mut n = 0;
+    let mut e = head;
+    while e != u32::MAX && n < MAX_OTHERS {
+        n += 1;
+        e = next(e);
+    }
+    n
 }
 
 fn share(part: u32, whole: usize) -> f64 {
@@ -459,10 +568,20 @@ mod tests {
     }
 
     #[test]
-    fn an_edited_copy_is_near() {
-        let edited = WIRE.replace("resurrected", "revived");
-        let found = run(&[WIRE, &edited]);
-        assert_eq!(found[1].len(), 1);
-        assert!(!found[1][0].4);
+    fn an_edited_copy_is_near_and_whole() {
+        let story = format!(
+            "{WIRE} New owner Media Ventures has not ruled out a new breed of computers under the \
+             old name. It also plans to develop a worldwide entertainment concept with the brand, \
+             starting with portable music players later this year."
+        );
+        let edited = story
+            .replace("resurrected", "revived")
+            .replace("worldwide", "global");
+        let found = run(&[&story, &format!("Other words first.\n\n{edited}")]);
+        assert_eq!(found[1].len(), 1, "{:?}", found[1]);
+        let (text, _, start, end, exact) = &found[1][0];
+        assert_eq!(text, &edited);
+        assert_eq!((*start, *end), (0, story.chars().count()));
+        assert!(!exact);
     }
 }

@@ -1,14 +1,16 @@
 //! An article's text without the later copies of its repeated passages (`--dedupe`).
 //!
-//! Everything not removed is kept byte for byte. A removed passage that makes up whole paragraphs takes
-//! their line breaks with it, so no gap of blank lines is left; one inside a paragraph takes the
-//! spaces after it (or before it, at the paragraph's end).
+//! Everything not removed is kept byte for byte. Only passages of whole sentences are removed: a copy
+//! that is part of a longer sentence stays, since cutting it would leave a broken sentence. A removed
+//! passage that makes up whole paragraphs takes their line breaks with it, so no gap of blank lines
+//! is left; one inside a paragraph takes the spaces after it (or before it, at the paragraph's end).
 
 use crate::text::{Document, Span};
 
-/// `doc`'s text without the byte spans in `cut` (in any order, overlapping or not).
+/// `doc`'s text without those byte spans of `cut` that are whole sentences (in any order, overlapping
+/// or not).
 pub fn without(doc: &Document, mut cut: Vec<Span>) -> String {
-    cut.retain(|s| !s.is_empty() && s.end <= doc.text.len());
+    cut.retain(|s| !s.is_empty() && s.end <= doc.text.len() && whole_sentences(doc, *s));
     cut.sort_by_key(|s| (s.start, s.end));
     let mut merged: Vec<Span> = Vec::with_capacity(cut.len());
     for s in cut {
@@ -31,6 +33,14 @@ pub fn without(doc: &Document, mut cut: Vec<Span>) -> String {
     }
     out.push_str(&text[kept_from.min(text.len())..]);
     out
+}
+
+/// Whether `span` begins where a sentence begins and ends where one ends.
+fn whole_sentences(doc: &Document, span: Span) -> bool {
+    let s = &doc.sentences;
+    let starts = s.binary_search_by_key(&span.start, |x| x.start).is_ok();
+    let i = s.partition_point(|x| x.end < span.end);
+    starts && s.get(i).is_some_and(|x| x.end == span.end)
 }
 
 fn is_horizontal_space(c: char) -> bool {
@@ -115,6 +125,8 @@ mod tests {
     #[test]
     fn a_sentence_inside_a_paragraph_goes_with_its_space() {
         let text = "A said this. B said that. C agreed.\nB said that.";
+        // part of a sentence stays
+        assert_eq!(cut(text, &["said that"]), text);
         let doc = Document::new(text);
         let start = text.find("B said").expect("in text");
         assert_eq!(

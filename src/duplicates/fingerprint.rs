@@ -16,7 +16,7 @@ pub const LOCAL_K: usize = 3;
 pub const SHARED_K: usize = 5;
 /// Winnowing window (shingles) of those fingerprints: any shared run of `SHARED_W + SHARED_K - 1` = 8
 /// words shares at least one of them.
-pub const SHARED_W: usize = 4;
+pub const SHARED_W: usize = 8;
 
 /// The normalised hash of every word of `doc`, in order.
 pub fn word_hashes(doc: &Document) -> Vec<u64> {

@@ -242,3 +242,85 @@ pub fn dice(a: &[u64], b: &[u64]) -> f64 {
         2.0 * common_words(a, b) as f64 / (a.len() + b.len()) as f64
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The groups of `text` as the passages' texts.
+    fn groups(text: &str) -> Vec<(Kind, Vec<&str>)> {
+        let doc = Document::new(text);
+        let layout = Layout::new(&doc);
+        let words = fingerprint::word_hashes(&doc);
+        find(&layout, &words)
+            .into_iter()
+            .map(|g| {
+                let texts = g.passages.iter().map(|&p| &text[p.start..p.end]).collect();
+                (g.kind, texts)
+            })
+            .collect()
+    }
+
+    const S: &str = "The regional council approved the new bridge over the river after a long debate on Tuesday.";
+
+    #[test]
+    fn a_sentence_repeated_inside_other_paragraphs_is_a_sentence_long_passage() {
+        let text = format!(
+            "Opening words of the story are here. {S} More follows.\n\nA different paragraph begins. {S} And it ends."
+        );
+        assert_eq!(groups(&text), [(Kind::Exact, vec![S, S])]);
+    }
+
+    #[test]
+    fn a_block_of_paragraphs_is_one_passage() {
+        let block = format!("Why It Matters\n\n{S} Residents had waited for years.");
+        let text =
+            format!("Headline\n\n{block}\n\nThe story goes on with other news.\n\n{block}\n\nEnd.");
+        assert_eq!(groups(&text), [(Kind::Exact, vec![block.as_str(), &block])]);
+    }
+
+    #[test]
+    fn edited_inserted_and_reordered_copies_are_near() {
+        let edited = S.replace("approved", "passed").replace("long ", "");
+        let text = format!("{S}\n\nSomething else entirely, told at some length here.\n\n{edited}");
+        let g = groups(&text);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].0, Kind::Near);
+        assert_eq!(g[0].1, [S, edited.as_str()]);
+
+        let a = "Officials said the road would close in March for repairs to the surface.";
+        let b = "Drivers were told to expect long delays on the ring road during the works.";
+        let c = "The work is expected to cost four million pounds and take six months.";
+        let text = format!("{a} {b} {c}\n\nUnrelated middle paragraph about sport.\n\n{c} {a} {b}");
+        let g = groups(&text);
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].1.len(), 2);
+        assert!(g[0].1[1].starts_with(c) && g[0].1[1].ends_with(b));
+    }
+
+    #[test]
+    fn common_phrases_and_clean_text_are_not_repeats() {
+        let text = "The prime minister said on Monday that the plan would go ahead.\n\n\
+                    Critics said the plan was too costly and would not work.\n\n\
+                    The prime minister said on Monday he was confident of winning the vote.\n\n\
+                    According to the report, the number of people in work rose last year.";
+        assert!(groups(text).is_empty());
+        assert!(groups("").is_empty());
+        assert!(groups("One word").is_empty());
+    }
+
+    #[test]
+    fn three_copies_are_one_group() {
+        let text = format!("{S}\n\nFirst gap paragraph.\n\n{S}\n\nSecond gap paragraph.\n\n{S}");
+        let g = groups(&text);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].1.len(), 3);
+    }
+
+    #[test]
+    fn dice_counts_words_in_common() {
+        assert_eq!(dice(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(dice(&[1, 2], &[3, 4]), 0.0);
+        assert_eq!(dice(&[1, 1, 2], &[1, 2, 2]), 2.0 * 2.0 / 6.0);
+    }
+}

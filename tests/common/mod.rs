@@ -41,6 +41,25 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> String {
         .collect()
 }
 
+/// Slices a text by Unicode scalar positions in constant time (for reports with very many spans).
+pub struct CharSlicer<'a> {
+    text: &'a str,
+    /// Byte offset of every char, and the text's length at the end.
+    bytes: Vec<usize>,
+}
+
+impl<'a> CharSlicer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bytes.push(text.len());
+        CharSlicer { text, bytes }
+    }
+
+    pub fn slice(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.bytes[start]..self.bytes[end]]
+    }
+}
+
 pub fn parse_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
         .expect("stdout is UTF-8")
@@ -58,6 +77,7 @@ fn at(v: &Value, key: &str) -> usize {
 /// Every span of the report lies in bounds and slices `text` to what the report says; sections are
 /// in order, non-overlapping, and cover every non-blank line.
 pub fn check_report(text: &str, report: &Value) {
+    let chars = CharSlicer::new(text);
     let n = text.chars().count();
     assert_eq!(at(report, "chars"), n, "chars");
     assert_eq!(report["schema_version"], 1);
@@ -75,7 +95,7 @@ pub fn check_report(text: &str, report: &Value) {
         );
         last_end = end;
         assert_eq!(
-            slice_chars(text, start, end),
+            chars.slice(start, end),
             s["text"].as_str().expect("text"),
             "section text"
         );
@@ -91,7 +111,7 @@ pub fn check_report(text: &str, report: &Value) {
         if let Some(title) = s.get("title") {
             let title = title.as_str().expect("title string");
             assert!(
-                slice_chars(text, start, end).starts_with(title),
+                chars.slice(start, end).starts_with(title),
                 "sidebar text starts with its title"
             );
         }
@@ -116,5 +136,64 @@ pub fn check_report(text: &str, report: &Value) {
     }
     for key in ["duplicates", "quotes", "entities"] {
         assert!(report[key].is_array(), "{key} is an array");
+    }
+    check_duplicates(text, report);
+}
+
+/// Duplicate groups: two or more passages each, in text order, not overlapping, slicing the text;
+/// groups ordered by their first passage; similarity in 0..=1, 1 for exact groups; cross-article
+/// passages in bounds too; `duplicate_of` points at a span that begins earlier.
+pub fn check_duplicates(text: &str, report: &Value) {
+    let chars = CharSlicer::new(text);
+    let n = text.chars().count();
+    let mut last_first = 0;
+    for g in report["duplicates"].as_array().expect("duplicates array") {
+        let passages = g["passages"].as_array().expect("passages");
+        assert!(passages.len() >= 2, "a group has two passages or more: {g}");
+        let sim = g["similarity"].as_f64().expect("similarity");
+        assert!((0.0..=1.0).contains(&sim), "similarity {sim}");
+        let kind = g["kind"].as_str().expect("kind");
+        assert!(kind == "exact" || kind == "near");
+        if kind == "exact" {
+            assert_eq!(sim, 1.0);
+        }
+        let mut prev_end = 0;
+        for (i, p) in passages.iter().enumerate() {
+            let (start, end) = (at(p, "start"), at(p, "end"));
+            assert!(
+                start < end && end <= n,
+                "passage {start}..{end} out of bounds"
+            );
+            assert!(
+                i == 0 || start >= prev_end,
+                "passages overlap or are out of order: {g}"
+            );
+            assert_eq!(chars.slice(start, end), p["text"].as_str().expect("text"));
+            prev_end = end;
+        }
+        let first = at(&passages[0], "start");
+        assert!(
+            first >= last_first,
+            "groups are ordered by their first passage"
+        );
+        last_first = first;
+    }
+    if let Some(cross) = report.get("cross_duplicates") {
+        for c in cross.as_array().expect("cross_duplicates array") {
+            let (start, end) = (at(c, "start"), at(c, "end"));
+            assert!(start < end && end <= n);
+            assert_eq!(chars.slice(start, end), c["text"].as_str().expect("text"));
+            assert!(at(&c["other"], "start") < at(&c["other"], "end"));
+        }
+    }
+    for s in report["sections"].as_array().expect("sections") {
+        for p in s["paragraphs"].as_array().expect("paragraphs") {
+            if let Some(d) = p.get("duplicate_of") {
+                assert!(
+                    at(d, "start") < at(p, "start"),
+                    "duplicate_of points before {p}"
+                );
+            }
+        }
     }
 }
