@@ -74,6 +74,21 @@ proptest! {
     }
 
     #[test]
+    fn cross_article_and_dedupe_keep_the_invariants(texts in proptest::collection::vec(article_like(), 1..5)) {
+        let options = analyze::Options { cross_article: true, fingerprints: true };
+        let mut reports = analyze::Analyzer::new(options);
+        let mut dedupe = analyze::Analyzer::new(options);
+        // each text also pasted into the next, so that there is something to find
+        for (i, t) in texts.iter().enumerate() {
+            let t = format!("{t}\n\n{}", texts[i.saturating_sub(1)]);
+            let r = serde_json::to_value(reports.analyze(&t, Value::from(i))).unwrap();
+            check_report(&t, &r);
+            let kept = dedupe.dedupe(&t, Value::from(i));
+            prop_assert!(kept.len() <= t.len());
+        }
+    }
+
+    #[test]
     fn same_input_same_output(text in article_like()) {
         let a = serde_json::to_string(&report(&text)).unwrap();
         let b = serde_json::to_string(&report(&text)).unwrap();
