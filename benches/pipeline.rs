@@ -66,6 +66,13 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    g.bench_function("entities", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(analyze::entities::find(d, &[]));
+            }
+        })
+    });
     g.bench_function("cross_article", |b| {
         b.iter(|| {
             let mut a = Analyzer::new(Options {

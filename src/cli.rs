@@ -22,7 +22,7 @@ Exit status: 0 every input analysed, 1 some input failed (its line carries \"err
 #[command(name = "analyze", version, about, after_help = EXAMPLES)]
 struct Args {
     /// Files, directories (walked recursively) or `-` for standard input.
-    #[arg(value_name = "PATH", required_unless_present = "schema")]
+    #[arg(value_name = "PATH", required_unless_present_any = ["schema", "notices"])]
     paths: Vec<PathBuf>,
 
     /// How inputs are read: whole files of text, or JSON Lines records {"id": ..., "text": ...}.
@@ -60,6 +60,10 @@ struct Args {
     /// Print the JSON Schema of the report and exit.
     #[arg(long)]
     schema: bool,
+
+    /// Print the licence notices of the name lists compiled into the binary and exit.
+    #[arg(long)]
+    notices: bool,
 }
 
 /// How input files are read.
@@ -90,6 +94,7 @@ pub struct Config {
     pub options: crate::Options,
     pub dedupe: bool,
     pub schema: bool,
+    pub notices: bool,
 }
 
 impl Config {
@@ -135,6 +140,7 @@ impl From<Args> for Config {
             },
             dedupe: a.dedupe,
             schema: a.schema,
+            notices: a.notices,
         }
     }
 }

@@ -5,7 +5,8 @@
 //!
 //! - [`text`]: paragraphs, sentences and words as spans over the original text;
 //! - [`sections`]: kicker, headline, dek, byline, dateline, sidebars, body, captions, boilerplate;
-//! - [`duplicates`]: passages the article repeats, and (across inputs) passages it shares with others.
+//! - [`duplicates`]: passages the article repeats, and (across inputs) passages it shares with others;
+//! - [`entities`]: people, organisations, places and nationalities, each with all its mentions.
 //!
 //! [`report`] holds the serialised contract; [`cli`], [`input`] and [`output`] are the command line's
 //! concerns and never reach into the analysis.
@@ -17,6 +18,7 @@
 
 pub mod cli;
 pub mod duplicates;
+pub mod entities;
 pub mod input;
 pub mod output;
 pub mod report;
@@ -27,8 +29,8 @@ pub mod text;
 use duplicates::cross::{self, CrossIndex};
 use duplicates::passages::Layout;
 use report::{
-    CrossDuplicate, Duplicate, DuplicateKind, Fingerprint, Offsets, OtherPassage, ParagraphSpan,
-    Passage, Report, Section,
+    CrossDuplicate, Duplicate, DuplicateKind, Entity, EntityKind, Fingerprint, Offsets,
+    OtherPassage, ParagraphSpan, Passage, Report, Section,
 };
 use text::{Document, Span};
 
@@ -154,6 +156,26 @@ fn report(doc: &Document, id: serde_json::Value, groups: &[duplicates::Group]) -
     let segments = sections::segment(doc);
     let mut sections: Vec<Section> = segments.iter().map(|s| section_report(doc, s)).collect();
     mark_repeated_paragraphs(doc, groups, &mut sections);
+    let headline = segments
+        .iter()
+        .find(|s| s.kind == report::SectionKind::Headline)
+        .and_then(|s| {
+            let first = doc.paragraphs.get(s.paragraphs.start)?;
+            let last = doc.paragraphs.get(s.paragraphs.end.checked_sub(1)?)?;
+            Some(Span::new(first.span.start, last.span.end))
+        });
+    // navigation and share prompts name no entities ("Previous ArticleNext Article")
+    let furniture: Vec<Span> = segments
+        .iter()
+        .filter(|s| s.kind == report::SectionKind::Boilerplate)
+        .flat_map(|s| doc.paragraphs[s.paragraphs.clone()].iter().map(|p| p.span))
+        .filter(|&p| sections::furniture_phrase(doc.slice(p)))
+        .collect();
+    let entities = entities::find(doc, &furniture)
+        .iter()
+        .enumerate()
+        .map(|(i, e)| entity_report(doc, i + 1, e, headline))
+        .collect();
     Report {
         schema_version: report::SCHEMA_VERSION,
         id,
@@ -162,8 +184,44 @@ fn report(doc: &Document, id: serde_json::Value, groups: &[duplicates::Group]) -
         duplicates: groups.iter().map(|g| duplicate_report(doc, g)).collect(),
         cross_duplicates: None,
         quotes: Vec::new(),
-        entities: Vec::new(),
+        entities,
         fingerprints: None,
+    }
+}
+
+fn entity_report(
+    doc: &Document,
+    id: usize,
+    e: &entities::Entity,
+    headline: Option<Span>,
+) -> Entity {
+    Entity {
+        id,
+        name: e.name.clone(),
+        kind: match e.ty {
+            entities::EntityType::Person => EntityKind::Person,
+            entities::EntityType::Org => EntityKind::Org,
+            entities::EntityType::Gpe => EntityKind::Gpe,
+            entities::EntityType::Loc => EntityKind::Loc,
+            entities::EntityType::Norp => EntityKind::Norp,
+            entities::EntityType::Fac => EntityKind::Fac,
+        },
+        mentions: e.mentions.iter().map(|&m| passage(doc, m)).collect(),
+        count: e.mentions.len(),
+        in_headline: headline.is_some_and(|h| {
+            e.mentions
+                .iter()
+                .any(|m| h.start <= m.start && m.end <= h.end)
+        }),
+    }
+}
+
+fn passage(doc: &Document, span: Span) -> Passage {
+    let o = offsets(doc, span);
+    Passage {
+        start: o.start,
+        end: o.end,
+        text: doc.slice(span).to_string(),
     }
 }
 

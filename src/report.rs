@@ -29,8 +29,8 @@ pub struct Report {
     pub cross_duplicates: Option<Vec<CrossDuplicate>>,
     /// Direct quotations (filled by a later version; always empty in this one).
     pub quotes: Vec<serde_json::Value>,
-    /// Named entities (filled by a later version; always empty in this one).
-    pub entities: Vec<serde_json::Value>,
+    /// Named entities, each once with all its mentions, ordered by first mention.
+    pub entities: Vec<Entity>,
     /// With `--fingerprints`: the article's passage fingerprints, for grouping candidates elsewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fingerprints: Option<Vec<Fingerprint>>,
@@ -141,6 +141,41 @@ pub struct OtherPassage {
     pub id: serde_json::Value,
     pub start: usize,
     pub end: usize,
+}
+
+/// What kind of thing an entity is (OntoNotes labels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, agency, party, team, institution.
+    Org,
+    /// A country, city or state.
+    Gpe,
+    /// A region, continent, sea or other place that is not a state.
+    Loc,
+    /// A nationality or a religious or political group.
+    Norp,
+    /// A building, street, bridge or airport.
+    Fac,
+}
+
+/// A named entity and every mention of it.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Entity {
+    /// 1, 2, ... in order of first mention.
+    pub id: usize,
+    /// The fullest form: "Kassym-Jomart Tokayev" for "Mr. Tokayev".
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// Every mention in text order, titles and a possessive 's left out.
+    pub mentions: Vec<Passage>,
+    /// Number of mentions.
+    pub count: usize,
+    /// Whether the headline mentions it.
+    pub in_headline: bool,
 }
 
 /// One fingerprint: the hash of a run of five normalised words, chosen by winnowing.

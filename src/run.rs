@@ -43,6 +43,11 @@ fn try_run(config: &Config) -> io::Result<u8> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = io::BufWriter::new(stdout.lock());
+    if config.notices {
+        out.write_all(crate::entities::NOTICES.as_bytes())?;
+        out.flush()?;
+        return Ok(EXIT_OK);
+    }
     if config.schema {
         serde_json::to_writer_pretty(&mut out, &report::schema())?;
         writeln!(out)?;

@@ -153,6 +153,72 @@ fn seed_duplicates_match_the_gold() {
 }
 
 #[test]
+fn seed_entities_match_the_gold() {
+    let (_, report) = report_for("kazakh-gorbachev.txt");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let entities = report["entities"].as_array().unwrap();
+    let span = |v: &Value| (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+    for g in gold["entities"].as_array().unwrap() {
+        // every gold mention is a mention of one entity, named as the gold names it, of its type
+        let owners: Vec<&Value> = g["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| {
+                entities
+                    .iter()
+                    .find(|e| {
+                        e["mentions"]
+                            .as_array()
+                            .unwrap()
+                            .iter()
+                            .any(|pm| span(pm) == span(m))
+                    })
+                    .unwrap_or_else(|| panic!("mention {m} of {} not found", g["name"]))
+            })
+            .collect();
+        let first = owners[0];
+        assert!(
+            owners.iter().all(|o| o["id"] == first["id"]),
+            "{} split",
+            g["name"]
+        );
+        let names: Vec<&Value> = std::iter::once(&g["name"])
+            .chain(
+                g.get("aliases")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten(),
+            )
+            .collect();
+        assert!(
+            names.contains(&&first["name"]),
+            "{} named {}",
+            g["name"],
+            first["name"]
+        );
+        let compatible = match g["type"].as_str().unwrap() {
+            "GPE" | "LOC" => vec!["GPE", "LOC"],
+            t => vec![t],
+        };
+        assert!(
+            compatible.contains(&first["type"].as_str().unwrap()),
+            "{}",
+            g["name"]
+        );
+    }
+    let tokayev = entities
+        .iter()
+        .find(|e| e["name"] == "Kassym-Jomart Tokayev")
+        .unwrap();
+    assert_eq!(tokayev["count"], 9);
+    assert_eq!(tokayev["in_headline"], false);
+}
+
+#[test]
 fn web_page_shows_every_section_kind() {
     let (_, report) = report_for("web-page.txt");
     assert_eq!(

@@ -108,6 +108,11 @@ const FURNITURE_MAX_WORDS: usize = 20;
 /// on pages for innocent reasons.
 const ECHO_MIN_WORDS: usize = 6;
 
+/// Whether a line is page furniture by its words alone ("Previous ArticleNext Article", "Share this").
+pub fn furniture_phrase(text: &str) -> bool {
+    BOILERPLATE.is_match(&text.to_lowercase())
+}
+
 pub fn analyse(doc: &Document) -> Vec<Cues> {
     let mut cues: Vec<Cues> = (0..doc.paragraphs.len())
         .map(|i| paragraph_cues(doc, i))

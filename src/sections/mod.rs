@@ -11,6 +11,7 @@
 //!    the body and header is boilerplate.
 
 mod cues;
+pub use cues::furniture_phrase;
 mod header;
 
 use std::ops::Range;

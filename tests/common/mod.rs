@@ -138,6 +138,48 @@ pub fn check_report(text: &str, report: &Value) {
         assert!(report[key].is_array(), "{key} is an array");
     }
     check_duplicates(text, report);
+    check_entities(text, report);
+}
+
+/// Entities: ids 1, 2, ... in order of first mention; mentions in bounds, slicing the text, in order,
+/// not overlapping one another across entities; `count` is the number of mentions.
+pub fn check_entities(text: &str, report: &Value) {
+    let chars = CharSlicer::new(text);
+    let n = text.chars().count();
+    let mut all = Vec::new();
+    let mut last_first = 0;
+    for (i, e) in report["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(at(e, "id"), i + 1);
+        let ms = e["mentions"].as_array().expect("mentions");
+        assert!(!ms.is_empty());
+        assert_eq!(at(e, "count"), ms.len());
+        assert!(!e["name"].as_str().expect("name").is_empty());
+        let mut prev = 0;
+        for m in ms {
+            let (start, end) = (at(m, "start"), at(m, "end"));
+            assert!(
+                start < end && end <= n && start >= prev,
+                "mention {start}..{end}"
+            );
+            assert_eq!(chars.slice(start, end), m["text"].as_str().expect("text"));
+            prev = end;
+            all.push((start, end));
+        }
+        assert!(
+            at(&ms[0], "start") >= last_first,
+            "entities ordered by first mention"
+        );
+        last_first = at(&ms[0], "start");
+    }
+    all.sort_unstable();
+    for w in all.windows(2) {
+        assert!(w[0].1 <= w[1].0, "mentions {w:?} overlap");
+    }
 }
 
 /// Duplicate groups: two or more passages each, in text order, not overlapping, slicing the text;

@@ -1,0 +1,401 @@
+//! Finding and typing mentions: runs of capitalised words in each sentence, cut into names and typed
+//! by the lists and by the words around them.
+//!
+//! A run is a sequence of capitalised words joined by spaces or hyphens, with name particles ("of",
+//! "de", "van", "bin", "al") allowed inside. Leading words that are ordinary words at a sentence's
+//! start ("But", "Amid") and titles ("President", "Mr.") are cut off; a title marks what follows as
+//! a person. A run of a nationality and a name ("Kazakh President Kassym-Jomart Tokayev") is cut in
+//! two; so are two places joined by a hyphen ("Russia-Ukraine"). A possessive 's is never part of a
+//! mention. In a sentence written all in capitals (a headline, a dateline) only listed names count.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::text::{Document, Span};
+
+use super::EntityType;
+use super::gazetteer::{GAZETTEER, Known, key};
+
+/// Words never a name on their own (`data/not-names.txt`: days, months, "I").
+static NOT_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    include_str!("../../data/not-names.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(key)
+        .collect()
+});
+
+/// A mention before clustering: its bytes, its type (or none yet) and what typed it.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub span: Span,
+    pub ty: Option<EntityType>,
+    /// A title stood before it.
+    pub titled: bool,
+    /// Typed by a list or a structural cue, not guessed.
+    pub sure: bool,
+    /// The rank of the list that knew the whole mention (0: none); see [`Known::rank`].
+    pub rank: u8,
+}
+
+/// Lower-case words allowed inside a name.
+const PARTICLES: &[&str] = &[
+    "of", "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "bin",
+    "ibn", "al", "el", "y", "for", "and", "&",
+];
+
+struct Tok<'a> {
+    span: Span,
+    text: &'a str,
+    /// Bytes of a possessive 's at its end, cut from the mention.
+    possessive: usize,
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// The mentions of one document, in text order, typed where they can be.
+pub fn find(doc: &Document) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (si, range) in doc.sentence_words.iter().enumerate() {
+        let toks: Vec<Tok> = doc.words[range.clone()]
+            .iter()
+            .map(|&w| token(doc, w))
+            .collect();
+        if toks.is_empty() {
+            continue;
+        }
+        let shouting = toks.iter().filter(|t| is_all_caps(t.text)).count() * 2 > toks.len()
+            && toks
+                .iter()
+                .filter(|t| t.text.chars().any(char::is_alphabetic))
+                .count()
+                > 1;
+        let sentence = doc.sentences[si];
+        sentence_mentions(doc, &toks, sentence, shouting, &mut out);
+    }
+    out
+}
+
+fn token<'a>(doc: &Document<'a>, w: Span) -> Tok<'a> {
+    let text = doc.slice(w);
+    let possessive = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find(|p| text.len() > p.len() + 1 && text.ends_with(*p))
+        .map_or(0, |p| p.len());
+    let mut span = Span::new(w.start, w.end - possessive);
+    // "U.S" + "." : an acronym with inner dots takes its final dot
+    let t = &doc.text[span.start..span.end];
+    if possessive == 0 && t.contains('.') && doc.text[span.end..].starts_with('.') {
+        span.end += 1;
+    }
+    Tok {
+        span,
+        text: &doc.text[span.start..span.end],
+        possessive,
+    }
+}
+
+/// Whether tokens `a` and `b` (consecutive) may be in one name: only a space or a hyphen between.
+fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
+    if a.possessive > 0 {
+        return false;
+    }
+    let mut gap = &doc.text[a.span.end..b.span.start];
+    // "Mr. Tokayev", "C. Lewis": an honorific's or an initial's full stop
+    let initial = a.text.chars().count() == 1
+        && a.text.chars().all(char::is_uppercase)
+        && GAZETTEER
+            .common_tier(&b.text.to_lowercase())
+            .is_none_or(|t| t > 20);
+    if is_honorific(a.text) || initial {
+        gap = gap.strip_prefix('.').unwrap_or(gap);
+    }
+    gap == "-" || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
+/// Honorifics are part of a person's mention ("Mr. Kortunov"); other titles are not.
+const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr"];
+
+fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&w.trim_end_matches('.'))
+}
+
+/// The words of a person's mention without a leading honorific.
+pub fn without_honorific(text: &str) -> &str {
+    match text.split_once([' ', '\u{a0}']) {
+        Some((first, rest)) if is_honorific(first) => rest.trim_start(),
+        _ => text,
+    }
+}
+
+fn sentence_mentions(
+    doc: &Document,
+    toks: &[Tok],
+    sentence: Span,
+    shouting: bool,
+    out: &mut Vec<Mention>,
+) {
+    let mut i = 0;
+    while i < toks.len() {
+        let name_like = |t: &Tok| {
+            if shouting {
+                t.text.chars().any(char::is_alphabetic)
+            } else {
+                is_capitalised(t.text)
+            }
+        };
+        if !name_like(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        // the run: capitalised words, joined, with particles between them
+        let mut j = i + 1;
+        while j < toks.len() && joined(doc, &toks[j - 1], &toks[j]) {
+            if name_like(&toks[j]) {
+                j += 1;
+                continue;
+            }
+            // "Ata-ur-Rehman": a lower-case part between hyphens
+            let hyphened = &doc.text[toks[j - 1].span.end..toks[j].span.start] == "-"
+                && toks
+                    .get(j + 1)
+                    .is_some_and(|n| &doc.text[toks[j].span.end..n.span.start] == "-");
+            let particle = PARTICLES.contains(&toks[j].text) || hyphened;
+            if particle
+                && j + 1 < toks.len()
+                && joined(doc, &toks[j], &toks[j + 1])
+                && name_like(&toks[j + 1])
+            {
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        let at_start = toks[i].span.start == sentence.start
+            || doc.text[sentence.start..toks[i].span.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric());
+        cut_run(doc, &toks[i..j], at_start, shouting, out);
+        i = j;
+    }
+}
+
+/// Cuts a run into mentions and types them.
+fn cut_run(
+    doc: &Document,
+    run: &[Tok],
+    mut at_start: bool,
+    shouting: bool,
+    out: &mut Vec<Mention>,
+) {
+    let g = &*GAZETTEER;
+    let mut run = run;
+    let mut titled = false;
+    // an organisation's name keeps its ordinary words ("National Rifle Association")
+    let org_named = run
+        .last()
+        .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text));
+    // leading ordinary words and titles, unless they begin a listed name ("New York", "South Korea")
+    loop {
+        let Some(first) = run.first() else { return };
+        let listed_prefix = (2..=run.len().min(5)).rev().any(|n| {
+            g.lookup(&span_text(doc, &run[..n]))
+                .is_some_and(|k| !k.caution)
+        });
+        if listed_prefix {
+            break;
+        }
+        let lower = first.text.to_lowercase();
+        let multiword_title = run.len() > 2
+            && g.is_title(&format!("{} {}", first.text, run[1].text))
+            && g.lookup(&span_text(doc, &run[..2]))
+                .is_none_or(|k| k.caution);
+        if multiword_title {
+            titled = true;
+            run = &run[2..];
+            continue;
+        }
+        if is_honorific(first.text) && run.len() > 1 {
+            // kept in the span, but what follows is a person
+            let rest = &run[1..];
+            let before = out.len();
+            cut_run(doc, rest, false, shouting, out);
+            if let Some(m) = out.get_mut(before) {
+                m.span.start = first.span.start;
+                m.ty = Some(EntityType::Person);
+                m.titled = true;
+                m.sure = true;
+            }
+            return;
+        }
+        if g.is_title(first.text) && run.len() > 1 {
+            titled = true;
+            run = &run[1..];
+            continue;
+        }
+        let known = g.lookup(first.text).filter(|k| !k.caution);
+        let ordinary = g.common_tier(&lower).is_some()
+            && known.is_none()
+            && g.given_name(first.text) < 2000
+            && (at_start
+                || shouting
+                || !org_named && g.common_tier(&lower).is_some_and(|t| t <= 20));
+        if (ordinary && !(org_named && !at_start && run.len() > 1))
+            || PARTICLES.contains(&first.text)
+            || first.text == "The"
+        {
+            run = &run[1..];
+            at_start = false;
+            continue;
+        }
+        break;
+    }
+    // trailing particles
+    while run.last().is_some_and(|t| PARTICLES.contains(&t.text)) {
+        run = &run[..run.len() - 1];
+    }
+    if run.is_empty() {
+        return;
+    }
+    let text = span_text(doc, run);
+    if run.len() == 1 {
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || NOT_NAMES.contains(&key(&text)) {
+            return;
+        }
+    }
+    let whole = g.lookup(&text);
+    // "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
+    // Industry Ministry")
+    let last = run[run.len() - 1].text;
+    let org_cue = g.is_org_suffix(last)
+        || g.is_org_head(last)
+        || (run.len() > 2 && g.is_org_head(run[0].text) && run[1].text == "of");
+    if whole.is_none()
+        && !(g.is_org_suffix(last) || g.is_org_head(last))
+        && let Some(at) = run.iter().position(|t| t.text == "and" || t.text == "&")
+    {
+        cut_run(doc, &run[..at], at_start, shouting, out);
+        cut_run(doc, &run[at + 1..], false, shouting, out);
+        return;
+    }
+    // a one-word city that is also a common given name ("David", "Douglas") is settled by the
+    // document: whether it is part of a person's name there
+    if run.len() == 1
+        && !titled
+        && whole.is_some_and(|k| k.ty == EntityType::Gpe && k.rank <= 3)
+        && g.given_name(&text) >= 1000
+    {
+        push(out, run, None, false, false, 0);
+        return;
+    }
+    if let Some(k) = whole.filter(|k| !k.caution || run.len() > 1 || !at_start) {
+        push(out, run, Some(k.ty), titled, true, k.rank);
+        return;
+    }
+    if org_cue && run.len() > 1 {
+        push(out, run, Some(EntityType::Org), false, true, 0);
+        return;
+    }
+    if run.len() > 1
+        && let Some(ty) = g.place_head(last)
+    {
+        push(out, run, Some(ty), false, true, 0);
+        return;
+    }
+    // two places joined by a hyphen: "Russia-Ukraine"
+    if run.len() == 2 && &doc.text[run[0].span.end..run[1].span.start] == "-" {
+        let (a, b) = (g.lookup(run[0].text), g.lookup(run[1].text));
+        if let (Some(a), Some(b)) = (a, b) {
+            push(out, &run[..1], Some(a.ty), false, true, a.rank);
+            push(out, &run[1..], Some(b.ty), false, true, b.rank);
+            return;
+        }
+    }
+    // a nationality, then more ("Kazakh President Kassym-Jomart Tokayev"), or a place before a title
+    // ("Moscow Mayor Sergei Sobyanin"): two mentions
+    if run.len() > 1
+        && let Some(k) = g.lookup(run[0].text).filter(|k| !k.caution)
+        && (k.ty == EntityType::Norp || (k.ty == EntityType::Gpe && g.is_title(run[1].text)))
+        && &doc.text[run[0].span.end..run[1].span.start] != "-"
+    {
+        push(out, &run[..1], Some(k.ty), false, true, k.rank);
+        cut_run(doc, &run[1..], false, shouting, out);
+        return;
+    }
+    // the longest listed name at the start, then the rest: "Europe Council"... rarely; skip
+    if shouting {
+        // in capitals only a listed name is trusted
+        if let Some(k) = whole {
+            push(out, run, Some(k.ty), titled, true, k.rank);
+        }
+        return;
+    }
+    if titled {
+        push(out, run, Some(EntityType::Person), true, true, 0);
+        return;
+    }
+    let given = g.given_name(run[0].text);
+    if run.len() >= 2 && run.len() <= 4 && given >= 200 {
+        push(out, run, Some(EntityType::Person), false, false, 0);
+        return;
+    }
+    let ty = guess(run, whole);
+    push(out, run, ty, false, false, whole.map_or(0, |k| k.rank));
+}
+
+/// A type for a run no list or cue settled: left open for the document-level pass when it is one word.
+fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityType> {
+    if let Some(k) = whole {
+        return Some(k.ty);
+    }
+    if run.len() == 1 {
+        return None;
+    }
+    if run.iter().all(|t| is_all_caps(t.text)) {
+        return Some(EntityType::Org);
+    }
+    // two or three capitalised words (particles aside): a person's name
+    let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
+    let particles = run.iter().filter(|t| PARTICLES.contains(&t.text)).count();
+    if capitalised + particles == run.len() && (2..=3).contains(&capitalised)
+        || run.len() == 3 && capitalised == 2
+    {
+        return Some(EntityType::Person);
+    }
+    Some(EntityType::Org)
+}
+
+fn span_text(doc: &Document, run: &[Tok]) -> String {
+    match (run.first(), run.last()) {
+        (Some(a), Some(b)) => doc.text[a.span.start..b.span.end].to_string(),
+        _ => String::new(),
+    }
+}
+
+fn push(
+    out: &mut Vec<Mention>,
+    run: &[Tok],
+    ty: Option<EntityType>,
+    titled: bool,
+    sure: bool,
+    rank: u8,
+) {
+    if let (Some(a), Some(b)) = (run.first(), run.last()) {
+        out.push(Mention {
+            span: Span::new(a.span.start, b.span.end),
+            ty,
+            titled,
+            sure,
+            rank,
+        });
+    }
+}
