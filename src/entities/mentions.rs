@@ -93,7 +93,12 @@ fn token<'a>(doc: &Document<'a>, w: Span) -> Tok<'a> {
     let mut span = Span::new(w.start, w.end - possessive);
     // "U.S" + "." : an acronym with inner dots takes its final dot
     let t = &doc.text[span.start..span.end];
-    if possessive == 0 && t.contains('.') && doc.text[span.end..].starts_with('.') {
+    let after_stop = doc.text[span.end..].chars().nth(1);
+    if possessive == 0
+        && t.contains('.')
+        && doc.text[span.end..].starts_with('.')
+        && after_stop.is_none_or(|c| !c.is_alphanumeric())
+    {
         span.end += 1;
     }
     Tok {
@@ -103,12 +108,20 @@ fn token<'a>(doc: &Document<'a>, w: Span) -> Tok<'a> {
     }
 }
 
+/// The text between two consecutive tokens (empty if they touch).
+fn between<'a>(doc: &Document<'a>, a: &Tok, b: &Tok) -> &'a str {
+    doc.text.get(a.span.end..b.span.start).unwrap_or("")
+}
+
 /// Whether tokens `a` and `b` (consecutive) may be in one name: only a space or a hyphen between.
 fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
     if a.possessive > 0 {
         return false;
     }
-    let mut gap = &doc.text[a.span.end..b.span.start];
+    let mut gap = between(doc, a, b);
+    if gap.is_empty() {
+        return false;
+    }
     // "Mr. Tokayev", "C. Lewis": an honorific's or an initial's full stop
     let initial = a.text.chars().count() == 1
         && a.text.chars().all(char::is_uppercase)
@@ -164,10 +177,10 @@ fn sentence_mentions(
                 continue;
             }
             // "Ata-ur-Rehman": a lower-case part between hyphens
-            let hyphened = &doc.text[toks[j - 1].span.end..toks[j].span.start] == "-"
+            let hyphened = between(doc, &toks[j - 1], &toks[j]) == "-"
                 && toks
                     .get(j + 1)
-                    .is_some_and(|n| &doc.text[toks[j].span.end..n.span.start] == "-");
+                    .is_some_and(|n| between(doc, &toks[j], n) == "-");
             let particle = PARTICLES.contains(&toks[j].text) || hyphened;
             if particle
                 && j + 1 < toks.len()
@@ -312,7 +325,7 @@ fn cut_run(
         return;
     }
     // two places joined by a hyphen: "Russia-Ukraine"
-    if run.len() == 2 && &doc.text[run[0].span.end..run[1].span.start] == "-" {
+    if run.len() == 2 && between(doc, &run[0], &run[1]) == "-" {
         let (a, b) = (g.lookup(run[0].text), g.lookup(run[1].text));
         if let (Some(a), Some(b)) = (a, b) {
             push(out, &run[..1], Some(a.ty), false, true, a.rank);
@@ -325,7 +338,7 @@ fn cut_run(
     if run.len() > 1
         && let Some(k) = g.lookup(run[0].text).filter(|k| !k.caution)
         && (k.ty == EntityType::Norp || (k.ty == EntityType::Gpe && g.is_title(run[1].text)))
-        && &doc.text[run[0].span.end..run[1].span.start] != "-"
+        && between(doc, &run[0], &run[1]) != "-"
     {
         push(out, &run[..1], Some(k.ty), false, true, k.rank);
         cut_run(doc, &run[1..], false, shouting, out);
@@ -397,5 +410,33 @@ fn push(
             sure,
             rank,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronym_stops_never_overlap_the_next_word() {
+        // an acronym takes its final stop only when no word follows it directly
+        for text in [
+            "U.S.A won",
+            "the U.S.Army base",
+            "U.S..A",
+            "A.B.C.D.",
+            "U.S. officials",
+        ] {
+            let doc = Document::new(text);
+            for m in find(&doc) {
+                assert!(
+                    m.span.start < m.span.end && m.span.end <= text.len(),
+                    "{text:?}"
+                );
+            }
+        }
+        let doc = Document::new("U.S. officials met.");
+        let m = find(&doc);
+        assert_eq!(doc.slice(m[0].span), "U.S.");
     }
 }
