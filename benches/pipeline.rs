@@ -73,6 +73,17 @@ fn stages(c: &mut Criterion) {
             }
         })
     });
+    let found: Vec<_> = docs
+        .iter()
+        .map(|d| analyze::entities::find(d, &[]))
+        .collect();
+    g.bench_function("quotes", |b| {
+        b.iter(|| {
+            for (d, e) in docs.iter().zip(&found) {
+                black_box(analyze::quotes::find(d, e));
+            }
+        })
+    });
     g.bench_function("cross_article", |b| {
         b.iter(|| {
             let mut a = Analyzer::new(Options {

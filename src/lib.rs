@@ -6,7 +6,8 @@
 //! - [`text`]: paragraphs, sentences and words as spans over the original text;
 //! - [`sections`]: kicker, headline, dek, byline, dateline, sidebars, body, captions, boilerplate;
 //! - [`duplicates`]: passages the article repeats, and (across inputs) passages it shares with others;
-//! - [`entities`]: people, organisations, places and nationalities, each with all its mentions.
+//! - [`entities`]: people, organisations, places and nationalities, each with all its mentions;
+//! - [`quotes`]: direct quotations and their speakers.
 //!
 //! [`report`] holds the serialised contract; [`cli`], [`input`] and [`output`] are the command line's
 //! concerns and never reach into the analysis.
@@ -21,6 +22,7 @@ pub mod duplicates;
 pub mod entities;
 pub mod input;
 pub mod output;
+pub mod quotes;
 pub mod report;
 pub mod run;
 pub mod sections;
@@ -30,7 +32,7 @@ use duplicates::cross::{self, CrossIndex};
 use duplicates::passages::Layout;
 use report::{
     CrossDuplicate, Duplicate, DuplicateKind, Entity, EntityKind, Fingerprint, Offsets,
-    OtherPassage, ParagraphSpan, Passage, Report, Section,
+    OtherPassage, ParagraphSpan, Passage, Quote, QuoteKind, QuoteSpeaker, Report, Section,
 };
 use text::{Document, Span};
 
@@ -171,7 +173,12 @@ fn report(doc: &Document, id: serde_json::Value, groups: &[duplicates::Group]) -
         .flat_map(|s| doc.paragraphs[s.paragraphs.clone()].iter().map(|p| p.span))
         .filter(|&p| sections::furniture_phrase(doc.slice(p)))
         .collect();
-    let entities = entities::find(doc, &furniture)
+    let found = entities::find(doc, &furniture);
+    let quotes = quotes::find(doc, &found)
+        .iter()
+        .map(|q| quote_report(doc, q))
+        .collect();
+    let entities = found
         .iter()
         .enumerate()
         .map(|(i, e)| entity_report(doc, i + 1, e, headline))
@@ -183,7 +190,7 @@ fn report(doc: &Document, id: serde_json::Value, groups: &[duplicates::Group]) -
         sections,
         duplicates: groups.iter().map(|g| duplicate_report(doc, g)).collect(),
         cross_duplicates: None,
-        quotes: Vec::new(),
+        quotes,
         entities,
         fingerprints: None,
     }
@@ -213,6 +220,28 @@ fn entity_report(
                 .iter()
                 .any(|m| h.start <= m.start && m.end <= h.end)
         }),
+    }
+}
+
+fn quote_report(doc: &Document, q: &quotes::Quote) -> Quote {
+    let o = offsets(doc, q.span);
+    Quote {
+        start: o.start,
+        end: o.end,
+        text: doc.slice(q.span).to_string(),
+        kind: match q.kind {
+            quotes::Kind::Full => QuoteKind::Full,
+            quotes::Kind::Partial => QuoteKind::Partial,
+        },
+        speaker: q.speaker.as_ref().map(|s| QuoteSpeaker {
+            name: s.name.clone(),
+            entity: s.entity.map(|i| i + 1),
+            mention: passage(doc, s.mention),
+            role: s.role.map(|r| doc.slice(r).to_string()),
+        }),
+        cue: q.cue.map(|c| passage(doc, c)),
+        paragraph: q.paragraph,
+        parts: (q.parts.len() > 1).then(|| q.parts.iter().map(|&p| passage(doc, p)).collect()),
     }
 }
 

@@ -27,8 +27,8 @@ pub struct Report {
     /// With `--cross-article`: passages that repeat a passage of an earlier input.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cross_duplicates: Option<Vec<CrossDuplicate>>,
-    /// Direct quotations (filled by a later version; always empty in this one).
-    pub quotes: Vec<serde_json::Value>,
+    /// Direct quotations with their speakers, in text order.
+    pub quotes: Vec<Quote>,
     /// Named entities, each once with all its mentions, ordered by first mention.
     pub entities: Vec<Entity>,
     /// With `--fingerprints`: the article's passage fingerprints, for grouping candidates elsewhere.
@@ -141,6 +141,51 @@ pub struct OtherPassage {
     pub id: serde_json::Value,
     pub start: usize,
     pub end: usize,
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Quote {
+    /// The quoted words without their marks (for a quotation over several paragraphs, from the first
+    /// piece's start to the last piece's end).
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: QuoteKind,
+    /// Who said it, or null when the text does not say.
+    pub speaker: Option<QuoteSpeaker>,
+    /// The attributing verb or phrase ("says", "told", "according to"), or null when the quotation
+    /// takes its speaker from the one before it.
+    pub cue: Option<Passage>,
+    /// Index of the paragraph the quotation starts in.
+    pub paragraph: usize,
+    /// For a quotation over several paragraphs: its piece in each, quote marks excluded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parts: Option<Vec<Passage>>,
+}
+
+/// Whether a quotation is speech on its own or a fragment of the writer's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    /// A whole sentence or more.
+    Full,
+    /// A fragment inside the writer's own sentence.
+    Partial,
+}
+
+/// The speaker of a quotation.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct QuoteSpeaker {
+    /// The canonical name: the entity's name when the speaker is one ("Andrey Kortunov" for
+    /// "Mr. Kortunov" or "he").
+    pub name: String,
+    /// The `id` of the speaker's entity, if any.
+    pub entity: Option<usize>,
+    /// The words that attribute the quotation: a name, a pronoun or a phrase ("the spokesman").
+    pub mention: Passage,
+    /// The description the text gives the speaker, if any.
+    pub role: Option<String>,
 }
 
 /// What kind of thing an entity is (OntoNotes labels).

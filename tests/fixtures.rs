@@ -219,6 +219,40 @@ fn seed_entities_match_the_gold() {
 }
 
 #[test]
+fn seed_quotes_match_the_gold() {
+    let (_, report) = report_for("kazakh-gorbachev.txt");
+    let gold: Value = serde_json::from_str(
+        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
+    )
+    .unwrap();
+    let quotes = report["quotes"].as_array().unwrap();
+    let span = |v: &Value| (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
+    assert_eq!(quotes.len(), gold["quotes"].as_array().unwrap().len());
+    for g in gold["quotes"].as_array().unwrap() {
+        let q = quotes
+            .iter()
+            .find(|q| overlap(span(q), span(g)) >= 0.9)
+            .unwrap_or_else(|| panic!("gold quote {g} not found"));
+        let name = &q["speaker"]["name"];
+        assert!(
+            g["speaker_any_of"].as_array().unwrap().contains(name),
+            "{name} for {g}"
+        );
+    }
+    // the quotation over two paragraphs is one, with a part in each
+    let two = quotes.iter().find(|q| q.get("parts").is_some()).unwrap();
+    assert_eq!(span(two), (3225, 3551));
+    assert_eq!(two["parts"].as_array().unwrap().len(), 2);
+    // the partial quote inside reported speech, and the role of the first Kortunov quote
+    assert_eq!(quotes[1]["kind"], "partial");
+    assert_eq!(
+        quotes[0]["speaker"]["role"],
+        "head of the Russian International Affairs Council"
+    );
+    assert_eq!(quotes[0]["cue"]["text"], "says");
+}
+
+#[test]
 fn web_page_shows_every_section_kind() {
     let (_, report) = report_for("web-page.txt");
     assert_eq!(

@@ -29,6 +29,8 @@ pub struct Gazetteer {
     pub canonical: FxHashMap<String, String>,
     /// Given names with their peak births in one year.
     given: FxHashMap<String, u32>,
+    /// Given names by sex: 'M', 'F', or 'X' for both.
+    given_sex: FxHashMap<String, char>,
     /// Lower-case common English words with their SCOWL tier (10 = most common).
     common: FxHashMap<String, u8>,
     titles: FxHashSet<String>,
@@ -78,6 +80,7 @@ impl Gazetteer {
             names: FxHashMap::default(),
             canonical: FxHashMap::default(),
             given: FxHashMap::default(),
+            given_sex: FxHashMap::default(),
             common: FxHashMap::default(),
             titles: FxHashSet::default(),
             org_suffixes: FxHashSet::default(),
@@ -92,6 +95,12 @@ impl Gazetteer {
         for r in rows(include_str!("../../data/gazetteers/given-names-us.tsv")) {
             g.given
                 .insert(key(col(&r, 0)), col(&r, 3).parse().unwrap_or(0));
+            let sex = match col(&r, 1) {
+                "M" => 'M',
+                "F" => 'F',
+                _ => 'X',
+            };
+            g.given_sex.insert(key(col(&r, 0)), sex);
         }
         for r in rows(include_str!("../../data/gazetteers/world-cities.tsv")) {
             g.add(col(&r, 0), Gpe, 3);
@@ -231,6 +240,14 @@ impl Gazetteer {
     /// Peak births in one year for a given name (0 when it is not one).
     pub fn given_name(&self, word: &str) -> u32 {
         self.given.get(&key(word)).copied().unwrap_or(0)
+    }
+
+    /// 'M' or 'F' for a given name mostly given to one sex, else None.
+    pub fn given_sex(&self, word: &str) -> Option<char> {
+        self.given_sex
+            .get(&key(word))
+            .copied()
+            .filter(|&s| s != 'X')
     }
 
     /// The SCOWL tier of a lower-case common word, if it is one.

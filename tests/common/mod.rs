@@ -139,6 +139,46 @@ pub fn check_report(text: &str, report: &Value) {
     }
     check_duplicates(text, report);
     check_entities(text, report);
+    check_quotes(text, report);
+}
+
+/// Quotations: in order, in bounds, slicing the text (their parts, speaker mentions and cues too);
+/// parts lie inside the quotation; a speaker's entity is one of the report's entities.
+pub fn check_quotes(text: &str, report: &Value) {
+    let chars = CharSlicer::new(text);
+    let n = text.chars().count();
+    let entities = report["entities"].as_array().expect("entities").len();
+    let slices = |v: &Value| {
+        let (s, e) = (at(v, "start"), at(v, "end"));
+        assert!(s < e && e <= n, "span {s}..{e}");
+        assert_eq!(chars.slice(s, e), v["text"].as_str().expect("text"));
+        (s, e)
+    };
+    let mut prev = 0;
+    for q in report["quotes"].as_array().expect("quotes") {
+        let (s, e) = slices(q);
+        assert!(s >= prev, "quotes in order");
+        prev = s;
+        assert!(matches!(q["kind"].as_str(), Some("full" | "partial")));
+        if let Some(parts) = q.get("parts") {
+            let parts = parts.as_array().expect("parts");
+            assert!(parts.len() >= 2);
+            for p in parts {
+                let (ps, pe) = slices(p);
+                assert!(s <= ps && pe <= e);
+            }
+        }
+        if !q["speaker"].is_null() {
+            slices(&q["speaker"]["mention"]);
+            assert!(!q["speaker"]["name"].as_str().expect("name").is_empty());
+            if let Some(id) = q["speaker"]["entity"].as_u64() {
+                assert!(id >= 1 && id as usize <= entities);
+            }
+        }
+        if !q["cue"].is_null() {
+            slices(&q["cue"]);
+        }
+    }
 }
 
 /// Entities: ids 1, 2, ... in order of first mention; mentions in bounds, slicing the text, in order,

@@ -1,0 +1,511 @@
+//! Who said it: the attributing cue ("says", "told reporters", "according to") beside a quotation,
+//! the speaker it names, and the role the text gives the speaker.
+//!
+//! The frame is the writer's text of the quotation's sentence with every quotation cut out: before the
+//! opening mark and after the closing one. A cue followed by a name ("says Andrey Kortunov") takes the
+//! name after it; otherwise the speaker is the noun phrase before the cue ("Mr. Kortunov adds", "the
+//! senator said"). An appositive beside the name is the role ("Andrey Kortunov, head of the Russian
+//! International Affairs Council"). Pronouns and bare titles are resolved by the caller.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::text::Span;
+
+/// Cue words and phrases (`data/quote-cues.txt`).
+static CUES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    include_str!("../../data/quote-cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split(' ').map(str::to_string).collect())
+        .collect()
+});
+
+static PRONOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    ["he", "she", "they", "i", "we", "it", "you"]
+        .into_iter()
+        .collect()
+});
+
+/// A word of the frame: its bytes and lower-cased text.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub span: Span,
+    pub lower: String,
+    pub capitalised: bool,
+}
+
+/// The words of `text[range]`, with their byte spans in `text`; punctuation is kept as one-character
+/// words so that commas and stops can end a phrase.
+pub fn words(text: &str, range: Span) -> Vec<Word> {
+    let mut out = Vec::new();
+    let s = &text[range.start..range.end];
+    let mut start: Option<usize> = None;
+    let flush = |from: usize, mut to: usize, out: &mut Vec<Word>| {
+        // a trailing full stop ends the sentence unless the word is an abbreviation ("Mr.", "Gov.",
+        // "U.S."): then it is a word of its own
+        let stop = to > from + 1 && s[from..to].ends_with('.') && !abbreviation(&s[from..to]);
+        if stop {
+            to -= 1;
+        }
+        let w = &s[from..to];
+        out.push(Word {
+            span: Span::new(range.start + from, range.start + to),
+            lower: w.to_lowercase(),
+            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+        });
+        if stop {
+            out.push(Word {
+                span: Span::new(range.start + to, range.start + to + 1),
+                lower: ".".to_string(),
+                capitalised: false,
+            });
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
+        if part {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(b) = start.take() {
+            flush(b, i, &mut out);
+        }
+        if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–') {
+            flush(i, i + c.len_utf8(), &mut out);
+        }
+    }
+    if let Some(b) = start {
+        flush(b, s.len(), &mut out);
+    }
+    out
+}
+
+/// "Mr.", "Gov.", "Jr.", "U.S.": a short capitalised word or dotted letters before the stop.
+fn abbreviation(w: &str) -> bool {
+    let body = &w[..w.len() - 1];
+    body.contains('.')
+        || (body.chars().count() <= 3 && body.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// An attribution found in a frame.
+#[derive(Debug, Clone)]
+pub struct Found {
+    pub cue: Span,
+    /// The words naming the speaker (a name, a pronoun, "the spokesman").
+    pub speaker: Span,
+    pub pronoun: bool,
+    /// An appositive describing the speaker.
+    pub role: Option<Span>,
+}
+
+/// Days and months: "said Friday" names no speaker.
+fn is_time(lower: &str) -> bool {
+    const TIMES: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "this",
+        "earlier",
+    ];
+    TIMES.contains(&lower.trim_end_matches('.'))
+}
+
+fn is_punct(w: &Word) -> bool {
+    !w.lower.chars().any(char::is_alphanumeric)
+}
+
+/// The cue starting at word `i`, as the number of words it takes. A cue is written in lower case
+/// (or starts a sentence): "States" in "United States" is no cue.
+fn cue_at(ws: &[Word], i: usize) -> Option<usize> {
+    let sentence_start = i == 0 || matches!(ws[i - 1].lower.as_str(), "." | "!" | "?");
+    if ws[i].capitalised && !sentence_start {
+        return None;
+    }
+    CUES.iter()
+        .filter(|c| {
+            c.len() <= ws.len() - i
+                && c.iter()
+                    .zip(&ws[i..])
+                    .all(|(a, b)| *a == b.lower.trim_end_matches('.'))
+        })
+        .map(Vec::len)
+        .max()
+}
+
+/// Looks for a cue and its speaker in the frame words `ws`. `after` says the frame follows the
+/// quotation (so an inverted "said X" is likely), else it precedes it.
+pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
+    // the nearest cue to the quotation: the first after it, the last before it
+    let order: Vec<usize> = if after {
+        (0..ws.len()).collect()
+    } else {
+        (0..ws.len()).rev().collect()
+    };
+    for i in order {
+        // a sentence end between the quotation and the cue: the cue is another sentence's
+        if after
+            && ws[..i]
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "." | "!" | "?"))
+        {
+            return None;
+        }
+        let Some(n) = cue_at(ws, i) else { continue };
+        let cue = Span::new(ws[i].span.start, ws[i + n - 1].span.end);
+        // the speaker follows the cue when nothing else stands between the quotation and the cue
+        // (",” says Andrey Kortunov") or the cue is "according to"; else it precedes the cue
+        // (",” Mr. Kortunov adds", "Graham said, “", "Ryan said Obama's words “...”")
+        let inverted = (after && ws[..i].iter().all(is_punct)) || ws[i].lower == "according";
+        let after_phrase = || {
+            phrase_after(text, ws, i + n).map(|(speaker, role)| Found {
+                cue,
+                speaker,
+                pronoun: false,
+                role,
+            })
+        };
+        let before_phrase = || {
+            phrase_before(text, ws, i).map(|(speaker, role, pronoun)| Found {
+                cue,
+                speaker,
+                pronoun,
+                role,
+            })
+        };
+        // "Trump defended it, calling the protester “…”": an -ing cue's speaker is its clause's subject
+        let participle = || {
+            ws[i]
+                .lower
+                .ends_with("ing")
+                .then(|| subject(ws, i))
+                .flatten()
+                .map(|speaker| Found {
+                    cue,
+                    speaker,
+                    pronoun: PRONOUNS
+                        .contains(text[speaker.start..speaker.end].to_lowercase().as_str()),
+                    role: None,
+                })
+        };
+        let found = if inverted {
+            after_phrase().or_else(before_phrase)
+        } else if ws[i].lower.ends_with("ing") {
+            participle().or_else(before_phrase)
+        } else {
+            before_phrase().or_else(after_phrase)
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// A name (capitalised words, possibly after "the") or pronoun right after word `from`, with an
+/// appositive after a comma.
+fn phrase_after(text: &str, ws: &[Word], from: usize) -> Option<(Span, Option<Span>)> {
+    let first = ws.get(from)?;
+    if PRONOUNS.contains(first.lower.as_str()) {
+        // "called it", "told them": an object, not the speaker
+        return None;
+    }
+    let mut j = from;
+    if matches!(
+        first.lower.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their"
+    ) {
+        j += 1;
+    }
+    let start = j;
+    while j < ws.len()
+        && j < start + 6
+        && !is_punct(&ws[j])
+        && !is_time(&ws[j].lower)
+        && (ws[j].capitalised || j > start && ws[j].lower == "of")
+    {
+        j += 1;
+    }
+    if j == start {
+        // "said the spokesman": a lower-case noun after an article
+        if start > from && ws.get(start).is_some_and(|w| !is_punct(w)) {
+            return Some((Span::new(ws[from].span.start, ws[start].span.end), None));
+        }
+        return None;
+    }
+    let speaker = Span::new(ws[start].span.start, ws[j - 1].span.end);
+    Some((speaker, appositive(text, ws, j)))
+}
+
+/// The first name or pronoun of the clause before word `cue`: its subject.
+fn subject(ws: &[Word], cue: usize) -> Option<Span> {
+    let from = ws[..cue]
+        .iter()
+        .rposition(|w| matches!(w.lower.as_str(), "." | "!" | "?" | ";"))
+        .map_or(0, |p| p + 1);
+    let mut k = from;
+    while k < cue && (!ws[k].capitalised || is_function_word(&ws[k].lower)) {
+        if PRONOUNS.contains(ws[k].lower.as_str()) {
+            return Some(ws[k].span);
+        }
+        k += 1;
+    }
+    if k == cue {
+        return None;
+    }
+    let mut j = k;
+    while j + 1 < cue && ws[j + 1].capitalised && !is_punct(&ws[j + 1]) {
+        j += 1;
+    }
+    Some(Span::new(ws[k].span.start, ws[j].span.end))
+}
+
+/// Capitalised words that start sentences without naming anyone.
+fn is_function_word(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "or",
+        "so",
+        "when",
+        "while",
+        "if",
+        "as",
+        "after",
+        "before",
+        "since",
+        "because",
+        "although",
+        "though",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "without",
+        "by",
+        "from",
+        "to",
+        "of",
+        "this",
+        "that",
+        "these",
+        "those",
+        "then",
+        "still",
+        "yet",
+        "also",
+        "even",
+        "asked",
+        "speaking",
+        "later",
+        "earlier",
+        "meanwhile",
+        "instead",
+        "however",
+        "indeed",
+    ];
+    WORDS.contains(&lower)
+}
+
+/// The noun phrase that ends right before word `cue`: a pronoun, a name, or "the senator"; skipping
+/// an adverb ("also") and an appositive between commas.
+fn phrase_before(text: &str, ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> {
+    let mut end = cue;
+    while end > 0
+        && matches!(
+            ws[end - 1].lower.as_str(),
+            "also"
+                | "later"
+                | "then"
+                | "has"
+                | "had"
+                | "have"
+                | "once"
+                | "previously"
+                | "recently"
+                | "again"
+        )
+    {
+        end -= 1;
+    }
+    let mut role = None;
+    // "Graham, a Republican senator, said"
+    if end > 0 && ws[end - 1].lower == "," {
+        let close = end - 1;
+        let open = ws[..close].iter().rposition(|w| w.lower == ",")?;
+        if close - open > 1 && close - open <= 14 {
+            role = Some(Span::new(ws[open + 1].span.start, ws[close - 1].span.end));
+            end = open;
+        } else {
+            return None;
+        }
+    }
+    let last = ws.get(end.checked_sub(1)?)?;
+    if is_punct(last) {
+        return None;
+    }
+    // "The minister, Tom Harris, said": the name between the commas is the speaker, the phrase
+    // before it the role
+    if let Some(r) = role
+        && !last.capitalised
+    {
+        let inner: Vec<&Word> = ws
+            .iter()
+            .filter(|w| r.start <= w.span.start && w.span.end <= r.end)
+            .collect();
+        if inner.len() <= 5 && inner.iter().all(|w| w.capitalised) {
+            let np_start = (end.saturating_sub(4)..end)
+                .find(|&k| {
+                    matches!(
+                        ws[k].lower.as_str(),
+                        "the" | "a" | "an" | "his" | "her" | "their"
+                    )
+                })
+                .unwrap_or(end - 1);
+            return Some((
+                r,
+                Some(Span::new(ws[np_start].span.start, last.span.end)),
+                false,
+            ));
+        }
+    }
+    if PRONOUNS.contains(last.lower.as_str()) {
+        return Some((last.span, role, true));
+    }
+    let mut start = end - 1;
+    if last.capitalised {
+        if is_function_word(&last.lower) {
+            return None;
+        }
+        while start > 0
+            && end - start < 6
+            && !is_punct(&ws[start - 1])
+            && (ws[start - 1].capitalised
+                || ws[start - 1].lower == "of" && start >= 2 && ws[start - 2].capitalised)
+        {
+            start -= 1;
+        }
+        while start < end - 1 && is_function_word(&ws[start].lower) {
+            start += 1;
+        }
+    } else {
+        // "the senator", "a spokesman for the campaign" (up to three words after an article)
+        let art = (start.saturating_sub(3)..start).rev().find(|&k| {
+            matches!(
+                ws[k].lower.as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their"
+            )
+        })?;
+        start = art;
+    }
+    let _ = text;
+    Some((Span::new(ws[start].span.start, last.span.end), role, false))
+}
+
+/// "…, head of the Russian International Affairs Council, which …": the words after a comma up to
+/// the next comma or the sentence's end.
+fn appositive(_text: &str, ws: &[Word], j: usize) -> Option<Span> {
+    if ws.get(j)?.lower != "," {
+        return None;
+    }
+    let from = j + 1;
+    let to = ws[from..]
+        .iter()
+        .position(|w| matches!(w.lower.as_str(), "," | "." | ";" | "!" | "?"))
+        .map_or(ws.len(), |p| from + p);
+    if to <= from || to - from > 14 {
+        return None;
+    }
+    // "said X, who ..." / "X, adding ..." are not roles
+    if matches!(
+        ws[from].lower.as_str(),
+        "who" | "which" | "adding" | "and" | "but" | "while"
+    ) {
+        return None;
+    }
+    Some(Span::new(ws[from].span.start, ws[to - 1].span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str, after: bool) -> Option<(String, String, Option<String>)> {
+        let ws = words(text, Span::new(0, text.len()));
+        attribute(text, &ws, after).map(|f| {
+            (
+                text[f.cue.start..f.cue.end].to_string(),
+                text[f.speaker.start..f.speaker.end].to_string(),
+                f.role.map(|r| text[r.start..r.end].to_string()),
+            )
+        })
+    }
+
+    #[test]
+    fn inverted_cue_with_an_appositive() {
+        assert_eq!(
+            run(
+                " says Andrey Kortunov, head of the Russian International Affairs Council, which is",
+                true
+            ),
+            Some((
+                "says".into(),
+                "Andrey Kortunov".into(),
+                Some("head of the Russian International Affairs Council".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn speaker_before_the_cue() {
+        assert_eq!(
+            run(" Mr. Kortunov adds.", true).map(|r| r.1),
+            Some("Mr. Kortunov".into())
+        );
+        assert_eq!(
+            run("Graham said, ", false).map(|r| r.1),
+            Some("Graham".into())
+        );
+        assert_eq!(run(" he said.", true).map(|r| r.1), Some("he".into()));
+        assert_eq!(
+            run("Jane Doe, a spokeswoman for the firm, said: ", false).map(|r| (r.1, r.2)),
+            Some(("Jane Doe".into(), Some("a spokeswoman for the firm".into())))
+        );
+        assert_eq!(
+            run(" according to the report.", true).map(|r| r.1),
+            Some("the report".into())
+        );
+    }
+
+    #[test]
+    fn no_cue_no_speaker() {
+        assert_eq!(run(" is the name of the plan. Later he said", true), None);
+        assert_eq!(run("The plan, known as ", false), None);
+    }
+}

@@ -1,0 +1,229 @@
+//! Quotation marks, paired: the quoted stretches of each paragraph, and quotations that run on over
+//! several paragraphs.
+//!
+//! Marks are curly double quotes, straight double quotes, guillemets, and doubled single quotes ('' and
+//! ``, as some wire and NYT text has them). A straight mark opens after a space or the paragraph's
+//! start and closes after a word. A right single quotation mark is never a mark (it is an apostrophe
+//! far more often than a closing quote). A paragraph that opens a quote and never closes it ends that
+//! quote's piece; when the next paragraph opens again, the quotation goes on there (the convention for
+//! quotations over several paragraphs). Work is one pass over each paragraph.
+
+use crate::text::{Document, Span, trim_span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Dir {
+    Open,
+    Close,
+    Either,
+}
+
+/// One quotation: its pieces (one per paragraph, quote marks excluded), in order.
+#[derive(Debug, Clone)]
+pub struct Quoted {
+    pub pieces: Vec<Piece>,
+}
+
+/// A quoted stretch of one paragraph.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece {
+    pub span: Span,
+    /// The paragraph's index.
+    pub paragraph: usize,
+    /// Bytes of the opening and closing marks (the closing one absent for a piece left open).
+    pub open: Span,
+    pub close: Option<Span>,
+}
+
+impl Quoted {
+    /// From the first piece's start to the last piece's end.
+    pub fn span(&self) -> Span {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+}
+
+fn marks(text: &str, para: Span) -> Vec<(Span, Dir)> {
+    let s = &text[para.start..para.end];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let at = para.start + i;
+        let (len, dir) = match c {
+            '“' | '«' | '„' => (c.len_utf8(), Dir::Open),
+            '”' | '»' => (c.len_utf8(), Dir::Close),
+            '"' => (1, Dir::Either),
+            '`' if s[i..].starts_with("``") => {
+                it.next();
+                (2, Dir::Open)
+            }
+            '\'' if s[i..].starts_with("''") => {
+                it.next();
+                (2, Dir::Either)
+            }
+            _ => continue,
+        };
+        out.push((Span::new(at, at + len), dir));
+    }
+    out
+}
+
+/// Whether an ambiguous mark at `m` opens: after whitespace, an opening bracket or dash, or the
+/// paragraph's start, and before something that is not whitespace.
+fn opens(text: &str, para: Span, m: Span) -> bool {
+    let before = text[para.start..m.start].chars().next_back();
+    let after = text[m.end..para.end].chars().next();
+    let open_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/:".contains(c));
+    let word_after = after.is_some_and(|c| !c.is_whitespace());
+    open_before && word_after
+}
+
+/// Every quotation of the document, in order.
+pub fn find(doc: &Document) -> Vec<Quoted> {
+    let text = doc.text;
+    let mut out: Vec<Quoted> = Vec::new();
+    // a quotation left open at the end of the previous paragraph
+    let mut running: Option<Quoted> = None;
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        let ms = marks(text, p.span);
+        let mut open: Option<Span> = None;
+        let mut first_mark = true;
+        for (m, dir) in ms {
+            let dir = match dir {
+                Dir::Either if open.is_some() => Dir::Close,
+                Dir::Either if opens(text, p.span, m) => Dir::Open,
+                Dir::Either => Dir::Close,
+                d => d,
+            };
+            match (dir, open) {
+                (Dir::Open, None) => {
+                    // a paragraph that begins by opening a quote goes on with a quotation left open
+                    let continues = first_mark
+                        && running.is_some()
+                        && text[p.span.start..m.start].trim().is_empty();
+                    if !continues && let Some(q) = running.take() {
+                        out.push(q);
+                    }
+                    open = Some(m);
+                }
+                (Dir::Open, Some(o)) => {
+                    // opened again without closing: the first ran to here
+                    piece(doc, pi, o, None, m.start, &mut running, &mut out);
+                    flush(&mut running, &mut out);
+                    open = Some(m);
+                }
+                (Dir::Close, Some(o)) => {
+                    piece(doc, pi, o, Some(m), m.start, &mut running, &mut out);
+                    flush(&mut running, &mut out);
+                    open = None;
+                }
+                (Dir::Close, None) => {}
+                (Dir::Either, _) => {}
+            }
+            first_mark = false;
+        }
+        if running.is_some() && open.is_none() && first_mark {
+            flush(&mut running, &mut out);
+        }
+        if let Some(o) = open {
+            // left open: the piece runs to the paragraph's end and may go on in the next
+            piece(doc, pi, o, None, p.span.end, &mut running, &mut out);
+        }
+    }
+    flush(&mut running, &mut out);
+    out
+}
+
+fn flush(running: &mut Option<Quoted>, out: &mut Vec<Quoted>) {
+    if let Some(q) = running.take() {
+        out.push(q);
+    }
+}
+
+/// Adds the piece from after mark `open` to `end` to the running quotation.
+fn piece(
+    doc: &Document,
+    paragraph: usize,
+    open: Span,
+    close: Option<Span>,
+    end: usize,
+    running: &mut Option<Quoted>,
+    out: &mut Vec<Quoted>,
+) {
+    let span = trim_span(doc.text, Span::new(open.end, end.max(open.end)));
+    if span.is_empty() {
+        return;
+    }
+    let p = Piece {
+        span,
+        paragraph,
+        open,
+        close,
+    };
+    match running {
+        Some(q)
+            if q.pieces
+                .last()
+                .is_some_and(|l| l.close.is_none() && l.paragraph < paragraph) =>
+        {
+            q.pieces.push(p)
+        }
+        _ => {
+            flush(running, out);
+            *running = Some(Quoted { pieces: vec![p] });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<Vec<String>> {
+        let doc = Document::new(text);
+        find(&doc)
+            .iter()
+            .map(|q| {
+                q.pieces
+                    .iter()
+                    .map(|p| doc.slice(p.span).to_string())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_doubled_single_marks() {
+        assert_eq!(
+            quoted("He said “yes.” She said \"no,\" firmly. ``Maybe,'' they said."),
+            [vec!["yes."], vec!["no,"], vec!["Maybe,"]]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert_eq!(
+            quoted("Tokayev’s plan, the people’s “choice”."),
+            [vec!["choice"]]
+        );
+    }
+
+    #[test]
+    fn a_quotation_over_two_paragraphs_is_one() {
+        let q = quoted("“First part, never closed.\n\n“Second part,” he said.\n\nThen “another”.");
+        assert_eq!(
+            q,
+            [
+                vec!["First part, never closed.", "Second part,"],
+                vec!["another"]
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_mark_runs_to_the_paragraph_end_only() {
+        let q = quoted("He said “it never ends\n\nNew paragraph without marks.");
+        assert_eq!(q, [vec!["it never ends"]]);
+    }
+}

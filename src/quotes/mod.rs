@@ -1,0 +1,396 @@
+//! Direct quotations and who said them.
+//!
+//! [`marks`] pairs the quotation marks into quotations (one over several paragraphs when the
+//! paragraphs say so); [`attribution`] finds the cue and the words naming the speaker in the writer's
+//! text around each; this module decides what is a quotation (quoted words nobody is said to speak
+//! and that are too short to be speech, such as scare quotes and titles, are not), whether it is a
+//! whole sentence or a fragment of the writer's own, and names the speaker: a pronoun or a bare
+//! title ("the senator") is the speaker of the quotation before, or the last person mentioned; a
+//! name is the entity's canonical name ("Mr. Kortunov" → "Andrey Kortunov").
+
+pub mod attribution;
+pub mod marks;
+
+use crate::entities::{Entity, EntityType};
+use crate::text::{Document, Span};
+use attribution::Found;
+
+/// A whole sentence or more, or a fragment inside the writer's sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Full,
+    Partial,
+}
+
+/// Who a quotation is attributed to.
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    pub name: String,
+    /// Index into the entities, when the speaker is one.
+    pub entity: Option<usize>,
+    /// The words that attribute it (a name, a pronoun, "the spokesman").
+    pub mention: Span,
+    pub role: Option<Span>,
+}
+
+/// One quotation.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// From the first piece's first quoted character to the last piece's last.
+    pub span: Span,
+    /// The pieces, one per paragraph (one piece for most quotations).
+    pub parts: Vec<Span>,
+    pub paragraph: usize,
+    pub kind: Kind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Span>,
+}
+
+/// Person mentions looked back through to resolve "he" or "she".
+const PRONOUN_LOOKBACK: usize = 30;
+
+/// Quoted fragments without an attribution are kept only from this many words (shorter ones are
+/// scare quotes, titles, nicknames).
+const MIN_UNATTRIBUTED_WORDS: usize = 5;
+
+/// The quotations of `doc`, in order, with speakers named after `entities`.
+pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
+    let quoted = marks::find(doc);
+    // every quoted stretch with its marks, to be cut out of the writer's frames
+    let cuts: Vec<Span> = quoted
+        .iter()
+        .flat_map(|q| q.pieces.iter())
+        .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
+        .collect();
+    let persons = person_mentions(entities);
+    let mentions = all_mentions(entities);
+    let mut out: Vec<Quote> = Vec::new();
+    for q in &quoted {
+        let (Some(first), Some(last)) = (q.pieces.first(), q.pieces.last()) else {
+            continue;
+        };
+        let before = frame_before(doc, &cuts, first.open.start, first.paragraph);
+        let after = last
+            .close
+            .map(|c| frame_after(doc, &cuts, c.end, last.paragraph));
+        let text = doc.text;
+        let found = after
+            .and_then(|a| attribution::attribute(text, &attribution::words(text, a), true))
+            .or_else(|| attribution::attribute(text, &attribution::words(text, before), false))
+            .or_else(|| {
+                // a quotation over several paragraphs may be attributed in a middle one
+                q.pieces.iter().skip(1).find_map(|p| {
+                    let b = frame_before(doc, &cuts, p.open.start, p.paragraph);
+                    attribution::attribute(text, &attribution::words(text, b), false)
+                })
+            });
+        let kind = kind_of(doc, first, before);
+        let words = q
+            .pieces
+            .iter()
+            .map(|p| doc.slice(p.span).split_whitespace().count())
+            .sum::<usize>();
+        let previous = out.last();
+        let speaker = match &found {
+            Some(f) => Some(resolve(
+                doc,
+                entities,
+                (&persons, &mentions),
+                f,
+                first.open.start,
+                previous,
+            )),
+            None => {
+                // a sentence quoted right after another in its paragraph goes on with it
+                let goes_on = kind == Kind::Full
+                    && previous
+                        .is_some_and(|p| p.paragraph == first.paragraph && p.kind == Kind::Full);
+                if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == Kind::Partial) {
+                    continue;
+                }
+                // a quotation standing after another speaker's, with no cue of its own: theirs
+                previous
+                    .filter(|p| p.paragraph + 1 >= first.paragraph)
+                    .and_then(|p| p.speaker.clone())
+            }
+        };
+        out.push(Quote {
+            span: q.span(),
+            parts: q.pieces.iter().map(|p| p.span).collect(),
+            paragraph: first.paragraph,
+            kind,
+            speaker,
+            cue: found.as_ref().map(|f| f.cue),
+        });
+    }
+    out
+}
+
+/// The writer's text before `at` in its sentence: back to the last sentence end or quotation before
+/// it in the paragraph.
+fn frame_before(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Span {
+    let p = doc.paragraphs[paragraph].span;
+    let mut start = p.start;
+    // the cuts are in text order and never overlap: the last one ending by `at`
+    let i = cuts.partition_point(|c| c.end <= at);
+    if let Some(c) = i
+        .checked_sub(1)
+        .map(|i| cuts[i])
+        .filter(|c| c.end >= p.start)
+    {
+        start = start.max(c.end);
+    }
+    let head = &doc.text[start..at];
+    if let Some(i) = head.rfind(['.', '!', '?']) {
+        // a sentence end, not an abbreviation's stop ("Mr.", "U.S.")
+        let tail = &head[..i];
+        let word = tail
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .unwrap_or("");
+        let abbreviation = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+        if !abbreviation {
+            start += i + 1;
+        }
+    }
+    Span::new(start, at)
+}
+
+/// The writer's text after `at` in its paragraph, up to the next quotation.
+fn frame_after(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Span {
+    let p = doc.paragraphs[paragraph].span;
+    let i = cuts.partition_point(|c| c.start < at);
+    let end = cuts
+        .get(i)
+        .filter(|c| c.start <= p.end)
+        .map_or(p.end, |c| c.start);
+    Span::new(at, end.max(at))
+}
+
+/// Full when the quotation starts a sentence (after a colon, a comma, the paragraph's start or a
+/// sentence's end) with a capital; else a fragment of the writer's sentence.
+fn kind_of(doc: &Document, first: &marks::Piece, before: Span) -> Kind {
+    let lead = doc.text[before.start..before.end].trim_end();
+    let opens_sentence = lead.is_empty() || lead.ends_with([',', ':', ';', '—', '–', '-']);
+    let capital = doc
+        .slice(first.span)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase());
+    if opens_sentence && capital {
+        Kind::Full
+    } else {
+        Kind::Partial
+    }
+}
+
+/// A person's sex as far as the text shows it: an honorific, else the given name.
+fn sex_of(doc: &Document, e: &Entity) -> Option<char> {
+    for m in &e.mentions {
+        let first = doc.slice(*m).split([' ', '.']).next().unwrap_or("");
+        match first {
+            "Mr" => return Some('M'),
+            "Mrs" | "Ms" | "Miss" => return Some('F'),
+            _ => {}
+        }
+    }
+    let given = e.name.split([' ', '-']).next()?;
+    crate::entities::gazetteer::GAZETTEER.given_sex(given)
+}
+
+/// The index of the paragraph holding byte `at`.
+fn paragraph_of(doc: &Document, at: usize) -> usize {
+    doc.paragraphs
+        .partition_point(|p| p.span.end <= at)
+        .min(doc.paragraphs.len().saturating_sub(1))
+}
+
+/// A mention and the index of its entity.
+type Mentioned = (Span, usize);
+
+/// Every mention of every entity, with its entity, in text order.
+fn all_mentions(entities: &[Entity]) -> Vec<Mentioned> {
+    let mut v: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
+        .collect();
+    v.sort_by_key(|(m, _)| m.start);
+    v
+}
+
+/// Every mention of a person, with its entity, in text order.
+fn person_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
+    let mut v: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.ty == EntityType::Person)
+        .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
+        .collect();
+    v.sort_by_key(|(m, _)| m.start);
+    v
+}
+
+/// Names the speaker of an attribution: the entity whose mention it is; for a pronoun or a bare
+/// title, the speaker of the quotation before or the last person mentioned before `at`.
+fn resolve(
+    doc: &Document,
+    entities: &[Entity],
+    (persons, mentions): (&[Mentioned], &[Mentioned]),
+    f: &Found,
+    at: usize,
+    previous: Option<&Quote>,
+) -> Speaker {
+    // mentions do not overlap: the one starting last before the span's end is the only candidate
+    let entity_at = |span: Span| {
+        let i = mentions.partition_point(|(m, _)| m.start < span.end);
+        i.checked_sub(1)
+            .map(|i| mentions[i])
+            .filter(|(m, _)| span.start < m.end)
+            .map(|(_, e)| e)
+    };
+    let text = doc.slice(f.speaker);
+    let named = text.chars().next().is_some_and(char::is_uppercase) && !f.pronoun;
+    // the name's last word decides the entity ("Gov. Kasich" is Kasich)
+    let last_word = text.rfind([' ', '\u{a0}']).map_or(f.speaker, |i| {
+        Span::new(f.speaker.start + i + 1, f.speaker.end)
+    });
+    if named && let Some(i) = entity_at(last_word) {
+        return Speaker {
+            name: entities[i].name.clone(),
+            entity: Some(i),
+            mention: f.speaker,
+            role: f.role,
+        };
+    }
+    if named {
+        return Speaker {
+            name: crate::entities::mentions::without_honorific(text).to_string(),
+            entity: None,
+            mention: f.speaker,
+            role: f.role,
+        };
+    }
+    // a phrase that is not a person's title ("the report", "the ministry") is its own speaker
+    let head = text.rsplit([' ', '\u{a0}']).next().unwrap_or(text);
+    if !f.pronoun && !crate::entities::gazetteer::GAZETTEER.is_title(head) {
+        return Speaker {
+            name: text.to_string(),
+            entity: None,
+            mention: f.speaker,
+            role: f.role,
+        };
+    }
+    // a pronoun or "the spokesman": whoever spoke last, else the last person named
+    let before = f.speaker.start.min(at);
+    // "he" and "she" skip people of the other sex (by given name or honorific)
+    let wanted = match text.to_lowercase().as_str() {
+        "he" => Some('M'),
+        "she" => Some('F'),
+        _ => None,
+    };
+    let fits = |i: usize| wanted.is_none_or(|w| sex_of(doc, &entities[i]).is_none_or(|s| s == w));
+    // the nearest person before, looking back a bounded way for one of the right sex
+    let upto = persons.partition_point(|(m, _)| m.end <= before);
+    let last_person = persons[..upto]
+        .iter()
+        .rev()
+        .take(PRONOUN_LOOKBACK)
+        .find(|&&(_, i)| fits(i))
+        .map(|&(_, i)| i);
+    // the speaker of a quotation in this paragraph or the one before; further back, the last person
+    // named is the better guess
+    let paragraph = paragraph_of(doc, at);
+    let inherited = previous
+        .filter(|p| p.paragraph + 2 >= paragraph)
+        .and_then(|p| p.speaker.clone())
+        .filter(|s| s.entity.is_none_or(fits));
+    match (inherited, last_person) {
+        (Some(s), _) if f.pronoun => Speaker {
+            mention: f.speaker,
+            role: f.role.or(s.role),
+            ..s
+        },
+        (_, Some(i)) => Speaker {
+            name: entities[i].name.clone(),
+            entity: Some(i),
+            mention: f.speaker,
+            role: f.role,
+        },
+        (Some(s), None) => Speaker {
+            mention: f.speaker,
+            role: f.role.or(s.role),
+            ..s
+        },
+        (None, None) => Speaker {
+            name: text.to_string(),
+            entity: None,
+            mention: f.speaker,
+            role: f.role,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<(String, Kind, Option<String>)> {
+        let doc = Document::new(text);
+        let entities = crate::entities::find(&doc, &[]);
+        find(&doc, &entities)
+            .into_iter()
+            .map(|q| {
+                (
+                    doc.slice(q.span).to_string(),
+                    q.kind,
+                    q.speaker.map(|s| s.name),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speakers_are_named_people_not_pronouns() {
+        let q = quotes(
+            "Senator Jane Fowler spoke on Monday.\n\n\
+             “We will win this vote,” she said. “Nobody doubts it.”\n\n\
+             “It is a mistake,” said Tom Harris, a spokesman for the union.",
+        );
+        assert_eq!(q.len(), 3);
+        assert_eq!(q[0].2.as_deref(), Some("Jane Fowler"));
+        assert_eq!(q[1].2.as_deref(), Some("Jane Fowler"));
+        assert_eq!(q[2].2.as_deref(), Some("Tom Harris"));
+        assert_eq!(q[0].1, Kind::Full);
+    }
+
+    #[test]
+    fn fragments_are_partial_and_scare_quotes_are_not_quotations() {
+        let q = quotes(
+            "Fowler called the plan “a costly mistake” on Tuesday. The so-called “reform” bill \
+             passed, and the film “Local Hero” won.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "a costly mistake");
+        assert_eq!(q[0].1, Kind::Partial);
+        assert_eq!(q[0].2.as_deref(), Some("Fowler"));
+    }
+
+    #[test]
+    fn according_to_and_colon_introduced_quotes() {
+        let q = quotes(
+            "According to Maria Lopez, “the bridge will open in May.”\n\n\
+             The minister, Tom Harris, said: “We are ready.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Maria Lopez"));
+        assert_eq!(q[1].2.as_deref(), Some("Tom Harris"));
+        assert_eq!(q[1].1, Kind::Full);
+    }
+
+    #[test]
+    fn a_long_unclosed_quotation_costs_one_pass() {
+        let text = format!("He said “{}", "word ".repeat(200_000));
+        let q = quotes(&text);
+        assert_eq!(q.len(), 1);
+    }
+}
