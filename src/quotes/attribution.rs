@@ -416,10 +416,25 @@ fn phrase_before(text: &str, ws: &[Word], cue: usize) -> Option<(Span, Option<Sp
         }
     } else {
         // "the senator", "a spokesman for the campaign" (up to three words after an article)
+        // "the senator", "one user", "another supporter"
         let art = (start.saturating_sub(3)..start).rev().find(|&k| {
             matches!(
                 ws[k].lower.as_str(),
-                "the" | "a" | "an" | "his" | "her" | "their"
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "one"
+                    | "another"
+                    | "some"
+                    | "many"
+                    | "several"
+                    | "other"
+                    | "most"
+                    | "two"
+                    | "three"
             )
         })?;
         start = art;

@@ -78,6 +78,18 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             .and_then(|a| attribution::attribute(text, &attribution::words(text, a), true))
             .or_else(|| attribution::attribute(text, &attribution::words(text, before), false))
             .or_else(|| {
+                // a quotation opening its paragraph after one that ends with a colon ("released the
+                // following statement:"): that sentence attributes it
+                let prev = first.paragraph.checked_sub(1)?;
+                let p = doc.paragraphs[prev].span;
+                let opens = doc.text[doc.paragraphs[first.paragraph].span.start..first.open.start]
+                    .trim()
+                    .is_empty();
+                (opens && doc.slice(p).ends_with(':')).then_some(())?;
+                let frame = frame_before(doc, &cuts, p.end, prev);
+                attribution::attribute(text, &attribution::words(text, frame), false)
+            })
+            .or_else(|| {
                 // a quotation over several paragraphs may be attributed in a middle one
                 q.pieces.iter().skip(1).find_map(|p| {
                     let b = frame_before(doc, &cuts, p.open.start, p.paragraph);
@@ -101,10 +113,17 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 previous,
             )),
             None => {
-                // a sentence quoted right after another in its paragraph goes on with it
-                let goes_on = kind == Kind::Full
-                    && previous
-                        .is_some_and(|p| p.paragraph == first.paragraph && p.kind == Kind::Full);
+                // a sentence quoted right after another in its paragraph goes on with it; a fragment
+                // after another in the same sentence ("a “loser,” a “liar” and a “whiner”") too
+                let same_sentence = |p: &Quote| {
+                    p.paragraph == first.paragraph
+                        && !doc.text[p.span.end.min(first.open.start)..first.open.start]
+                            .contains(['.', '!', '?'])
+                };
+                let goes_on = previous.is_some_and(|p| {
+                    (kind == Kind::Full && p.paragraph == first.paragraph && p.kind == Kind::Full)
+                        || (kind == Kind::Partial && same_sentence(p))
+                });
                 if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == Kind::Partial) {
                     continue;
                 }
