@@ -9,18 +9,26 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::Span;
 
-/// Cue words and phrases (`data/quote-cues.txt`).
-static CUES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    include_str!("../../data/quote-cues.txt")
+/// Cue words and phrases (`data/quote-cues.txt`), by their first word: the rest of each phrase.
+static CUES: LazyLock<FxHashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
+    let mut m: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+    for line in include_str!("../../data/quote-cues.txt")
         .lines()
         .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split(' ').map(str::to_string).collect())
-        .collect()
+    {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut words = line.split(' ').map(str::to_string);
+        if let Some(first) = words.next() {
+            m.entry(first).or_default().push(words.collect());
+        }
+    }
+    m
 });
 
 static PRONOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
@@ -144,14 +152,17 @@ fn cue_at(ws: &[Word], i: usize) -> Option<usize> {
     if ws[i].capitalised && !sentence_start {
         return None;
     }
-    CUES.iter()
-        .filter(|c| {
-            c.len() <= ws.len() - i
-                && c.iter()
-                    .zip(&ws[i..])
+    let rests = CUES.get(ws[i].lower.trim_end_matches('.'))?;
+    rests
+        .iter()
+        .filter(|rest| {
+            rest.len() < ws.len() - i
+                && rest
+                    .iter()
+                    .zip(&ws[i + 1..])
                     .all(|(a, b)| *a == b.lower.trim_end_matches('.'))
         })
-        .map(Vec::len)
+        .map(|rest| rest.len() + 1)
         .max()
 }
 
