@@ -64,6 +64,10 @@ struct Args {
     /// Print the licence notices of the name lists compiled into the binary and exit.
     #[arg(long)]
     notices: bool,
+
+    /// Threads analysing records at once (0: one per core). The output is the same at any count.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
 }
 
 /// How input files are read.
@@ -95,6 +99,8 @@ pub struct Config {
     pub dedupe: bool,
     pub schema: bool,
     pub notices: bool,
+    /// 0 for one thread per core.
+    pub threads: usize,
 }
 
 impl Config {
@@ -141,6 +147,7 @@ impl From<Args> for Config {
             dedupe: a.dedupe,
             schema: a.schema,
             notices: a.notices,
+            threads: a.threads,
         }
     }
 }

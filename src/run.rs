@@ -1,10 +1,17 @@
 //! One run of the command: expand the inputs, analyse each record, print each report in input order.
 //!
+//! Records are analysed in chunks of [`CHUNK`] on a thread pool (`--threads`) and printed in input
+//! order, so the output is the same byte for byte at any thread count and no more than one chunk of
+//! work is held at a time. With `--cross-article` each article depends on the ones before it, so the
+//! records are analysed one after another.
+//!
 //! Per-input failures are reported (an error line on stdout, a message on stderr) and the run goes on;
 //! they only change the exit status. A closed stdout ends the run quietly.
 
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+
+use rayon::prelude::*;
 
 use crate::Analyzer;
 use crate::cli::{Config, InputFormat, Layout};
@@ -20,6 +27,17 @@ enum Product {
     Deduped {
         plain: bool,
     },
+}
+
+/// Records analysed together on the thread pool.
+const CHUNK: usize = 64;
+
+/// What is printed for one record.
+enum Outcome {
+    Report(Box<report::Report>),
+    Plain(String),
+    Deduped(DedupedText),
+    Failed(ErrorRecord),
 }
 
 /// Exit statuses.
@@ -76,14 +94,43 @@ fn try_run(config: &Config) -> io::Result<u8> {
     } else {
         Product::Report
     };
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(config.threads)
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("analyze: cannot start {} threads: {e}", config.threads);
+            return Ok(EXIT_USAGE);
+        }
+    };
+    let format = config.input_format;
+    let mut records = input::sources(&config.paths, &glob).flat_map(move |source| match source {
+        Ok(source) => input::records(source, format),
+        Err(record) => Box::new(std::iter::once(record)),
+    });
     let mut failed = false;
-    for source in input::sources(&config.paths, &glob) {
-        let records = match source {
-            Ok(source) => input::records(source, config.input_format),
-            Err(record) => Box::new(std::iter::once(record)),
+    loop {
+        let chunk: Vec<Record> = records.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        let outcomes: Vec<Outcome> = if config.options.cross_article {
+            chunk
+                .into_iter()
+                .map(|r| outcome(&mut analyzer, product, r))
+                .collect()
+        } else {
+            let options = config.options;
+            pool.install(|| {
+                chunk
+                    .into_par_iter()
+                    .map(|r| outcome(&mut Analyzer::new(options), product, r))
+                    .collect()
+            })
         };
-        for record in records {
-            failed |= !emit(&mut printer, &mut analyzer, product, record)?;
+        for o in outcomes {
+            failed |= !print(&mut printer, o)?;
         }
         if terminal {
             printer.flush()?;
@@ -93,41 +140,42 @@ fn try_run(config: &Config) -> io::Result<u8> {
     Ok(if failed { EXIT_SOME_FAILED } else { EXIT_OK })
 }
 
-/// Analyses and prints one record; returns whether it succeeded.
-fn emit<W: Write>(
-    printer: &mut Printer<W>,
-    analyzer: &mut Analyzer,
-    product: Product,
-    record: Record,
-) -> io::Result<bool> {
+/// Analyses one record.
+fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome {
     match record.text {
-        Ok(text) => {
-            match product {
-                Product::Report => printer.report(&analyzer.analyze(&text, record.id))?,
-                Product::Deduped { plain: true } => {
-                    printer.text(&analyzer.dedupe(&text, record.id))?
-                }
-                Product::Deduped { plain: false } => {
-                    let text = analyzer.dedupe(&text, record.id.clone());
-                    printer.deduped(&DedupedText {
-                        id: record.id,
-                        text,
-                    })?
-                }
+        Ok(text) => match product {
+            Product::Report => Outcome::Report(Box::new(analyzer.analyze(&text, record.id))),
+            Product::Deduped { plain: true } => Outcome::Plain(analyzer.dedupe(&text, record.id)),
+            Product::Deduped { plain: false } => {
+                let text = analyzer.dedupe(&text, record.id.clone());
+                Outcome::Deduped(DedupedText {
+                    id: record.id,
+                    text,
+                })
             }
-            Ok(true)
-        }
-        Err(error) => {
-            let id = match &record.id {
+        },
+        Err(error) => Outcome::Failed(ErrorRecord {
+            id: record.id,
+            error,
+        }),
+    }
+}
+
+/// Prints one outcome (a failure also on stderr); returns whether the record succeeded.
+fn print<W: Write>(printer: &mut Printer<W>, outcome: Outcome) -> io::Result<bool> {
+    match outcome {
+        Outcome::Report(r) => printer.report(&r)?,
+        Outcome::Plain(text) => printer.text(&text)?,
+        Outcome::Deduped(d) => printer.deduped(&d)?,
+        Outcome::Failed(e) => {
+            let id = match &e.id {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            eprintln!("analyze: {id}: {error}");
-            printer.error(&ErrorRecord {
-                id: record.id,
-                error,
-            })?;
-            Ok(false)
+            eprintln!("analyze: {id}: {}", e.error);
+            printer.error(&e)?;
+            return Ok(false);
         }
     }
+    Ok(true)
 }

@@ -273,3 +273,33 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_output_is_the_same_at_any_thread_count() {
+    // more records than one chunk, with a failing one among them
+    let mut jsonl = String::new();
+    for (i, path) in article_fixtures().iter().cycle().take(150).enumerate() {
+        let text = analysed_text(path);
+        jsonl.push_str(&serde_json::json!({"id": i, "text": text}).to_string());
+        jsonl.push('\n');
+        if i == 70 {
+            jsonl.push_str("not json\n");
+        }
+    }
+    let run = |threads: &str| {
+        analyze()
+            .args(["--input-format", "jsonl", "--threads", threads, "-"])
+            .write_stdin(jsonl.clone())
+            .output()
+            .unwrap()
+    };
+    let one = run("1");
+    assert_eq!(one.status.code(), Some(1), "the bad line fails alone");
+    let lines = parse_lines(&one.stdout);
+    assert_eq!(lines.len(), 151);
+    assert_eq!(lines[70]["id"], 70);
+    assert!(lines[71].get("error").is_some());
+    for threads in ["2", "3", "0"] {
+        assert_eq!(run(threads).stdout, one.stdout, "--threads {threads}");
+    }
+}
