@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Whole-process speed: analyze next to `wc -w` on the same multi-megabyte corpus, in one run, and next
+# to spaCy's NER and textacy's quotation extraction when they are installed.
+#
+#   bench/compare.sh [CORPUS.jsonl] [THREADS]
+#
+# Without a corpus it builds one (about 10 MB) from ../shared/data when present, else from fixtures/.
+# Prints seconds, words per second and the ratio to `wc -w` for each tool.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+threads="${2:-1}"
+bin=target/release/analyze
+cargo build --release --quiet
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+corpus="${1:-}"
+if [[ -z "$corpus" ]]; then
+  corpus="$work/corpus.jsonl"
+  python3 - "$corpus" <<'PY'
+import glob, json, os, sys
+texts = []
+for path in ["../shared/data/dups/dev.jsonl", "../shared/data/quotes/dev.jsonl", "../shared/data/sections/dev.jsonl"]:
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            texts += [json.loads(l)["text"] for l in f if l.strip()]
+if not texts:
+    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("fixtures/*.txt"))]
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    size, i = 0, 0
+    while size < 10_000_000:
+        line = json.dumps({"id": i, "text": texts[i % len(texts)]})
+        out.write(line + "\n")
+        size += len(line)
+        i += 1
+PY
+fi
+# the plain text, for wc and the Python tools
+python3 -c 'import json,sys; [print(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")]' "$corpus" > "$work/corpus.txt"
+words=$(wc -w < "$work/corpus.txt")
+mb=$(du -m "$corpus" | cut -f1)
+echo "corpus: $corpus ($mb MB, $words words), analyze --threads $threads"
+
+seconds() { python3 -c 'import sys,time,subprocess; t=time.perf_counter(); subprocess.run(sys.argv[1], shell=True, check=True); print(f"{time.perf_counter()-t:.3f}")' "$1"; }
+
+wc_s=$(seconds "wc -w < '$work/corpus.txt' > /dev/null")
+an_s=$(seconds "$bin --threads $threads --input-format jsonl '$corpus' > /dev/null")
+report() { python3 -c "import sys; n,s,base=int(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]); print(f'{sys.argv[1]:<28} {s:8.3f} s  {n/s:>14,.0f} words/s  {s/base:8.1f} x wc -w')" "$1" "$words" "$2" "$wc_s"; }
+report "wc -w" "$wc_s"
+report "analyze (whole report)" "$an_s"
+
+if python3 -c 'import spacy; spacy.load("en_core_web_sm")' 2>/dev/null; then
+  sp_s=$(seconds "python3 -c 'import spacy,sys; nlp=spacy.load(\"en_core_web_sm\", disable=[\"lemmatizer\"]); [d.ents for d in nlp.pipe(open(sys.argv[1]).read().split(chr(10)))]' '$work/corpus.txt'")
+  report "spaCy en_core_web_sm NER" "$sp_s"
+else
+  echo "spaCy with en_core_web_sm: not installed, skipped"
+fi
+if python3 -c 'import textacy, spacy; spacy.load("en_core_web_sm")' 2>/dev/null; then
+  tx_s=$(seconds "python3 -c 'import spacy,sys; from textacy.extract import direct_quotations as dq; nlp=spacy.load(\"en_core_web_sm\"); [list(dq(d)) for d in nlp.pipe(open(sys.argv[1]).read().split(chr(10)))]' '$work/corpus.txt'")
+  report "textacy direct_quotations" "$tx_s"
+else
+  echo "textacy: not installed, skipped"
+fi
