@@ -126,10 +126,6 @@ impl<T: Copy> Chunked<T> {
         self.chunks[i / CHUNK][i % CHUNK]
     }
 
-    fn bytes(&self) -> usize {
-        self.chunks.len() * CHUNK * std::mem::size_of::<T>()
-    }
-
     /// The first index in `range` where `pred` turns false (it must hold for a prefix of the range).
     fn partition_point(&self, range: std::ops::Range<usize>, pred: impl Fn(&T) -> bool) -> usize {
         let (mut lo, mut hi) = (range.start, range.end);
@@ -216,19 +212,6 @@ impl CrossIndex {
     /// The id of indexed article `doc`.
     pub fn id(&self, doc: u32) -> &serde_json::Value {
         &self.docs[doc as usize].id
-    }
-
-    /// Bytes the index holds, roughly (for the README's figures and tests).
-    pub fn approx_bytes(&self) -> usize {
-        self.entries.bytes()
-            + self.lines.bytes()
-            + (self.line_heads.capacity() + self.heads.capacity())
-                * (std::mem::size_of::<(u32, u32)>() + 1)
-            + self
-                .docs
-                .iter()
-                .map(|d| d.sentences.capacity() * std::mem::size_of::<SentenceMark>() + 64)
-                .sum::<usize>()
     }
 
     /// The passages of the article (laid out by `layout`, with word hashes `words` and fingerprints

@@ -191,7 +191,7 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
         // (",” Mr. Kortunov adds", "Graham said, “", "Ryan said Obama's words “...”")
         let inverted = (after && ws[..i].iter().all(is_punct)) || ws[i].lower == "according";
         let after_phrase = || {
-            phrase_after(text, ws, i + n).map(|(speaker, role)| Found {
+            phrase_after(ws, i + n).map(|(speaker, role)| Found {
                 cue,
                 speaker,
                 pronoun: false,
@@ -199,7 +199,7 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
             })
         };
         let before_phrase = || {
-            phrase_before(text, ws, i).map(|(speaker, role, pronoun)| Found {
+            phrase_before(ws, i).map(|(speaker, role, pronoun)| Found {
                 cue,
                 speaker,
                 pronoun,
@@ -237,7 +237,7 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
 
 /// A name (capitalised words, possibly after "the") or pronoun right after word `from`, with an
 /// appositive after a comma.
-fn phrase_after(text: &str, ws: &[Word], from: usize) -> Option<(Span, Option<Span>)> {
+fn phrase_after(ws: &[Word], from: usize) -> Option<(Span, Option<Span>)> {
     let first = ws.get(from)?;
     if PRONOUNS.contains(first.lower.as_str()) {
         // "called it", "told them": an object, not the speaker
@@ -267,7 +267,7 @@ fn phrase_after(text: &str, ws: &[Word], from: usize) -> Option<(Span, Option<Sp
         return None;
     }
     let speaker = Span::new(ws[start].span.start, ws[j - 1].span.end);
-    Some((speaker, appositive(text, ws, j)))
+    Some((speaker, appositive(ws, j)))
 }
 
 /// The first name or pronoun of the clause before word `cue`: its subject.
@@ -346,7 +346,7 @@ fn is_function_word(lower: &str) -> bool {
 
 /// The noun phrase that ends right before word `cue`: a pronoun, a name, or "the senator"; skipping
 /// an adverb ("also") and an appositive between commas.
-fn phrase_before(text: &str, ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> {
+fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> {
     let mut end = cue;
     while end > 0
         && matches!(
@@ -450,13 +450,12 @@ fn phrase_before(text: &str, ws: &[Word], cue: usize) -> Option<(Span, Option<Sp
         })?;
         start = art;
     }
-    let _ = text;
     Some((Span::new(ws[start].span.start, last.span.end), role, false))
 }
 
 /// "…, head of the Russian International Affairs Council, which …": the words after a comma up to
 /// the next comma or the sentence's end.
-fn appositive(_text: &str, ws: &[Word], j: usize) -> Option<Span> {
+fn appositive(ws: &[Word], j: usize) -> Option<Span> {
     if ws.get(j)?.lower != "," {
         return None;
     }
