@@ -21,6 +21,7 @@ pub mod cli;
 pub mod duplicates;
 pub mod entities;
 pub mod input;
+pub mod lists;
 pub mod output;
 pub mod quotes;
 pub mod report;
@@ -161,11 +162,7 @@ fn report(doc: &Document, id: serde_json::Value, groups: &[duplicates::Group]) -
     let headline = segments
         .iter()
         .find(|s| s.kind == report::SectionKind::Headline)
-        .and_then(|s| {
-            let first = doc.paragraphs.get(s.paragraphs.start)?;
-            let last = doc.paragraphs.get(s.paragraphs.end.checked_sub(1)?)?;
-            Some(Span::new(first.span.start, last.span.end))
-        });
+        .map(|s| segment_span(doc, s));
     // navigation and share prompts name no entities ("Previous ArticleNext Article")
     let furniture: Vec<Span> = segments
         .iter()
@@ -317,12 +314,18 @@ fn mark_repeated_paragraphs(
     }
 }
 
-fn section_report(doc: &Document, seg: &sections::Segment) -> Section {
+/// From a segment's first paragraph's start to its last paragraph's end (empty for no paragraphs).
+fn segment_span(doc: &Document, seg: &sections::Segment) -> Span {
     let paras = &doc.paragraphs[seg.paragraphs.clone()];
-    let span = match (paras.first(), paras.last()) {
+    match (paras.first(), paras.last()) {
         (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
         _ => Span::new(0, 0),
-    };
+    }
+}
+
+fn section_report(doc: &Document, seg: &sections::Segment) -> Section {
+    let paras = &doc.paragraphs[seg.paragraphs.clone()];
+    let span = segment_span(doc, seg);
     let skip = usize::from(seg.title.is_some());
     Section {
         kind: seg.kind,

@@ -18,6 +18,12 @@ fn report_for(name: &str) -> (String, Value) {
     (analysed_text(&path), report)
 }
 
+/// The seed article's hand-made annotation.
+fn seed_gold() -> Value {
+    serde_json::from_str(&std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap())
+        .unwrap()
+}
+
 fn kinds(report: &Value) -> Vec<String> {
     report["sections"]
         .as_array()
@@ -61,10 +67,7 @@ fn reports_validate_against_the_printed_schema() {
 #[test]
 fn seed_sections_match_the_gold() {
     let (text, report) = report_for("kazakh-gorbachev.txt");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
-    )
-    .unwrap();
+    let gold = seed_gold();
     assert_eq!(report["chars"], gold["chars"]);
     let sections = report["sections"].as_array().unwrap();
     for g in gold["sections"].as_array().unwrap() {
@@ -111,10 +114,7 @@ fn overlap(a: (u64, u64), b: (u64, u64)) -> f64 {
 #[test]
 fn seed_duplicates_match_the_gold() {
     let (_, report) = report_for("kazakh-gorbachev.txt");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
-    )
-    .unwrap();
+    let gold = seed_gold();
     let groups = report["duplicates"].as_array().unwrap();
     let span = |v: &Value| (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
     for g in gold["duplicates"].as_array().unwrap() {
@@ -155,10 +155,7 @@ fn seed_duplicates_match_the_gold() {
 #[test]
 fn seed_entities_match_the_gold() {
     let (_, report) = report_for("kazakh-gorbachev.txt");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
-    )
-    .unwrap();
+    let gold = seed_gold();
     let entities = report["entities"].as_array().unwrap();
     let span = |v: &Value| (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
     for g in gold["entities"].as_array().unwrap() {
@@ -221,10 +218,7 @@ fn seed_entities_match_the_gold() {
 #[test]
 fn seed_quotes_match_the_gold() {
     let (_, report) = report_for("kazakh-gorbachev.txt");
-    let gold: Value = serde_json::from_str(
-        &std::fs::read_to_string(fixture("kazakh-gorbachev.gold.json")).unwrap(),
-    )
-    .unwrap();
+    let gold = seed_gold();
     let quotes = report["quotes"].as_array().unwrap();
     let span = |v: &Value| (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap());
     assert_eq!(quotes.len(), gold["quotes"].as_array().unwrap().len());

@@ -65,9 +65,7 @@ pub fn key(name: &str) -> String {
 
 /// Data rows of a list: lines that are neither blank nor comments, split on tabs.
 fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+    crate::lists::data_lines(text).map(|l| l.split('\t').map(str::trim).collect())
 }
 
 fn col<'a>(row: &[&'a str], i: usize) -> &'a str {
@@ -189,11 +187,8 @@ impl Gazetteer {
             g.titles.insert(key(col(&r, 0)));
         }
         let mut section = "";
-        for line in include_str!("../../data/gazetteers/org-keywords.txt").lines() {
-            let line = line.trim();
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
+        for line in crate::lists::data_lines(include_str!("../../data/gazetteers/org-keywords.txt"))
+        {
             if line.starts_with('[') {
                 section = line;
                 continue;

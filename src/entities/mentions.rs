@@ -19,10 +19,7 @@ use super::gazetteer::{GAZETTEER, Known, key};
 
 /// Words never a name on their own (`data/not-names.txt`: days, months, "I").
 static NOT_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/not-names.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lists::data_lines(include_str!("../../data/not-names.txt"))
         .map(key)
         .collect()
 });
@@ -32,8 +29,6 @@ static NOT_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 pub struct Mention {
     pub span: Span,
     pub ty: Option<EntityType>,
-    /// A title stood before it.
-    pub titled: bool,
     /// Typed by a list or a structural cue, not guessed.
     pub sure: bool,
     /// The rank of the list that knew the whole mention (0: none); see [`Known::rank`].
@@ -244,7 +239,6 @@ fn cut_run(
             if let Some(m) = out.get_mut(before) {
                 m.span.start = first.span.start;
                 m.ty = Some(EntityType::Person);
-                m.titled = true;
                 m.sure = true;
             }
             return;
@@ -307,29 +301,29 @@ fn cut_run(
         && whole.is_some_and(|k| k.ty == EntityType::Gpe && k.rank <= 3)
         && g.given_name(&text) >= 1000
     {
-        push(out, run, None, false, false, 0);
+        push(out, run, None, false, 0);
         return;
     }
     if let Some(k) = whole.filter(|k| !k.caution || run.len() > 1 || !at_start) {
-        push(out, run, Some(k.ty), titled, true, k.rank);
+        push(out, run, Some(k.ty), true, k.rank);
         return;
     }
     if org_cue && run.len() > 1 {
-        push(out, run, Some(EntityType::Org), false, true, 0);
+        push(out, run, Some(EntityType::Org), true, 0);
         return;
     }
     if run.len() > 1
         && let Some(ty) = g.place_head(last)
     {
-        push(out, run, Some(ty), false, true, 0);
+        push(out, run, Some(ty), true, 0);
         return;
     }
     // two places joined by a hyphen: "Russia-Ukraine"
     if run.len() == 2 && between(doc, &run[0], &run[1]) == "-" {
         let (a, b) = (g.lookup(run[0].text), g.lookup(run[1].text));
         if let (Some(a), Some(b)) = (a, b) {
-            push(out, &run[..1], Some(a.ty), false, true, a.rank);
-            push(out, &run[1..], Some(b.ty), false, true, b.rank);
+            push(out, &run[..1], Some(a.ty), true, a.rank);
+            push(out, &run[1..], Some(b.ty), true, b.rank);
             return;
         }
     }
@@ -340,7 +334,7 @@ fn cut_run(
         && (k.ty == EntityType::Norp || (k.ty == EntityType::Gpe && g.is_title(run[1].text)))
         && between(doc, &run[0], &run[1]) != "-"
     {
-        push(out, &run[..1], Some(k.ty), false, true, k.rank);
+        push(out, &run[..1], Some(k.ty), true, k.rank);
         cut_run(doc, &run[1..], false, shouting, out);
         return;
     }
@@ -348,21 +342,21 @@ fn cut_run(
     if shouting {
         // in capitals only a listed name is trusted
         if let Some(k) = whole {
-            push(out, run, Some(k.ty), titled, true, k.rank);
+            push(out, run, Some(k.ty), true, k.rank);
         }
         return;
     }
     if titled {
-        push(out, run, Some(EntityType::Person), true, true, 0);
+        push(out, run, Some(EntityType::Person), true, 0);
         return;
     }
     let given = g.given_name(run[0].text);
     if run.len() >= 2 && run.len() <= 4 && given >= 200 {
-        push(out, run, Some(EntityType::Person), false, false, 0);
+        push(out, run, Some(EntityType::Person), false, 0);
         return;
     }
     let ty = guess(run, whole);
-    push(out, run, ty, false, false, whole.map_or(0, |k| k.rank));
+    push(out, run, ty, false, whole.map_or(0, |k| k.rank));
 }
 
 /// A type for a run no list or cue settled: left open for the document-level pass when it is one word.
@@ -394,19 +388,11 @@ fn span_text(doc: &Document, run: &[Tok]) -> String {
     }
 }
 
-fn push(
-    out: &mut Vec<Mention>,
-    run: &[Tok],
-    ty: Option<EntityType>,
-    titled: bool,
-    sure: bool,
-    rank: u8,
-) {
+fn push(out: &mut Vec<Mention>, run: &[Tok], ty: Option<EntityType>, sure: bool, rank: u8) {
     if let (Some(a), Some(b)) = (run.first(), run.last()) {
         out.push(Mention {
             span: Span::new(a.span.start, b.span.end),
             ty,
-            titled,
             sure,
             rank,
         });

@@ -73,10 +73,7 @@ pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
 
 /// Words that make a headline a sports report's (`data/sport-words.txt`).
 static SPORT_WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    include_str!("../../data/sport-words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lists::data_lines(include_str!("../../data/sport-words.txt"))
         .map(key)
         .collect()
 });
@@ -157,10 +154,7 @@ fn settle_open_types(doc: &Document, ms: &mut [Mention]) {
             }
         }
         if m.ty == Some(EntityType::Org) {
-            let acronym: String = words
-                .iter()
-                .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
-                .collect();
+            let acronym = initials(text);
             if acronym.chars().count() >= 2 {
                 parts.entry(key(&acronym)).or_insert(EntityType::Org);
             }

@@ -16,13 +16,7 @@ use crate::text::Span;
 /// Cue words and phrases (`data/quote-cues.txt`), by their first word: the rest of each phrase.
 static CUES: LazyLock<FxHashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
     let mut m: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
-    for line in include_str!("../../data/quote-cues.txt")
-        .lines()
-        .map(str::trim)
-    {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in crate::lists::data_lines(include_str!("../../data/quote-cues.txt")) {
         let mut words = line.split(' ').map(str::to_string);
         if let Some(first) = words.next() {
             m.entry(first).or_default().push(words.collect());

@@ -10,6 +10,7 @@ use regex::{Regex, RegexSet};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use crate::lists::data_lines;
 use crate::text::Document;
 
 static BOILERPLATE: LazyLock<RegexSet> =
@@ -55,12 +56,6 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// compiled into the binary and checked by the tests, so a bad pattern cannot come from input.
 fn phrase_set(list: &str) -> RegexSet {
     RegexSet::new(data_lines(list).map(|p| format!("(?i){p}"))).expect("phrase list compiles")
-}
-
-fn data_lines(s: &str) -> impl Iterator<Item = &str> {
-    s.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Surface cues of one paragraph.
