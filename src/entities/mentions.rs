@@ -204,7 +204,7 @@ fn cut_run(
     shouting: bool,
     out: &mut Vec<Mention>,
 ) {
-    let g = &*GAZETTEER;
+    let g = &GAZETTEER;
     let mut run = run;
     let mut titled = false;
     // an organisation's name keeps its ordinary words ("National Rifle Association")
@@ -215,7 +215,7 @@ fn cut_run(
     loop {
         let Some(first) = run.first() else { return };
         let listed_prefix = (2..=run.len().min(5)).rev().any(|n| {
-            g.lookup(&span_text(doc, &run[..n]))
+            g.lookup(span_text(doc, &run[..n]))
                 .is_some_and(|k| !k.caution)
         });
         if listed_prefix {
@@ -224,7 +224,7 @@ fn cut_run(
         let lower = first.text.to_lowercase();
         let multiword_title = run.len() > 2
             && g.is_title(&format!("{} {}", first.text, run[1].text))
-            && g.lookup(&span_text(doc, &run[..2]))
+            && g.lookup(span_text(doc, &run[..2]))
                 .is_none_or(|k| k.caution);
         if multiword_title {
             titled = true;
@@ -275,11 +275,11 @@ fn cut_run(
     let text = span_text(doc, run);
     if run.len() == 1 {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || NOT_NAMES.contains(&key(&text)) {
+        if letters < 2 || NOT_NAMES.contains(&key(text)) {
             return;
         }
     }
-    let whole = g.lookup(&text);
+    let whole = g.lookup(text);
     // "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
     // Industry Ministry")
     let last = run[run.len() - 1].text;
@@ -299,7 +299,7 @@ fn cut_run(
     if run.len() == 1
         && !titled
         && whole.is_some_and(|k| k.ty == EntityType::Gpe && k.rank <= 3)
-        && g.given_name(&text) >= 1000
+        && g.given_name(text) >= 1000
     {
         push(out, run, None, false, 0);
         return;
@@ -381,10 +381,10 @@ fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityType> {
     Some(EntityType::Org)
 }
 
-fn span_text(doc: &Document, run: &[Tok]) -> String {
+fn span_text<'a>(doc: &Document<'a>, run: &[Tok]) -> &'a str {
     match (run.first(), run.last()) {
-        (Some(a), Some(b)) => doc.text[a.span.start..b.span.end].to_string(),
-        _ => String::new(),
+        (Some(a), Some(b)) => doc.text.get(a.span.start..b.span.end).unwrap_or(""),
+        _ => "",
     }
 }
 

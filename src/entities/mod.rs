@@ -279,7 +279,7 @@ fn initials(text: &str) -> String {
 fn cluster_key(text: &str, ty: EntityType) -> String {
     let k = key(text);
     if ty == EntityType::Org
-        && let Some(full) = GAZETTEER.canonical.get(&k)
+        && let Some(full) = GAZETTEER.canonical(&k)
     {
         return key(full);
     }

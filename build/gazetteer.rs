@@ -1,0 +1,262 @@
+//! The rules that merge the name lists of `data/` into lookup tables, run by the build script. The
+//! output is `fst` maps and sets keyed by `key::key`, read by
+//! `src/entities/gazetteer/mod.rs`; the runtime decodes the packed values there.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::io;
+use std::path::Path;
+
+use crate::key::key;
+use crate::lists::data_lines;
+
+/// Entity type codes, in the order of `entities::EntityType`'s decoding in the runtime module.
+const PERSON: u16 = 0;
+const ORG: u16 = 1;
+const GPE: u16 = 2;
+const LOC: u16 = 3;
+const NORP: u16 = 4;
+const FAC: u16 = 5;
+
+/// What a list says a name is: type code, caution flag, rank (higher wins between lists).
+#[derive(Clone, Copy)]
+struct Known {
+    ty: u16,
+    caution: bool,
+    rank: u16,
+}
+
+impl Known {
+    /// `ty | caution << 3 | rank << 4`, as the runtime module unpacks it.
+    fn packed(self) -> u16 {
+        self.ty | u16::from(self.caution) << 3 | self.rank << 4
+    }
+}
+
+#[derive(Default)]
+struct Tables {
+    names: BTreeMap<String, Known>,
+    canonical: BTreeMap<String, String>,
+    /// Given name → (peak births in one year, sex: b'M', b'F' or b'X').
+    given: BTreeMap<String, (u32, u8)>,
+    common: BTreeMap<String, u8>,
+    titles: BTreeSet<String>,
+    org_suffixes: BTreeSet<String>,
+    org_heads: BTreeSet<String>,
+    place_heads: BTreeMap<String, u16>,
+}
+
+fn col<'a>(row: &[&'a str], i: usize) -> &'a str {
+    row.get(i).copied().unwrap_or("")
+}
+
+impl Tables {
+    fn add(&mut self, name: &str, ty: u16, rank: u16) {
+        let k = key(name);
+        // a single lower-case common word is a list entry's other sense more often than not, except
+        // for countries, capitals and nationalities ("China", "Turkey", "Polish")
+        let caution = rank < 7 && !k.contains(' ') && self.common.contains_key(&k);
+        self.add_known(name, ty, rank, caution);
+    }
+
+    fn add_known(&mut self, name: &str, ty: u16, rank: u16, caution: bool) {
+        let k = key(name);
+        if k.chars().count() < 2 {
+            return;
+        }
+        let new = Known { ty, caution, rank };
+        self.names
+            .entry(k)
+            .and_modify(|old| {
+                if rank > old.rank {
+                    *old = new;
+                }
+            })
+            .or_insert(new);
+    }
+}
+
+/// Reads the lists under `data` and merges them (the order matters: ranks break ties between lists,
+/// and the common words decide the caution flags).
+fn merge(data: &Path) -> io::Result<Tables> {
+    let read = |name: &str| std::fs::read_to_string(data.join(name));
+    let rows = |text: &str| -> Vec<Vec<String>> {
+        data_lines(text)
+            .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect())
+            .collect()
+    };
+    let mut g = Tables::default();
+    let each = |file: &str| -> io::Result<Vec<Vec<String>>> { Ok(rows(&read(file)?)) };
+    macro_rules! cols {
+        ($r:expr) => {
+            $r.iter().map(String::as_str).collect::<Vec<&str>>()
+        };
+    }
+    for r in each("gazetteers/common-words-en.tsv")? {
+        let r = cols!(r);
+        g.common
+            .insert(col(&r, 0).to_string(), col(&r, 1).parse().unwrap_or(50));
+    }
+    for r in each("gazetteers/given-names-us.tsv")? {
+        let r = cols!(r);
+        let sex = match col(&r, 1) {
+            "M" => b'M',
+            "F" => b'F',
+            _ => b'X',
+        };
+        g.given
+            .insert(key(col(&r, 0)), (col(&r, 3).parse().unwrap_or(0), sex));
+    }
+    for r in each("gazetteers/world-cities.tsv")? {
+        g.add(col(&cols!(r), 0), GPE, 3);
+    }
+    for r in each("gazetteers/regions-subdivisions.tsv")? {
+        g.add(col(&cols!(r), 2), GPE, 4);
+    }
+    for r in each("gazetteers/us-states.tsv")? {
+        let r = cols!(r);
+        g.add(col(&r, 0), GPE, 6);
+        if col(&r, 2).ends_with('.') {
+            g.add(col(&r, 2), GPE, 6);
+        }
+    }
+    for r in each("gazetteers/countries.tsv")? {
+        let r = cols!(r);
+        g.add(col(&r, 2), GPE, 8);
+        g.add(col(&r, 3), GPE, 8);
+        for alt in col(&r, 9).split('|').filter(|a| a.chars().count() > 3) {
+            g.add(alt, GPE, 7);
+        }
+        for d in [col(&r, 4), col(&r, 5)] {
+            g.add(d, NORP, 8);
+        }
+        for capital in col(&r, 6).split('|') {
+            g.add(capital, GPE, 7);
+        }
+    }
+    for r in each("gazetteers/places-norp.tsv")? {
+        let r = cols!(r);
+        let ty = match col(&r, 1) {
+            "LOC" => LOC,
+            "GPE" => GPE,
+            _ => NORP,
+        };
+        g.add_known(col(&r, 0), ty, 9, col(&r, 3) == "1");
+    }
+    for r in each("gazetteers/orgs-football-clubs.tsv")? {
+        let r = cols!(r);
+        g.add(col(&r, 0), ORG, 2);
+        for a in col(&r, 2).split('|') {
+            g.add(a, ORG, 1);
+        }
+    }
+    for file in [
+        "gazetteers/orgs-universities.tsv",
+        "gazetteers/orgs-us-federal.tsv",
+    ] {
+        for r in each(file)? {
+            g.add(col(&cols!(r), 0), ORG, 5);
+        }
+    }
+    for r in each("gazetteers/orgs-sp500.tsv")? {
+        let r = cols!(r);
+        g.add(col(&r, 1), ORG, 5);
+        g.add(col(&r, 2), ORG, 5);
+    }
+    for r in each("gazetteers/orgs-curated.tsv")? {
+        let r = cols!(r);
+        let name = col(&r, 0);
+        g.add(name, ORG, 9);
+        for a in col(&r, 1).split('|').filter(|a| !a.is_empty()) {
+            g.add(a, ORG, 9);
+            g.canonical.insert(key(a), name.to_string());
+        }
+    }
+    for file in [
+        "gazetteers/people-us-officials.tsv",
+        "gazetteers/notable-people.tsv",
+    ] {
+        for r in each(file)? {
+            g.add(col(&cols!(r), 0), PERSON, 9);
+        }
+    }
+    for r in each("names-extra.tsv")? {
+        let r = cols!(r);
+        let ty = match col(&r, 1) {
+            "PERSON" => PERSON,
+            "ORG" => ORG,
+            "LOC" => LOC,
+            "NORP" => NORP,
+            _ => GPE,
+        };
+        g.add_known(col(&r, 0), ty, 9, false);
+    }
+    for r in each("place-heads.tsv")? {
+        let r = cols!(r);
+        let ty = if col(&r, 1) == "FAC" { FAC } else { LOC };
+        g.place_heads.insert(key(col(&r, 0)), ty);
+    }
+    for r in each("gazetteers/person-titles.txt")? {
+        g.titles.insert(key(col(&cols!(r), 0)));
+    }
+    let mut section = "";
+    let keywords = read("gazetteers/org-keywords.txt")?;
+    for line in data_lines(&keywords) {
+        if line.starts_with('[') {
+            section = line;
+        } else if section == "[suffix]" {
+            g.org_suffixes.insert(key(line));
+        } else {
+            g.org_heads.insert(key(line));
+        }
+    }
+    Ok(g)
+}
+
+/// Writes the merged tables as `fst` maps and sets into `out_dir` (`*.fst`), with the full names of
+/// `canonical.fst`'s values as Rust source (`canonical.rs`).
+pub fn write(data: &Path, out_dir: &Path) -> io::Result<()> {
+    let g = merge(data)?;
+    let fail = |e: fst::Error| io::Error::other(e.to_string());
+    let map = |name: &str, entries: Vec<(&str, u64)>| -> io::Result<()> {
+        let m = fst::Map::from_iter(entries).map_err(fail)?;
+        std::fs::write(out_dir.join(name), m.as_fst().as_bytes())
+    };
+    let set = |name: &str, entries: &BTreeSet<String>| -> io::Result<()> {
+        let s = fst::Set::from_iter(entries).map_err(fail)?;
+        std::fs::write(out_dir.join(name), s.as_fst().as_bytes())
+    };
+    let names = g
+        .names
+        .iter()
+        .map(|(k, v)| (k.as_str(), u64::from(v.packed())));
+    map("names.fst", names.collect())?;
+    let full: BTreeSet<&str> = g.canonical.values().map(String::as_str).collect();
+    let full: Vec<&str> = full.into_iter().collect();
+    let canonical = g.canonical.iter().map(|(k, v)| {
+        let i = full.binary_search(&v.as_str()).unwrap_or_default();
+        (k.as_str(), i as u64)
+    });
+    map("canonical.fst", canonical.collect())?;
+    let mut src = String::from("pub static CANONICAL_NAMES: &[&str] = &[\n");
+    for name in &full {
+        let _ = writeln!(src, "    {name:?},");
+    }
+    src.push_str("];\n");
+    std::fs::write(out_dir.join("canonical.rs"), src)?;
+    let given = g
+        .given
+        .iter()
+        .map(|(k, (n, s))| (k.as_str(), u64::from(*n) << 8 | u64::from(*s)));
+    map("given.fst", given.collect())?;
+    let common = g.common.iter().map(|(k, v)| (k.as_str(), u64::from(*v)));
+    map("common.fst", common.collect())?;
+    let heads = g
+        .place_heads
+        .iter()
+        .map(|(k, v)| (k.as_str(), u64::from(*v)));
+    map("place-heads.fst", heads.collect())?;
+    set("titles.fst", &g.titles)?;
+    set("org-suffixes.fst", &g.org_suffixes)?;
+    set("org-heads.fst", &g.org_heads)
+}

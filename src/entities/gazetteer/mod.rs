@@ -1,0 +1,146 @@
+//! The name lists compiled into the binary (`data/gazetteers/`, licences in its `SOURCES.md` and
+//! `analyze --notices`). The build script merges them into perfect-hash tables (`build/gazetteer.rs`),
+//! so nothing is parsed or hashed at start-up; this module answers lookups on them.
+//!
+//! Every table is keyed by [`key`]: the name lower-cased, curly apostrophes straightened, dots kept
+//! and runs of whitespace made one space.
+
+mod key;
+
+pub use key::{key, with_key};
+
+use super::EntityType;
+
+/// The tables the build script writes (`fst` maps and sets over the keys), and the full names that
+/// `CANONICAL`'s values index.
+mod tables {
+    use std::sync::LazyLock;
+
+    use fst::{Map, Set};
+
+    macro_rules! table {
+        ($name:ident, $kind:ident, $file:literal) => {
+            pub static $name: LazyLock<$kind<&'static [u8]>> = LazyLock::new(|| {
+                $kind::new(&include_bytes!(concat!(env!("OUT_DIR"), "/", $file))[..])
+                    .expect("the build script writes valid tables")
+            });
+        };
+    }
+    table!(NAMES, Map, "names.fst");
+    table!(CANONICAL, Map, "canonical.fst");
+    table!(GIVEN, Map, "given.fst");
+    table!(COMMON, Map, "common.fst");
+    table!(PLACE_HEADS, Map, "place-heads.fst");
+    table!(TITLES, Set, "titles.fst");
+    table!(ORG_SUFFIXES, Set, "org-suffixes.fst");
+    table!(ORG_HEADS, Set, "org-heads.fst");
+    include!(concat!(env!("OUT_DIR"), "/canonical.rs"));
+}
+
+/// What a list says a name is, and how sure it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    pub ty: EntityType,
+    /// The name is also a common word or has another common sense ("Reading", "the West", "Labour"):
+    /// trust it only with context.
+    pub caution: bool,
+    /// Higher wins when two lists know one name (countries over cities over clubs).
+    pub rank: u8,
+}
+
+/// The type of a code in the tables (the build script's order).
+fn type_of(code: u64) -> EntityType {
+    match code & 7 {
+        0 => EntityType::Person,
+        1 => EntityType::Org,
+        2 => EntityType::Gpe,
+        3 => EntityType::Loc,
+        4 => EntityType::Norp,
+        _ => EntityType::Fac,
+    }
+}
+
+/// Every list, ready for lookups (a handle on the compiled tables).
+pub struct Gazetteer {
+    _private: (),
+}
+
+pub static GAZETTEER: Gazetteer = Gazetteer { _private: () };
+
+impl Gazetteer {
+    /// The full name of an organisation's acronym or short form ("NRA" → "National Rifle
+    /// Association"), looked up by key.
+    pub fn canonical(&self, key: &str) -> Option<&'static str> {
+        let i = tables::CANONICAL.get(key)?;
+        tables::CANONICAL_NAMES
+            .get(usize::try_from(i).ok()?)
+            .copied()
+    }
+
+    /// What the lists say of a name.
+    pub fn lookup(&self, name: &str) -> Option<Known> {
+        with_key(name, |k| tables::NAMES.get(k)).map(|p| Known {
+            ty: type_of(p),
+            caution: p & 8 != 0,
+            rank: (p >> 4) as u8,
+        })
+    }
+
+    /// Peak births in one year for a given name (0 when it is not one).
+    pub fn given_name(&self, word: &str) -> u32 {
+        with_key(word, |k| tables::GIVEN.get(k)).map_or(0, |g| (g >> 8) as u32)
+    }
+
+    /// 'M' or 'F' for a given name mostly given to one sex, else None.
+    pub fn given_sex(&self, word: &str) -> Option<char> {
+        match with_key(word, |k| tables::GIVEN.get(k)).map(|g| g as u8) {
+            Some(b'M') => Some('M'),
+            Some(b'F') => Some('F'),
+            _ => None,
+        }
+    }
+
+    /// The SCOWL tier of a lower-case common word, if it is one.
+    pub fn common_tier(&self, word: &str) -> Option<u8> {
+        with_key(word, |k| tables::COMMON.get(k)).map(|t| t as u8)
+    }
+
+    pub fn is_title(&self, word: &str) -> bool {
+        with_key(word.trim_end_matches('.'), |k| tables::TITLES.contains(k))
+    }
+
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        with_key(word, |k| tables::ORG_SUFFIXES.contains(k))
+    }
+
+    /// The type a name ending in `word` has as a place ("River" → LOC), if any.
+    pub fn place_head(&self, word: &str) -> Option<EntityType> {
+        with_key(word, |k| tables::PLACE_HEADS.get(k)).map(type_of)
+    }
+
+    pub fn is_org_head(&self, word: &str) -> bool {
+        with_key(word, |k| tables::ORG_HEADS.contains(k))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_load_and_answer() {
+        let g = &GAZETTEER;
+        assert_eq!(g.lookup("Kazakhstan").map(|k| k.ty), Some(EntityType::Gpe));
+        assert_eq!(g.lookup("Kazakh").map(|k| k.ty), Some(EntityType::Norp));
+        assert_eq!(g.lookup("Europe").map(|k| k.ty), Some(EntityType::Loc));
+        assert_eq!(g.lookup("U.S.").map(|k| k.ty), Some(EntityType::Gpe));
+        assert_eq!(g.lookup("Moscow").map(|k| k.ty), Some(EntityType::Gpe));
+        assert_eq!(g.lookup("NATO").map(|k| k.ty), Some(EntityType::Org));
+        assert!(g.given_name("Andrey") > 0 || g.given_name("Andrew") > 0);
+        assert!(g.is_title("Mr."));
+        assert!(g.is_title("President"));
+        assert!(g.is_org_head("Council"));
+        assert!(g.common_tier("amid").is_some());
+        assert_eq!(key("Bank  of\u{a0}England’s"), "bank of england's");
+    }
+}
