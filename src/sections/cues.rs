@@ -6,21 +6,29 @@
 //! sidebar titles (`data/sidebar-titles.txt`), compiled once. One paragraph-level cue looks at the
 //! rest of the document: whether a paragraph echoes an earlier one.
 
-use regex::{Regex, RegexSet};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::lists::data_lines;
 use crate::text::Document;
 
-static BOILERPLATE: LazyLock<RegexSet> =
-    LazyLock::new(|| phrase_set(include_str!("../../data/boilerplate-phrases.txt")));
-
-static END_MARKERS: LazyLock<RegexSet> =
-    LazyLock::new(|| phrase_set(include_str!("../../data/end-markers.txt")));
-
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,3}[.)]\s").expect("pattern compiles"));
+/// The furniture phrases (`data/boilerplate-phrases.txt`) then the end markers
+/// (`data/end-markers.txt`), as one set matched against a lower-cased line; and how many of its
+/// patterns are furniture phrases. One set, because each compiled pattern costs start-up time.
+static PHRASES: LazyLock<(Regex, usize)> = LazyLock::new(|| {
+    let furniture: Vec<String> = data_lines(include_str!("../../data/boilerplate-phrases.txt"))
+        .map(ascii_boundaries)
+        .collect();
+    let end: Vec<String> = data_lines(include_str!("../../data/end-markers.txt"))
+        .map(ascii_boundaries)
+        .collect();
+    let all: Vec<&String> = furniture.iter().chain(&end).collect();
+    let set = builder().build_many(&all).expect("phrase lists compile");
+    (set, furniture.len())
+});
 
 static SIDEBAR_TITLES: LazyLock<Vec<String>> = LazyLock::new(|| {
     data_lines(include_str!("../../data/sidebar-titles.txt"))
@@ -28,34 +36,83 @@ static SIDEBAR_TITLES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(by|written by|posted by|words by|reporting by|story by|von|par|por|di|oleh)\s+\p{Lu}|^by:|\b(staff writer|contributor|correspondent|reporter|columnist|editor)\b|^\p{Lu}[\p{L}.'-]+( \p{Lu}[\p{L}.'-]+){1,2}\s*[|@/]")
-        .expect("byline pattern compiles")
-});
-
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
+/// Byline, date and credit patterns, matched against a line as written (in this order).
+static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+    let byline = r"(?i:^(by|written by|posted by|words by|reporting by|story by|von|par|por|di|oleh))\s+\p{Lu}|(?i:^by:|\b(staff writer|contributor|correspondent|reporter|columnist|editor)\b)";
+    let date = r"(?ix)
         \b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
       | \b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b
       | \b\d{4}-\d{2}-\d{2}\b
       | \b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b
       | \b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*(gmt|utc|est|edt|pst|pdt|cet|bst|ist|et|pt)?\b
       | \b(updated|published|posted|last\s+modified|first\s+published)\b
-      | \b\d+\s+(minutes?|hours?|days?|weeks?)\s+ago\b",
-    )
-    .expect("pattern compiles")
+      | \b\d+\s+(minutes?|hours?|days?|weeks?)\s+ago\b";
+    let credit = r"(?i)\b(getty images|afp|reuters|associated press|ap photo|photo:|image:|photograph:|credit:|pictured|shutterstock|istock|epa|pool)\b|^\(.*\)$|^(photo|image|picture|illustration|video)s?\b|\(photo|\(image|/ap\)|/reuters\)|/afp\)";
+    let patterns = [byline, date, credit].map(ascii_boundaries);
+    builder()
+        .build_many(&patterns)
+        .expect("cue patterns compile")
 });
+const BYLINE: usize = 0;
+const DATE: usize = 1;
+const CREDIT: usize = 2;
 
-static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(getty images|afp|reuters|associated press|ap photo|photo:|image:|photograph:|credit:|pictured|shutterstock|istock|epa|pool)\b|^\(.*\)$|^(photo|image|picture|illustration|video)s?\b|\(photo|\(image|/ap\)|/reuters\)|/afp\)")
-        .expect("pattern compiles")
-});
+/// Which patterns of `set` match `text`.
+fn matching(set: &Regex, text: &str) -> PatternSet {
+    let mut found = PatternSet::new(set.pattern_len());
+    set.which_overlapping_matches(&Input::new(text), &mut found);
+    found
+}
 
-/// A phrase list (one case-insensitive regular expression per line) as one set. The lists are
-/// compiled into the binary and checked by the tests, so a bad pattern cannot come from input.
-fn phrase_set(list: &str) -> RegexSet {
-    RegexSet::new(data_lines(list).map(|p| format!("(?i){p}"))).expect("phrase list compiles")
+/// Starts with a list number: one to three digits, then "." or ")" and a space ("3. ", "12) ").
+fn numbered(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c.is_numeric());
+    let digits = text[..text.len() - rest.len()].chars().count();
+    let mut after = rest.chars();
+    (1..=3).contains(&digits)
+        && matches!(after.next(), Some('.' | ')'))
+        && after.next().is_some_and(char::is_whitespace)
+}
+
+/// A line that opens with two or three capitalised words and a separator: "Jane Doe | Reuters",
+/// "John Smith @jsmith", "Ann Lee / Staff".
+fn name_then_separator(text: &str) -> bool {
+    let head = text.split(['|', '@', '/']).next().unwrap_or(text);
+    if head.len() == text.len() || head.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let head = head.trim_end();
+    let words: Vec<&str> = head.split(' ').collect();
+    (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && !chars.as_str().is_empty()
+                && chars.all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '-'))
+        })
+}
+
+/// A pattern whose `\b` are ASCII word boundaries. The regex crate's fast engines handle Unicode
+/// `\b` only on ASCII text and fall back to a slow one on the first curly quote or no-break space;
+/// the phrases and cues here are ASCII words, so ASCII boundaries say the same thing.
+fn ascii_boundaries(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
+}
+
+/// The cues only ask which patterns match a line, so the patterns are built to report every
+/// matching pattern (`MatchKind::All`), without capture groups and without the engines that serve
+/// match positions: that keeps compiling them, a start-up cost, to about a millisecond.
+fn builder() -> meta::Builder {
+    let mut b = meta::Builder::new();
+    b.configure(
+        meta::Config::new()
+            .match_kind(MatchKind::All)
+            .which_captures(WhichCaptures::None)
+            .onepass(false)
+            .backtrack(false)
+            .auto_prefilter(false),
+    );
+    b
 }
 
 /// Surface cues of one paragraph.
@@ -105,7 +162,9 @@ const ECHO_MIN_WORDS: usize = 6;
 
 /// Whether a line is page furniture by its words alone ("Previous ArticleNext Article", "Share this").
 pub fn furniture_phrase(text: &str) -> bool {
-    BOILERPLATE.is_match(&text.to_lowercase())
+    let (set, furniture) = &*PHRASES;
+    let found = matching(set, &text.to_lowercase());
+    found.iter().any(|p| p.as_usize() < *furniture)
 }
 
 pub fn analyse(doc: &Document) -> Vec<Cues> {
@@ -150,6 +209,13 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
     let lower = text.to_lowercase();
     let short = n <= FURNITURE_MAX_WORDS;
     let stripped = lower.trim_end_matches(':').trim();
+    let (phrase_set, furniture) = &*PHRASES;
+    // the patterns describe short lines; longer paragraphs are not matched at all
+    let (phrases, written) = if short {
+        (matching(phrase_set, &lower), matching(&WRITTEN, text))
+    } else {
+        (PatternSet::new(0), PatternSet::new(0))
+    };
     Cues {
         words: n,
         sentences: p.sentences.len(),
@@ -158,12 +224,12 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
             .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "“‘\"'(«".contains(c)),
         capitalised: if n == 0 { 0.0 } else { caps as f32 / n as f32 },
         bullet: first.is_some_and(|c| "□■•·●▪▸►›»*–—-|>✓✔".contains(c)),
-        numbered: NUMBERED.is_match(text),
-        boilerplate_phrase: short && BOILERPLATE.is_match(&lower),
-        end_marker: n <= 12 && END_MARKERS.is_match(&lower),
-        byline: short && BYLINE.is_match(text),
-        date: short && n <= 14 && DATE.is_match(text),
-        credit: short && CREDIT.is_match(text),
+        numbered: numbered(text),
+        boilerplate_phrase: phrases.iter().any(|p| p.as_usize() < *furniture),
+        end_marker: n <= 12 && phrases.iter().any(|p| p.as_usize() >= *furniture),
+        byline: written.contains(PatternID::must(BYLINE)) || short && name_then_separator(text),
+        date: n <= 14 && written.contains(PatternID::must(DATE)),
+        credit: written.contains(PatternID::must(CREDIT)),
         sidebar_title: n <= 8 && SIDEBAR_TITLES.iter().any(|t| t == stripped),
         tight_before: p.blank_lines_before == 0 && i > 0,
         echo: false,
@@ -181,8 +247,10 @@ mod tests {
 
     #[test]
     fn phrase_lists_compile() {
-        assert!(BOILERPLATE.len() > 20);
-        assert!(END_MARKERS.len() > 5);
+        let (set, furniture) = &*PHRASES;
+        assert!(*furniture > 20);
+        assert!(set.pattern_len() > *furniture + 5);
+        assert_eq!(WRITTEN.pattern_len(), 3);
         assert!(!SIDEBAR_TITLES.is_empty());
     }
 
@@ -195,6 +263,25 @@ mod tests {
             !cues("The company said it would share the data with regulators next year.")
                 .boilerplate_phrase
         );
+    }
+
+    #[test]
+    fn a_line_can_match_both_phrase_lists() {
+        // one set holds both lists: every matching pattern counts, not only the first
+        let c = cues("604 COMMENTS");
+        assert!(c.boilerplate_phrase && c.end_marker);
+        assert!(cues("Most Popular Articles").end_marker);
+    }
+
+    #[test]
+    fn numbered_and_name_bylines() {
+        assert!(cues("3. Pack light").numbered);
+        assert!(cues("12) Bring water").numbered);
+        assert!(!cues("1.5 million people came.").numbered);
+        assert!(!cues("2024. A year.").numbered);
+        assert!(cues("Jane Doe | Reuters").byline);
+        assert!(cues("Ann O'Neil-Smith @annos").byline);
+        assert!(!cues("The war | Analysis").byline);
     }
 
     #[test]

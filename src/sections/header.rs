@@ -163,25 +163,33 @@ impl Context<'_, '_> {
     }
 }
 
-fn normalised(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+/// A hash of a paragraph's text with case and whitespace runs ignored: paragraphs that are the same
+/// line up to those hash alike (a 64-bit hash; a collision between two lines of one page is not a
+/// practical concern).
+fn normalised_hash(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    for word in s.split_whitespace() {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h.write_u32(c as u32);
+        }
+        h.write_u32(u32::from(b' '));
+    }
+    h.finish()
 }
 
 fn repeat_counts(doc: &Document) -> Vec<usize> {
-    let keys: Vec<String> = doc
+    let keys: Vec<u64> = doc
         .paragraphs
         .iter()
-        .map(|p| normalised(doc.slice(p.span)))
+        .map(|p| normalised_hash(doc.slice(p.span)))
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for k in &keys {
-        *counts.entry(k.as_str()).or_default() += 1;
+    let mut counts: HashMap<u64, usize> = HashMap::new();
+    for &k in &keys {
+        *counts.entry(k).or_default() += 1;
     }
     keys.iter()
-        .map(|k| counts.get(k.as_str()).copied().unwrap_or(1))
+        .map(|k| counts.get(k).copied().unwrap_or(1))
         .collect()
 }
 
