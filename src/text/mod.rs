@@ -207,11 +207,22 @@ impl<'a> Document<'a> {
 }
 
 /// Words (UAX #29 word segments holding a letter or digit) inside `span`.
+/// The UAX #29 words of `span` that hold a letter or digit.
+///
+/// The span is cut at spaces first (a word boundary on both sides in UAX #29) so that each piece
+/// without curly quotes, dashes or accents takes unicode-segmentation's ASCII path, several times
+/// faster than its general one; a test checks the words are the same as segmenting the whole span.
 fn word_spans(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut offset = span.start;
     text[span.start..span.end]
-        .split_word_bound_indices()
-        .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(move |(i, w)| Span::new(span.start + i, span.start + i + w.len()))
+        .split(' ')
+        .flat_map(move |piece| {
+            let at = offset;
+            offset += piece.len() + 1;
+            piece
+                .unicode_word_indices()
+                .map(move |(i, w)| Span::new(at + i, at + i + w.len()))
+        })
 }
 
 #[cfg(test)]
@@ -254,5 +265,23 @@ mod tests {
     fn empty_and_blank_text_have_no_paragraphs() {
         assert!(Document::new("").paragraphs.is_empty());
         assert!(Document::new(" \n\t\r\n\u{a0}\n").paragraphs.is_empty());
+    }
+
+    proptest::proptest! {
+        /// Cutting at spaces first gives the words that segmenting the whole span gives, on text
+        /// made of what news is made of: letters (accented too), digits, apostrophes, curly quotes,
+        /// dashes, stops, commas, colons, no-break and ordinary spaces, and a CJK character.
+        #[test]
+        fn words_cut_at_spaces_are_the_whole_spans_words(
+            s in "[a-zA-Z0-9 .,:;'’‘“”\"()\u{a0}—–éüñ語_-]{0,60}"
+        ) {
+            let whole: Vec<Span> = s
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .map(|(i, w)| Span::new(i, i + w.len()))
+                .collect();
+            let cut: Vec<Span> = word_spans(&s, Span::new(0, s.len())).collect();
+            proptest::prop_assert_eq!(cut, whole);
+        }
     }
 }
