@@ -5,7 +5,8 @@
 #   bench/compare.sh [CORPUS.jsonl] [THREADS]
 #
 # Without a corpus it builds one (about 10 MB) from ../shared/data when present, else from fixtures/.
-# Prints seconds, words per second and the ratio to `wc -w` for each tool.
+# Prints seconds, words per second and the ratio to `wc -w` for each tool, then the start-up time
+# (the seed article as one process) and the binary size.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 threads="${2:-1}"
@@ -60,3 +61,16 @@ if python3 -c 'import textacy, spacy; spacy.load("en_core_web_sm")' 2>/dev/null;
 else
   echo "textacy: not installed, skipped"
 fi
+
+# start-up: the seed article as one process, median of 21 runs
+python3 - "$bin" fixtures/kazakh-gorbachev.txt <<'PY'
+import os, statistics, subprocess, sys, time
+times = []
+with open(os.devnull, "wb") as null:
+    for _ in range(21):
+        t = time.perf_counter()
+        subprocess.run([sys.argv[1], sys.argv[2]], stdout=null, check=True)
+        times.append(time.perf_counter() - t)
+print(f"seed article as one process: {statistics.median(times) * 1000:.1f} ms (median of 21 runs)")
+PY
+echo "binary size: $(du -k "$bin" | cut -f1) KB"

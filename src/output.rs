@@ -1,52 +1,37 @@
-//! Writing results: indented JSON for one report on a terminal, JSON Lines otherwise, and plain text
-//! for `--dedupe` on one article.
+//! Rendering results: indented JSON for one report on a terminal, JSON Lines otherwise, and plain
+//! text for `--dedupe` on one article.
 //!
-//! Knows nothing about flags beyond the layout it is given; a closed pipe surfaces as an
-//! `io::ErrorKind::BrokenPipe` error that the caller turns into a quiet exit.
+//! Knows nothing about flags beyond the layout it is given. Rendering happens on the worker threads;
+//! the run writes the rendered bytes in input order.
 
-use std::io::{self, Write};
+use std::io;
 
 use serde::Serialize;
 
-use crate::report::{DedupedText, ErrorRecord, Report};
-
-pub struct Printer<W: Write> {
-    out: W,
-    pretty: bool,
+/// One record's output, ready to write.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    /// For a failed record, the message for stderr (`ID: what went wrong`).
+    pub failure: Option<String>,
 }
 
-impl<W: Write> Printer<W> {
-    pub fn new(out: W, pretty: bool) -> Self {
-        Printer { out, pretty }
-    }
-
-    pub fn report(&mut self, report: &Report) -> io::Result<()> {
-        self.write(report)
-    }
-
-    pub fn error(&mut self, record: &ErrorRecord) -> io::Result<()> {
-        self.write(record)
-    }
-
-    pub fn deduped(&mut self, record: &DedupedText) -> io::Result<()> {
-        self.write(record)
-    }
-
-    /// Text as it is, with nothing added.
-    pub fn text(&mut self, text: &str) -> io::Result<()> {
-        self.out.write_all(text.as_bytes())
-    }
-
-    fn write<T: Serialize>(&mut self, value: &T) -> io::Result<()> {
-        if self.pretty {
-            serde_json::to_writer_pretty(&mut self.out, value)?;
-        } else {
-            serde_json::to_writer(&mut self.out, value)?;
+impl Rendered {
+    pub fn ok(bytes: Vec<u8>) -> Self {
+        Rendered {
+            bytes,
+            failure: None,
         }
-        self.out.write_all(b"\n")
     }
+}
 
-    pub fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
+/// A value as one JSON document (indented when `pretty`) and a newline.
+pub fn json<T: Serialize>(value: &T, pretty: bool) -> io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(4096);
+    if pretty {
+        serde_json::to_writer_pretty(&mut out, value)?;
+    } else {
+        serde_json::to_writer(&mut out, value)?;
     }
+    out.push(b'\n');
+    Ok(out)
 }

@@ -1,22 +1,26 @@
 //! One run of the command: expand the inputs, analyse each record, print each report in input order.
 //!
-//! Records are analysed in chunks of [`CHUNK`] on a thread pool (`--threads`) and printed in input
-//! order, so the output is the same byte for byte at any thread count and no more than one chunk of
-//! work is held at a time. With `--cross-article` each article depends on the ones before it, so the
-//! records are analysed one after another.
+//! Records are analysed and rendered in chunks of [`CHUNK`] on a thread pool (`--threads`) while this
+//! thread reads the next chunk and writes the finished one, in input order: the output is the same
+//! byte for byte at any thread count, and at most [`IN_FLIGHT`] chunks are held at a time, so memory
+//! stays flat however long the stream. With `--threads 1` everything runs on this one thread. With
+//! `--cross-article` each article depends on the ones before it, so the records are analysed one
+//! after another.
 //!
 //! Per-input failures are reported (an error line on stdout, a message on stderr) and the run goes on;
 //! they only change the exit status. A closed stdout ends the run quietly.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 
 use crate::Analyzer;
 use crate::cli::{Config, InputFormat, Layout};
 use crate::input::{self, Record};
-use crate::output::Printer;
+use crate::output::{self, Rendered};
 use crate::report::{self, DedupedText, ErrorRecord};
 
 /// What is printed for each record.
@@ -31,6 +35,10 @@ enum Product {
 
 /// Records analysed together on the thread pool.
 const CHUNK: usize = 64;
+
+/// Chunks handed to the pool and not yet written: one being written or read while the pool works
+/// on the other.
+const IN_FLIGHT: usize = 2;
 
 /// What is printed for one record.
 enum Outcome {
@@ -87,22 +95,11 @@ fn try_run(config: &Config) -> io::Result<u8> {
         Layout::Compact => false,
         Layout::Auto => single && terminal,
     };
-    let mut printer = Printer::new(out, pretty);
     let mut analyzer = Analyzer::new(config.options);
     let product = if config.dedupe {
         Product::Deduped { plain: single }
     } else {
         Product::Report
-    };
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(config.threads)
-        .build()
-    {
-        Ok(pool) => pool,
-        Err(e) => {
-            eprintln!("analyze: cannot start {} threads: {e}", config.threads);
-            return Ok(EXIT_USAGE);
-        }
     };
     let format = config.input_format;
     let mut records = input::sources(&config.paths, &glob).flat_map(move |source| match source {
@@ -110,33 +107,64 @@ fn try_run(config: &Config) -> io::Result<u8> {
         Err(record) => Box::new(std::iter::once(record)),
     });
     let mut failed = false;
-    loop {
-        let chunk: Vec<Record> = records.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
+    let mut write = |out: &mut io::BufWriter<_>, r: Rendered| -> io::Result<()> {
+        if let Some(message) = &r.failure {
+            eprintln!("analyze: {message}");
+            failed = true;
         }
-        let outcomes: Vec<Outcome> = if config.options.cross_article {
-            chunk
-                .into_iter()
-                .map(|r| outcome(&mut analyzer, product, r))
-                .collect()
-        } else {
-            let options = config.options;
-            pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|r| outcome(&mut Analyzer::new(options), product, r))
-                    .collect()
-            })
-        };
-        for o in outcomes {
-            failed |= !print(&mut printer, o)?;
-        }
+        out.write_all(&r.bytes)?;
         if terminal {
-            printer.flush()?;
+            out.flush()?;
+        }
+        Ok(())
+    };
+    if config.options.cross_article || config.threads == 1 {
+        for record in records {
+            write(
+                &mut out,
+                render(outcome(&mut analyzer, product, record), pretty)?,
+            )?;
+        }
+    } else {
+        let pool = match rayon::ThreadPoolBuilder::new()
+            .num_threads(config.threads)
+            .build()
+        {
+            Ok(pool) => pool,
+            Err(e) => {
+                eprintln!("analyze: cannot start {} threads: {e}", config.threads);
+                return Ok(EXIT_USAGE);
+            }
+        };
+        let options = config.options;
+        let mut pending: VecDeque<mpsc::Receiver<io::Result<Vec<Rendered>>>> = VecDeque::new();
+        loop {
+            let chunk: Vec<Record> = records.by_ref().take(CHUNK).collect();
+            let done = chunk.is_empty();
+            if !done {
+                let (tx, rx) = mpsc::sync_channel(1);
+                pool.spawn(move || {
+                    let rendered = chunk
+                        .into_par_iter()
+                        .map(|r| render(outcome(&mut Analyzer::new(options), product, r), pretty))
+                        .collect();
+                    // the receiver is gone only when the run has already ended on an error
+                    let _ = tx.send(rendered);
+                });
+                pending.push_back(rx);
+            }
+            if pending.len() >= IN_FLIGHT || done {
+                let Some(rx) = pending.pop_front() else { break };
+                let rendered = rx
+                    .recv()
+                    .map_err(|_| io::Error::other("an analysis thread stopped"))??;
+                for r in rendered {
+                    write(&mut out, r)?;
+                }
+            }
         }
     }
-    printer.flush()?;
+    out.flush()?;
     Ok(if failed { EXIT_SOME_FAILED } else { EXIT_OK })
 }
 
@@ -161,21 +189,21 @@ fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome
     }
 }
 
-/// Prints one outcome (a failure also on stderr); returns whether the record succeeded.
-fn print<W: Write>(printer: &mut Printer<W>, outcome: Outcome) -> io::Result<bool> {
-    match outcome {
-        Outcome::Report(r) => printer.report(&r)?,
-        Outcome::Plain(text) => printer.text(&text)?,
-        Outcome::Deduped(d) => printer.deduped(&d)?,
+/// Renders one outcome as the bytes to print; a failure also carries its stderr message.
+fn render(outcome: Outcome, pretty: bool) -> io::Result<Rendered> {
+    Ok(match outcome {
+        Outcome::Report(r) => Rendered::ok(output::json(&r, pretty)?),
+        Outcome::Plain(text) => Rendered::ok(text.into_bytes()),
+        Outcome::Deduped(d) => Rendered::ok(output::json(&d, pretty)?),
         Outcome::Failed(e) => {
             let id = match &e.id {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
             };
-            eprintln!("analyze: {id}: {}", e.error);
-            printer.error(&e)?;
-            return Ok(false);
+            Rendered {
+                failure: Some(format!("{id}: {}", e.error)),
+                bytes: output::json(&e, pretty)?,
+            }
         }
-    }
-    Ok(true)
+    })
 }
