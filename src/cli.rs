@@ -13,6 +13,7 @@ Examples:
   cat records.jsonl | analyze --input-format jsonl -
   analyze --cross-article feeds/            also list passages shared with earlier files
   analyze --dedupe article.txt > clean.txt  the text without its repeated passages
+  analyze --output-dir reports/ articles/   one report file per article; a rerun skips done ones
   analyze --schema                          the JSON Schema of a report
 
 Exit status: 0 every input analysed, 1 some input failed (its line carries \"error\"), 2 usage error.";
@@ -68,6 +69,45 @@ struct Args {
     /// Threads analysing records at once (0: one per core). The output is the same at any count.
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
+
+    /// The largest input analysed (a file, or one JSON Lines record's line); larger ones are an
+    /// error for that input. Takes K, M and G suffixes (powers of 1024).
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    max_bytes: u64,
+
+    /// Follow links to directories while walking a directory (loops are reported, not followed).
+    #[arg(long)]
+    follow: bool,
+
+    /// Write one report per input into DIR (`<id>.json`, written atomically) instead of standard
+    /// output; inputs whose report is already there are skipped.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["dedupe", "cross_article"])]
+    output_dir: Option<PathBuf>,
+
+    /// With --output-dir: analyse again the inputs whose report is already there.
+    #[arg(long, requires = "output_dir")]
+    redo: bool,
+}
+
+/// A size in bytes: a number with an optional K, M or G suffix (powers of 1024).
+fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => t.split_at(i),
+        None => (t, ""),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (examples: 1000000, 500K, 64M, 1G)"))?;
+    let scale: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+    };
+    n.checked_mul(scale)
+        .ok_or_else(|| format!("{s:?} is too large"))
 }
 
 /// How input files are read.
@@ -101,6 +141,10 @@ pub struct Config {
     pub notices: bool,
     /// 0 for one thread per core.
     pub threads: usize,
+    pub max_bytes: u64,
+    pub follow: bool,
+    pub output_dir: Option<PathBuf>,
+    pub redo: bool,
 }
 
 impl Config {
@@ -148,6 +192,10 @@ impl From<Args> for Config {
             schema: a.schema,
             notices: a.notices,
             threads: a.threads,
+            max_bytes: a.max_bytes,
+            follow: a.follow,
+            output_dir: a.output_dir,
+            redo: a.redo,
         }
     }
 }
@@ -167,6 +215,18 @@ mod tests {
     #[test]
     fn pretty_and_compact_conflict() {
         assert!(Config::try_from_iter(["analyze", "--pretty", "--compact", "x"]).is_err());
+    }
+
+    #[test]
+    fn sizes_take_units() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("256M"), Ok(256 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert_eq!(parse_size("1MiB"), Ok(1 << 20));
+        assert!(parse_size("lots").is_err());
+        assert!(parse_size("5T").is_err());
+        assert!(parse_size("99999999999999G").is_err());
     }
 
     #[test]

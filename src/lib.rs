@@ -184,6 +184,7 @@ fn report(doc: &Document, id: serde_json::Value, groups: &[duplicates::Group]) -
         schema_version: report::SCHEMA_VERSION,
         id,
         chars: doc.chars.len_chars(),
+        warnings: Vec::new(),
         sections,
         duplicates: groups.iter().map(|g| duplicate_report(doc, g)).collect(),
         cross_duplicates: None,

@@ -20,6 +20,9 @@ pub struct Report {
     pub id: serde_json::Value,
     /// Length of the analysed text in Unicode scalars (after a leading byte-order mark is dropped).
     pub chars: usize,
+    /// What reading the input had to say: an encoding other than UTF-8, bytes replaced, text that
+    /// looks double-decoded. Empty for clean UTF-8.
+    pub warnings: Vec<Warning>,
     /// The article's parts in document order, non-overlapping, covering every non-blank paragraph.
     pub sections: Vec<Section>,
     /// Passages the article repeats, grouped: each group's copies in text order.
@@ -237,6 +240,27 @@ pub struct Fingerprint {
 pub struct DedupedText {
     pub id: serde_json::Value,
     pub text: String,
+}
+
+/// Something about the input that the report's reader should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Warning {
+    /// `encoding` (decoded as Windows-1252 or UTF-16), `invalid_utf8` (bad bytes replaced with
+    /// U+FFFD), `mojibake` (text that looks like UTF-8 decoded as Windows-1252).
+    pub kind: String,
+    pub message: String,
+    /// Where it starts, in Unicode scalars of the analysed text, when it is one place.
+    pub at: Option<usize>,
+}
+
+impl Warning {
+    pub fn new(kind: &str, message: String, at: Option<usize>) -> Self {
+        Warning {
+            kind: kind.to_string(),
+            message,
+            at,
+        }
+    }
 }
 
 /// The line printed in place of a report for an input that could not be analysed.

@@ -19,7 +19,8 @@ use rayon::prelude::*;
 
 use crate::Analyzer;
 use crate::cli::{Config, InputFormat, Layout};
-use crate::input::{self, Record};
+use crate::input::{self, Reading, Record};
+use crate::output::dir::ReportDir;
 use crate::output::{self, Rendered};
 use crate::report::{self, DedupedText, ErrorRecord};
 
@@ -101,29 +102,61 @@ fn try_run(config: &Config) -> io::Result<u8> {
     } else {
         Product::Report
     };
-    let format = config.input_format;
-    let mut records = input::sources(&config.paths, &glob).flat_map(move |source| match source {
-        Ok(source) => input::records(source, format),
-        Err(record) => Box::new(std::iter::once(record)),
+    let reading = Reading {
+        format: config.input_format,
+        max_bytes: config.max_bytes,
+        follow: config.follow,
+    };
+    let report_dir = match &config.output_dir {
+        Some(dir) => match ReportDir::open(dir, config.redo) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                eprintln!("analyze: --output-dir {}: {e}", dir.display());
+                return Ok(EXIT_USAGE);
+            }
+        },
+        None => None,
+    };
+    let mut skipped = 0;
+    let records =
+        input::sources(&config.paths, &glob, reading.follow).flat_map(move |source| match source {
+            Ok(source) => input::records(source, reading),
+            Err(record) => Box::new(std::iter::once(record)),
+        });
+    // with --output-dir, inputs whose report is already written are not analysed again
+    let mut records = records.filter(|r| {
+        let skip = r.text.is_ok() && report_dir.as_ref().is_some_and(|d| d.done(&r.id));
+        skipped += usize::from(skip);
+        !skip
     });
     let mut failed = false;
+    let mut written = 0;
     let mut write = |out: &mut io::BufWriter<_>, r: Rendered| -> io::Result<()> {
         if let Some(message) = &r.failure {
             eprintln!("analyze: {message}");
             failed = true;
         }
-        out.write_all(&r.bytes)?;
-        if terminal {
-            out.flush()?;
+        match &report_dir {
+            None => {
+                out.write_all(&r.bytes)?;
+                if terminal {
+                    out.flush()?;
+                }
+            }
+            Some(_) if r.failure.is_some() => {}
+            Some(dir) => match dir.write(&r.id, r.source.as_deref(), &r.bytes) {
+                Ok(()) => written += 1,
+                Err(e) => {
+                    eprintln!("analyze: {}: {e}", id_text(&r.id));
+                    failed = true;
+                }
+            },
         }
         Ok(())
     };
     if config.options.cross_article || config.threads == 1 {
-        for record in records {
-            write(
-                &mut out,
-                render(outcome(&mut analyzer, product, record), pretty)?,
-            )?;
+        for record in records.by_ref() {
+            write(&mut out, analyse(&mut analyzer, product, pretty, record)?)?;
         }
     } else {
         let pool = match rayon::ThreadPoolBuilder::new()
@@ -146,7 +179,7 @@ fn try_run(config: &Config) -> io::Result<u8> {
                 pool.spawn(move || {
                     let rendered = chunk
                         .into_par_iter()
-                        .map(|r| render(outcome(&mut Analyzer::new(options), product, r), pretty))
+                        .map(|r| analyse(&mut Analyzer::new(options), product, pretty, r))
                         .collect();
                     // the receiver is gone only when the run has already ended on an error
                     let _ = tx.send(rendered);
@@ -165,23 +198,68 @@ fn try_run(config: &Config) -> io::Result<u8> {
         }
     }
     out.flush()?;
+    drop(records);
+    if let Some(dir) = &config.output_dir {
+        let mut summary = format!("analyze: {written} report(s) written to {}", dir.display());
+        if skipped > 0 {
+            summary.push_str(&format!(
+                ", {skipped} skipped (already there; --redo to analyse them again)"
+            ));
+        }
+        eprintln!("{summary}");
+    }
     Ok(if failed { EXIT_SOME_FAILED } else { EXIT_OK })
+}
+
+/// An id as people read it: a string without its quotes.
+fn id_text(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Analyses one record and renders what is printed for it.
+fn analyse(
+    analyzer: &mut Analyzer,
+    product: Product,
+    pretty: bool,
+    record: Record,
+) -> io::Result<Rendered> {
+    let id = record.id.clone();
+    let source = record.path.clone();
+    let (bytes, failure) = render(outcome(analyzer, product, record), pretty)?;
+    Ok(Rendered {
+        bytes,
+        failure,
+        id,
+        source,
+    })
 }
 
 /// Analyses one record.
 fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome {
     match record.text {
-        Ok(text) => match product {
-            Product::Report => Outcome::Report(Box::new(analyzer.analyze(&text, record.id))),
-            Product::Deduped { plain: true } => Outcome::Plain(analyzer.dedupe(&text, record.id)),
-            Product::Deduped { plain: false } => {
-                let text = analyzer.dedupe(&text, record.id.clone());
-                Outcome::Deduped(DedupedText {
-                    id: record.id,
-                    text,
-                })
+        Ok(decoded) => {
+            let text = decoded.text;
+            match product {
+                Product::Report => {
+                    let mut report = analyzer.analyze(&text, record.id);
+                    report.warnings = decoded.warnings;
+                    Outcome::Report(Box::new(report))
+                }
+                Product::Deduped { plain: true } => {
+                    Outcome::Plain(analyzer.dedupe(&text, record.id))
+                }
+                Product::Deduped { plain: false } => {
+                    let text = analyzer.dedupe(&text, record.id.clone());
+                    Outcome::Deduped(DedupedText {
+                        id: record.id,
+                        text,
+                    })
+                }
             }
-        },
+        }
         Err(error) => Outcome::Failed(ErrorRecord {
             id: record.id,
             error,
@@ -189,21 +267,15 @@ fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome
     }
 }
 
-/// Renders one outcome as the bytes to print; a failure also carries its stderr message.
-fn render(outcome: Outcome, pretty: bool) -> io::Result<Rendered> {
+/// Renders one outcome as the bytes to print and, for a failure, its stderr message.
+fn render(outcome: Outcome, pretty: bool) -> io::Result<(Vec<u8>, Option<String>)> {
     Ok(match outcome {
-        Outcome::Report(r) => Rendered::ok(output::json(&r, pretty)?),
-        Outcome::Plain(text) => Rendered::ok(text.into_bytes()),
-        Outcome::Deduped(d) => Rendered::ok(output::json(&d, pretty)?),
+        Outcome::Report(r) => (output::json(&r, pretty)?, None),
+        Outcome::Plain(text) => (text.into_bytes(), None),
+        Outcome::Deduped(d) => (output::json(&d, pretty)?, None),
         Outcome::Failed(e) => {
-            let id = match &e.id {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            Rendered {
-                failure: Some(format!("{id}: {}", e.error)),
-                bytes: output::json(&e, pretty)?,
-            }
+            let message = format!("{}: {}", id_text(&e.id), e.error);
+            (output::json(&e, pretty)?, Some(message))
         }
     })
 }

@@ -63,6 +63,7 @@ fn report_keys_come_in_contract_order() {
         "schema_version",
         "id",
         "chars",
+        "warnings",
         "sections",
         "duplicates",
         "quotes",
@@ -181,23 +182,6 @@ fn a_missing_path_fails_alone() {
         stderr.contains("analyze: /no/such/file.txt: no such file or directory"),
         "{stderr}"
     );
-}
-
-#[test]
-fn invalid_utf8_is_an_error_for_that_file() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("bad.txt"), b"caf\xe9 au lait").unwrap();
-    std::fs::write(dir.path().join("good.txt"), "fine").unwrap();
-    let out = analyze().arg(dir.path()).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let lines = parse_lines(&out.stdout);
-    assert!(
-        lines[0]["error"]
-            .as_str()
-            .unwrap()
-            .contains("not valid UTF-8")
-    );
-    assert_eq!(lines[1]["chars"], 4);
 }
 
 #[test]

@@ -96,6 +96,40 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// A stream of arbitrary articles (with an invalid line among them) gives the same bytes on one
+    /// thread as on several, in the same order.
+    #[test]
+    fn the_same_stream_gives_the_same_bytes_at_any_thread_count(
+        texts in proptest::collection::vec(article_like(), 1..150),
+        bad in 0usize..150,
+    ) {
+        let mut lines: Vec<String> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string())
+            .collect();
+        lines.insert(bad.min(lines.len()), "{not json".to_string());
+        let input = lines.join("\n");
+        let run = |threads: &str| {
+            common::analyze()
+                .args(["--input-format", "jsonl", "--threads", threads, "-"])
+                .write_stdin(input.clone())
+                .output()
+                .unwrap()
+        };
+        let one = run("1");
+        for threads in ["2", "3"] {
+            let many = run(threads);
+            prop_assert_eq!(&one.stdout, &many.stdout);
+            prop_assert_eq!(one.status.code(), many.status.code());
+        }
+        prop_assert_eq!(common::parse_lines(&one.stdout).len(), texts.len() + 1);
+    }
+}
+
 #[test]
 fn one_sentence_repeated_100_000_times() {
     let text = "The council met again on Tuesday to discuss the bridge.\n\n".repeat(100_000);
@@ -119,6 +153,27 @@ fn one_sentence_repeated_100_000_times() {
 fn a_multi_megabyte_single_line() {
     let text = "word “quoted” text, with no end ".repeat(150_000);
     assert!(text.len() > 4_000_000);
+    check_report(&text, &report(&text));
+}
+
+/// 50 MB on one line: linear time (a few seconds on a release build). Run by `.ci/run` with
+/// `cargo test --release -- --ignored`; a debug build would take minutes.
+#[test]
+#[ignore = "large: .ci/run runs it on a release build"]
+fn a_fifty_megabyte_single_line() {
+    let text = "word “quoted” text, with «no» end ".repeat(1_400_000);
+    assert!(text.len() > 50_000_000);
+    check_report(&text, &report(&text));
+}
+
+/// A megabyte of nothing but quote marks of every kind, and one opening mark before a megabyte.
+#[test]
+#[ignore = "large: .ci/run runs it on a release build"]
+fn a_megabyte_of_quote_marks() {
+    let text = "\"“”'‘’«»‹›''``".repeat(40_000);
+    assert!(text.len() > 1_000_000);
+    check_report(&text, &report(&text));
+    let text = format!("“{}", "He said so. ".repeat(90_000));
     check_report(&text, &report(&text));
 }
 

@@ -2,9 +2,12 @@
 //! text for `--dedupe` on one article.
 //!
 //! Knows nothing about flags beyond the layout it is given. Rendering happens on the worker threads;
-//! the run writes the rendered bytes in input order.
+//! the run writes the rendered bytes in input order, to standard output or (`dir`) one file each.
+
+pub mod dir;
 
 use std::io;
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -13,15 +16,9 @@ pub struct Rendered {
     pub bytes: Vec<u8>,
     /// For a failed record, the message for stderr (`ID: what went wrong`).
     pub failure: Option<String>,
-}
-
-impl Rendered {
-    pub fn ok(bytes: Vec<u8>) -> Self {
-        Rendered {
-            bytes,
-            failure: None,
-        }
-    }
+    /// The record's id and the file it came from, for naming its report file.
+    pub id: serde_json::Value,
+    pub source: Option<PathBuf>,
 }
 
 /// A value as one JSON document (indented when `pretty`) and a newline.

@@ -1,0 +1,291 @@
+//! Bytes to text: which encoding a file is in, whether it is text at all, and what was wrong with it.
+//!
+//! UTF-8 (a byte-order mark dropped) is taken as it is. UTF-16 with a byte-order mark is decoded.
+//! Bytes that are not UTF-8 are Windows-1252 when they look like it (no valid multi-byte UTF-8 at
+//! all, and no byte that Windows-1252 leaves undefined), and otherwise UTF-8 with each bad sequence
+//! replaced by U+FFFD. Binary data (NUL bytes, control characters, the signatures of common image,
+//! archive and document formats) is refused. Every decision other than plain UTF-8 leaves a warning
+//! in the report, and so does text that looks double-decoded ("â€œ", "Ã©").
+//!
+//! Offsets in the report count the decoded text's Unicode scalars.
+
+use std::sync::LazyLock;
+
+use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use crate::report::Warning;
+
+/// An article's text and what decoding it had to say.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    pub text: String,
+    pub warnings: Vec<Warning>,
+}
+
+/// File signatures of formats that are not text.
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"\x89PNG", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1F\x8B", "a gzip archive"),
+    (b"BZh", "a bzip2 archive"),
+    (b"\xFD7zXZ\x00", "an xz archive"),
+    (b"7z\xBC\xAF\x27\x1C", "a 7-Zip archive"),
+    (b"\x28\xB5\x2F\xFD", "a Zstandard archive"),
+    (b"\x7FELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"ID3", "an MP3 file"),
+];
+
+/// How much of the start is looked at to tell text from binary data.
+const SNIFF: usize = 64 * 1024;
+
+/// Decodes a file's bytes, or says why they are not text.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return from_utf8(rest.to_vec());
+    }
+    for (bom, encoding) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let (text, malformed) = encoding.decode_without_bom_handling(rest);
+            let mut warning = format!("decoded as {} (byte-order mark)", encoding.name());
+            if malformed {
+                warning.push_str("; malformed code units were replaced with U+FFFD");
+            }
+            let text = text.into_owned();
+            let mut warnings = vec![Warning::new("encoding", warning, None)];
+            warnings.extend(mojibake(&text));
+            return Ok(Decoded { text, warnings });
+        }
+    }
+    if let Some(what) = binary(&bytes) {
+        return Err(format!("not text: {what}"));
+    }
+    from_utf8(bytes)
+}
+
+/// What kind of binary data `bytes` starts with, if it is not text.
+fn binary(bytes: &[u8]) -> Option<String> {
+    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(what.to_string());
+    }
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    if let Some(at) = head.iter().position(|&b| b == 0) {
+        return Some(format!("binary data (a NUL byte at offset {at})"));
+    }
+    // text has few control characters other than tab, line feed, form feed and carriage return
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r'))
+        .count();
+    (controls * 10 > head.len().max(1))
+        .then(|| "binary data (mostly control characters)".to_string())
+}
+
+fn from_utf8(bytes: Vec<u8>) -> Result<Decoded, String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let warnings = mojibake(&text).into_iter().collect();
+            Ok(Decoded { text, warnings })
+        }
+        Err(e) => Ok(not_utf8(e.into_bytes())),
+    }
+}
+
+/// Bytes that are not valid UTF-8: Windows-1252 when they look like it, else UTF-8 with replacements.
+fn not_utf8(bytes: Vec<u8>) -> Decoded {
+    let (valid_multibyte, invalid) = utf8_census(&bytes);
+    // bytes Windows-1252 leaves undefined
+    let undefined = bytes
+        .iter()
+        .any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D));
+    if valid_multibyte == 0 && !undefined {
+        let (text, _, _) = WINDOWS_1252.decode(&bytes);
+        let text = text.into_owned();
+        let mut warnings = vec![Warning::new(
+            "encoding",
+            "not UTF-8: decoded as Windows-1252".to_string(),
+            None,
+        )];
+        warnings.extend(mojibake(&text));
+        return Decoded { text, warnings };
+    }
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let first = text.chars().position(|c| c == '\u{FFFD}');
+    let warnings = vec![Warning::new(
+        "invalid_utf8",
+        format!(
+            "{invalid} invalid UTF-8 byte sequence{} replaced with U+FFFD",
+            if invalid == 1 { "" } else { "s" }
+        ),
+        first,
+    )];
+    Decoded { text, warnings }
+}
+
+/// How many valid multi-byte UTF-8 sequences and how many invalid sequences `bytes` holds.
+fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                return (
+                    valid + s.chars().filter(|c| c.len_utf8() > 1).count(),
+                    invalid,
+                );
+            }
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                // the prefix is valid UTF-8 by the error's own account
+                valid += std::str::from_utf8(good)
+                    .map_or(0, |s| s.chars().filter(|c| c.len_utf8() > 1).count());
+                invalid += 1;
+                let skip = e.error_len().unwrap_or(rest.len()).max(1);
+                bytes = &rest[skip.min(rest.len())..];
+            }
+        }
+    }
+}
+
+/// The characters Windows-1252 gives the bytes 0x80 to 0xBF: what the continuation bytes of UTF-8
+/// look like after a wrong decoding.
+static CONTINUATIONS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let bytes: Vec<u8> = (0x80..=0xBF).collect();
+    WINDOWS_1252
+        .decode_without_bom_handling(&bytes)
+        .0
+        .chars()
+        .collect()
+});
+
+/// A warning when the text looks like UTF-8 that was decoded as Windows-1252 or Latin-1 somewhere
+/// upstream ("â€œ" for “, "Ã©" for é): a lead character (Â to ï) followed by the one or two
+/// continuation characters its byte calls for.
+pub fn mojibake(text: &str) -> Option<Warning> {
+    let continuation =
+        |c: Option<(usize, char)>| c.is_some_and(|(_, c)| CONTINUATIONS.contains(&c));
+    let mut found = 0;
+    let mut first = None;
+    let mut chars = text.chars().enumerate();
+    while let Some((i, c)) = chars.next() {
+        let needs = match c {
+            '\u{C2}'..='\u{DF}' => 1,
+            '\u{E0}'..='\u{EF}' => 2,
+            _ => continue,
+        };
+        let mut ahead = chars.clone();
+        if (0..needs).all(|_| continuation(ahead.next())) {
+            found += 1;
+            first.get_or_insert(i);
+            chars = ahead;
+        }
+    }
+    // one odd pair can be real text ("Â»" in a scraped menu); three or more is a pattern
+    (found >= 3).then(|| {
+        Warning::new(
+            "mojibake",
+            format!(
+                "{found} places look like UTF-8 decoded as Windows-1252 (\"â€œ\" for \"“\"); the text is analysed as it is"
+            ),
+            first,
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(d: &Decoded) -> Vec<&str> {
+        d.warnings.iter().map(|w| w.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn utf8_with_or_without_bom_is_clean() {
+        let d = decode(b"\xEF\xBB\xBFhi \xE2\x80\x9Cyou\xE2\x80\x9D".to_vec()).unwrap();
+        assert_eq!(d.text, "hi “you”");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn windows_1252_is_decoded_with_a_warning() {
+        // “Café” – in Windows-1252
+        let d = decode(b"\x93Caf\xE9\x94 \x96 ok".to_vec()).unwrap();
+        assert_eq!(d.text, "“Café” – ok");
+        assert_eq!(kinds(&d), ["encoding"]);
+        assert!(d.warnings[0].message.contains("Windows-1252"));
+    }
+
+    #[test]
+    fn broken_utf8_is_replaced_and_located() {
+        // valid multi-byte UTF-8 around one bad byte: UTF-8 with damage, not Windows-1252
+        let d = decode("é ok ".bytes().chain([0xFF]).chain("é".bytes()).collect()).unwrap();
+        assert_eq!(d.text, "é ok \u{FFFD}é");
+        assert_eq!(kinds(&d), ["invalid_utf8"]);
+        assert_eq!(d.warnings[0].at, Some(5));
+        assert!(d.warnings[0].message.starts_with("1 invalid"));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé “x”".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hé “x”".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        for bytes in [le, be] {
+            let d = decode(bytes).unwrap();
+            assert_eq!(d.text, "Hé “x”");
+            assert_eq!(kinds(&d), ["encoding"]);
+        }
+    }
+
+    #[test]
+    fn binary_data_is_refused() {
+        assert!(
+            decode(b"\x89PNG\r\n\x1a\n....".to_vec())
+                .unwrap_err()
+                .contains("PNG")
+        );
+        assert!(
+            decode(b"PK\x03\x04rest".to_vec())
+                .unwrap_err()
+                .contains("ZIP")
+        );
+        assert!(
+            decode(b"text\x00more".to_vec())
+                .unwrap_err()
+                .contains("NUL byte at offset 4")
+        );
+        assert!(
+            decode(vec![1, 2, 3, 4, 5, b'a'])
+                .unwrap_err()
+                .contains("control")
+        );
+    }
+
+    #[test]
+    fn empty_input_is_text() {
+        let d = decode(Vec::new()).unwrap();
+        assert_eq!(d.text, "");
+        assert!(d.warnings.is_empty());
+    }
+
+    #[test]
+    fn double_decoded_text_is_reported() {
+        let text = "â€œWe wonâ€™t go,â€\u{9d} said the cafÃ© owner.";
+        let w = mojibake(text).expect("a warning");
+        assert_eq!(w.kind, "mojibake");
+        assert_eq!(w.at, Some(0));
+        // real accents and quotes are not mojibake
+        assert!(mojibake("“Café” in Zürich, naïve — ½ À la carte").is_none());
+        // one odd pair is not enough
+        assert!(mojibake("Menu Â» Home").is_none());
+    }
+}
