@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{CommandFactory, Parser, ValueEnum};
+use clap_complete::Shell;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -14,6 +15,8 @@ Examples:
   analyze --cross-article feeds/            also list passages shared with earlier files
   analyze --dedupe article.txt > clean.txt  the text without its repeated passages
   analyze --output-dir reports/ articles/   one report file per article; a rerun skips done ones
+  analyze --format text article.txt        a summary to read in the terminal
+  analyze --format html article.txt > a.html   the article annotated, one self-contained page
   analyze --schema                          the JSON Schema of a report
 
 Exit status: 0 every input analysed, 1 some input failed (its line carries \"error\"), 2 usage error.";
@@ -23,7 +26,10 @@ Exit status: 0 every input analysed, 1 some input failed (its line carries \"err
 #[command(name = "analyze", version, about, after_help = EXAMPLES)]
 struct Args {
     /// Files, directories (walked recursively) or `-` for standard input.
-    #[arg(value_name = "PATH", required_unless_present_any = ["schema", "notices"])]
+    #[arg(
+        value_name = "PATH",
+        required_unless_present_any = ["schema", "notices", "completions", "man"]
+    )]
     paths: Vec<PathBuf>,
 
     /// How inputs are read: whole files of text, or JSON Lines records {"id": ..., "text": ...}.
@@ -33,6 +39,15 @@ struct Args {
     /// File-name pattern for files found in directories [default: *.txt, or *.jsonl with --input-format jsonl]
     #[arg(long, value_name = "PATTERN")]
     glob: Option<String>,
+
+    /// What to print: JSON reports, a summary for people (text), or the article annotated as one
+    /// self-contained HTML page.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+
+    /// Colour in --format text: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
 
     /// Indent the JSON (the default for a single report on a terminal).
     #[arg(long, conflicts_with = "compact")]
@@ -87,6 +102,43 @@ struct Args {
     /// With --output-dir: analyse again the inputs whose report is already there.
     #[arg(long, requires = "output_dir")]
     redo: bool,
+
+    /// Print a completion script for SHELL and exit.
+    #[arg(long, value_name = "SHELL", value_enum)]
+    completions: Option<Shell>,
+
+    /// Print the man page (roff) and exit.
+    #[arg(long)]
+    man: bool,
+}
+
+/// What a run prints for each input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The JSON report (the contract; the default).
+    Json,
+    /// A summary for the terminal: outline, duplicates, quotes by speaker, entities.
+    Text,
+    /// The article annotated: sections, duplicates, quotes and entities marked, with a side panel.
+    Html,
+}
+
+/// When --format text uses colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Writes the completion script for `shell`.
+pub fn completions(shell: Shell, out: &mut dyn std::io::Write) {
+    clap_complete::generate(shell, &mut Args::command(), "analyze", out);
+}
+
+/// Writes the man page.
+pub fn man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    clap_mangen::Man::new(Args::command()).render(out)
 }
 
 /// A size in bytes: a number with an optional K, M or G suffix (powers of 1024).
@@ -145,6 +197,10 @@ pub struct Config {
     pub follow: bool,
     pub output_dir: Option<PathBuf>,
     pub redo: bool,
+    pub format: Format,
+    pub color: ColorChoice,
+    pub completions: Option<Shell>,
+    pub man: bool,
 }
 
 impl Config {
@@ -196,6 +252,10 @@ impl From<Args> for Config {
             follow: a.follow,
             output_dir: a.output_dir,
             redo: a.redo,
+            format: a.format,
+            color: a.color,
+            completions: a.completions,
+            man: a.man,
         }
     }
 }

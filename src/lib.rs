@@ -23,11 +23,13 @@ pub mod entities;
 pub mod input;
 pub mod lists;
 pub mod output;
+pub mod progress;
 pub mod quotes;
 pub mod report;
 pub mod run;
 pub mod sections;
 pub mod text;
+pub mod views;
 
 use duplicates::cross::{self, CrossIndex};
 use duplicates::passages::Layout;

@@ -17,12 +17,12 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use crate::Analyzer;
-use crate::cli::{Config, InputFormat, Layout};
+use crate::cli::{ColorChoice, Config, Format, InputFormat, Layout};
 use crate::input::{self, Reading, Record};
 use crate::output::dir::ReportDir;
 use crate::output::{self, Rendered};
 use crate::report::{self, DedupedText, ErrorRecord};
+use crate::{Analyzer, views};
 
 /// What is printed for each record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +34,18 @@ enum Product {
     },
 }
 
+/// How each record's output looks.
+#[derive(Debug, Clone, Copy)]
+struct Look {
+    format: Format,
+    /// Indented JSON.
+    pretty: bool,
+    /// ANSI colour in the text view.
+    colour: bool,
+    /// Each HTML report a page of its own (one input, or one file each); else articles of one page.
+    page_each: bool,
+}
+
 /// Records analysed together on the thread pool.
 const CHUNK: usize = 64;
 
@@ -43,7 +55,8 @@ const IN_FLIGHT: usize = 2;
 
 /// What is printed for one record.
 enum Outcome {
-    Report(Box<report::Report>),
+    /// The report and the text it describes (for the views).
+    Report(Box<report::Report>, String),
     Plain(String),
     Deduped(DedupedText),
     Failed(ErrorRecord),
@@ -75,6 +88,20 @@ fn try_run(config: &Config) -> io::Result<u8> {
         out.flush()?;
         return Ok(EXIT_OK);
     }
+    if let Some(shell) = config.completions {
+        crate::cli::completions(shell, &mut out);
+        out.flush()?;
+        return Ok(EXIT_OK);
+    }
+    if config.man {
+        crate::cli::man_page(&mut out)?;
+        out.flush()?;
+        return Ok(EXIT_OK);
+    }
+    if config.dedupe && config.format != Format::Json {
+        eprintln!("analyze: --dedupe prints the text itself; --format applies to reports");
+        return Ok(EXIT_USAGE);
+    }
     if config.schema {
         serde_json::to_writer_pretty(&mut out, &report::schema())?;
         writeln!(out)?;
@@ -96,6 +123,19 @@ fn try_run(config: &Config) -> io::Result<u8> {
         Layout::Compact => false,
         Layout::Auto => single && terminal,
     };
+    let look = Look {
+        format: config.format,
+        pretty,
+        colour: config.output_dir.is_none()
+            && match config.color {
+                ColorChoice::Always => true,
+                ColorChoice::Never => false,
+                ColorChoice::Auto => {
+                    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            },
+        page_each: single || config.output_dir.is_some(),
+    };
     let mut analyzer = Analyzer::new(config.options);
     let product = if config.dedupe {
         Product::Deduped { plain: single }
@@ -108,7 +148,7 @@ fn try_run(config: &Config) -> io::Result<u8> {
         follow: config.follow,
     };
     let report_dir = match &config.output_dir {
-        Some(dir) => match ReportDir::open(dir, config.redo) {
+        Some(dir) => match ReportDir::open(dir, config.redo, extension(config.format)) {
             Ok(d) => Some(d),
             Err(e) => {
                 eprintln!("analyze: --output-dir {}: {e}", dir.display());
@@ -124,16 +164,30 @@ fn try_run(config: &Config) -> io::Result<u8> {
             Err(record) => Box::new(std::iter::once(record)),
         });
     // with --output-dir, inputs whose report is already written are not analysed again
-    let mut records = records.filter(|r| {
+    let records = records.filter(|r| {
         let skip = r.text.is_ok() && report_dir.as_ref().is_some_and(|d| d.done(&r.id));
         skipped += usize::from(skip);
         !skip
     });
+    let mut records = records.enumerate();
+    let bar = crate::progress::bar(&config.paths, &glob, reading, single);
+    let say = |message: &str| match &bar {
+        Some(bar) => bar.suspend(|| eprintln!("analyze: {message}")),
+        None => eprintln!("analyze: {message}"),
+    };
     let mut failed = false;
     let mut written = 0;
+    // one HTML page holding every article when they all go to standard output
+    let shared_page = look.format == Format::Html && !look.page_each;
+    if shared_page {
+        out.write_all(views::html::HEAD.as_bytes())?;
+    }
     let mut write = |out: &mut io::BufWriter<_>, r: Rendered| -> io::Result<()> {
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
         if let Some(message) = &r.failure {
-            eprintln!("analyze: {message}");
+            say(message);
             failed = true;
         }
         match &report_dir {
@@ -147,7 +201,7 @@ fn try_run(config: &Config) -> io::Result<u8> {
             Some(dir) => match dir.write(&r.id, r.source.as_deref(), &r.bytes) {
                 Ok(()) => written += 1,
                 Err(e) => {
-                    eprintln!("analyze: {}: {e}", id_text(&r.id));
+                    say(&format!("{}: {e}", id_text(&r.id)));
                     failed = true;
                 }
             },
@@ -155,8 +209,8 @@ fn try_run(config: &Config) -> io::Result<u8> {
         Ok(())
     };
     if config.options.cross_article || config.threads == 1 {
-        for record in records.by_ref() {
-            write(&mut out, analyse(&mut analyzer, product, pretty, record)?)?;
+        for (n, record) in records.by_ref() {
+            write(&mut out, analyse(&mut analyzer, product, look, n, record)?)?;
         }
     } else {
         let pool = match rayon::ThreadPoolBuilder::new()
@@ -172,14 +226,14 @@ fn try_run(config: &Config) -> io::Result<u8> {
         let options = config.options;
         let mut pending: VecDeque<mpsc::Receiver<io::Result<Vec<Rendered>>>> = VecDeque::new();
         loop {
-            let chunk: Vec<Record> = records.by_ref().take(CHUNK).collect();
+            let chunk: Vec<(usize, Record)> = records.by_ref().take(CHUNK).collect();
             let done = chunk.is_empty();
             if !done {
                 let (tx, rx) = mpsc::sync_channel(1);
                 pool.spawn(move || {
                     let rendered = chunk
                         .into_par_iter()
-                        .map(|r| analyse(&mut Analyzer::new(options), product, pretty, r))
+                        .map(|(n, r)| analyse(&mut Analyzer::new(options), product, look, n, r))
                         .collect();
                     // the receiver is gone only when the run has already ended on an error
                     let _ = tx.send(rendered);
@@ -197,8 +251,14 @@ fn try_run(config: &Config) -> io::Result<u8> {
             }
         }
     }
+    if shared_page {
+        out.write_all(views::html::TAIL.as_bytes())?;
+    }
     out.flush()?;
     drop(records);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
     if let Some(dir) = &config.output_dir {
         let mut summary = format!("analyze: {written} report(s) written to {}", dir.display());
         if skipped > 0 {
@@ -223,12 +283,13 @@ fn id_text(id: &serde_json::Value) -> String {
 fn analyse(
     analyzer: &mut Analyzer,
     product: Product,
-    pretty: bool,
+    look: Look,
+    n: usize,
     record: Record,
 ) -> io::Result<Rendered> {
     let id = record.id.clone();
     let source = record.path.clone();
-    let (bytes, failure) = render(outcome(analyzer, product, record), pretty)?;
+    let (bytes, failure) = render(outcome(analyzer, product, record), look, n)?;
     Ok(Rendered {
         bytes,
         failure,
@@ -246,7 +307,7 @@ fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome
                 Product::Report => {
                     let mut report = analyzer.analyze(&text, record.id);
                     report.warnings = decoded.warnings;
-                    Outcome::Report(Box::new(report))
+                    Outcome::Report(Box::new(report), text)
                 }
                 Product::Deduped { plain: true } => {
                     Outcome::Plain(analyzer.dedupe(&text, record.id))
@@ -267,15 +328,52 @@ fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome
     }
 }
 
-/// Renders one outcome as the bytes to print and, for a failure, its stderr message.
-fn render(outcome: Outcome, pretty: bool) -> io::Result<(Vec<u8>, Option<String>)> {
+/// Renders one outcome (record `n` of the run) as the bytes to print and, for a failure, its stderr
+/// message.
+fn render(outcome: Outcome, look: Look, n: usize) -> io::Result<(Vec<u8>, Option<String>)> {
     Ok(match outcome {
-        Outcome::Report(r) => (output::json(&r, pretty)?, None),
+        Outcome::Report(r, text) => (
+            match look.format {
+                Format::Json => output::json(&r, look.pretty)?,
+                Format::Text => {
+                    let mut view = views::text::render(&r, look.colour);
+                    if !look.page_each {
+                        view.push('\n');
+                    }
+                    view.into_bytes()
+                }
+                Format::Html if look.page_each => views::html::page(&text, &r).into_bytes(),
+                Format::Html => views::html::article(n, &text, &r).into_bytes(),
+            },
+            None,
+        ),
         Outcome::Plain(text) => (text.into_bytes(), None),
-        Outcome::Deduped(d) => (output::json(&d, pretty)?, None),
+        Outcome::Deduped(d) => (output::json(&d, look.pretty)?, None),
         Outcome::Failed(e) => {
             let message = format!("{}: {}", id_text(&e.id), e.error);
-            (output::json(&e, pretty)?, Some(message))
+            let bytes = match look.format {
+                Format::Json => output::json(&e, look.pretty)?,
+                Format::Text => format!(
+                    "{}\n\n",
+                    views::text::clean(&format!("{message} (not analysed)"))
+                )
+                .into_bytes(),
+                Format::Html if look.page_each => {
+                    let fragment = views::html::failure(n, &message);
+                    format!("{}{fragment}{}", views::html::HEAD, views::html::TAIL).into_bytes()
+                }
+                Format::Html => views::html::failure(n, &message).into_bytes(),
+            };
+            (bytes, Some(message))
         }
     })
+}
+
+/// The file extension of a report in `format`.
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Json => "json",
+        Format::Text => "txt",
+        Format::Html => "html",
+    }
 }

@@ -1,7 +1,7 @@
 //! `--output-dir`: one report file per input, written atomically (a temporary file renamed into
 //! place), never outside the directory and never over an input file.
 //!
-//! A report's file is named after its input's id. Relative ids made of plain names keep their folders
+//! A report's file is named after its input's id and the format (`.json`, `.txt`, `.html`). Relative ids made of plain names keep their folders
 //! (`articles/2024/a.txt` → `DIR/articles/2024/a.txt.json`); any other id (absolute, with `..` or a
 //! leading dot, a number) becomes one flat name. Either way `%`, `/`, `\` and control characters are
 //! percent-encoded, so two ids never share a file and no name can climb out of the directory.
@@ -19,22 +19,25 @@ const MAX_COMPONENT: usize = 200;
 pub struct ReportDir {
     root: PathBuf,
     redo: bool,
+    /// Of the report files: `json`, `txt` or `html`.
+    extension: &'static str,
 }
 
 impl ReportDir {
     /// Creates the directory if needed.
-    pub fn open(dir: &Path, redo: bool) -> io::Result<ReportDir> {
+    pub fn open(dir: &Path, redo: bool, extension: &'static str) -> io::Result<ReportDir> {
         fs::create_dir_all(dir)?;
         Ok(ReportDir {
             root: fs::canonicalize(dir)?,
             redo,
+            extension,
         })
     }
 
     /// Where the report of the input `id` goes.
     pub fn path_for(&self, id: &Value) -> PathBuf {
         let mut path = self.root.clone();
-        path.extend(file_components(id));
+        path.extend(file_components(id, self.extension));
         path
     }
 
@@ -85,7 +88,7 @@ impl ReportDir {
 }
 
 /// The path components (relative, plain names only) of an id's report file.
-fn file_components(id: &Value) -> Vec<String> {
+fn file_components(id: &Value, extension: &str) -> Vec<String> {
     let text = match id {
         Value::String(s) => s.clone(),
         other => other.to_string(),
@@ -102,7 +105,8 @@ fn file_components(id: &Value) -> Vec<String> {
         vec![encode(&text)]
     };
     if let Some(last) = names.last_mut() {
-        last.push_str(".json");
+        last.push('.');
+        last.push_str(extension);
     }
     names
 }
@@ -141,7 +145,7 @@ mod tests {
     use super::*;
 
     fn names(id: Value) -> Vec<String> {
-        file_components(&id)
+        file_components(&id, "json")
     }
 
     #[test]
@@ -178,7 +182,7 @@ mod tests {
     #[test]
     fn reports_land_inside_the_directory() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = ReportDir::open(&tmp.path().join("out"), false).unwrap();
+        let dir = ReportDir::open(&tmp.path().join("out"), false, "json").unwrap();
         for id in ["../../escape", "/abs/path", "sub/dir/a.txt", "..", "."] {
             let id = Value::from(id);
             dir.write(&id, None, b"{}\n").unwrap();
@@ -199,7 +203,7 @@ mod tests {
     #[test]
     fn an_input_is_never_overwritten() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = ReportDir::open(tmp.path(), false).unwrap();
+        let dir = ReportDir::open(tmp.path(), false, "json").unwrap();
         // an input whose id names the very file its report would go to
         let input = tmp.path().join("a.json");
         fs::write(&input, "article").unwrap();
