@@ -1,7 +1,8 @@
 //! The whole pipeline on arbitrary bytes: decoded as a file would be (encodings, binary refusal),
 //! analysed, serialised, parsed back and checked against the invariants the integration tests check
 //! (`tests/common/checks.rs`): every span in bounds and slicing the text to what the report says,
-//! lists sorted, sections covering every non-blank line. Any panic is a crash.
+//! lists sorted, sections covering every non-blank line; then rendered by both views for people.
+//! Any panic is a crash.
 
 #![no_main]
 
@@ -19,4 +20,8 @@ fuzz_target!(|data: &[u8]| {
     let json = serde_json::to_string(&report).expect("a report serialises");
     let value: serde_json::Value = serde_json::from_str(&json).expect("and parses back");
     checks::check_report(&decoded.text, &value);
+    // the views must not panic either, and the page must not let article markup through
+    let _ = analyze::views::text::render(&report, true);
+    let page = analyze::views::html::page(&decoded.text, &report);
+    assert_eq!(page.matches("<script").count(), 0);
 });

@@ -139,6 +139,43 @@ fn is_punct(w: &Word) -> bool {
     !w.lower.chars().any(char::is_alphanumeric)
 }
 
+/// Cues that take their speaker after them ("…, said Steve Elmendorf"); others take an object
+/// there ("told CNN", "called Trump").
+const INVERTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "explained",
+    "explains",
+    "continued",
+    "noted",
+    "notes",
+    "recalled",
+    "argued",
+    "argues",
+    "observed",
+    "insisted",
+    "replied",
+    "responded",
+    "answered",
+    "agreed",
+    "warned",
+    "declared",
+    "acknowledged",
+    "admitted",
+    "stated",
+    "concluded",
+    "complained",
+    "countered",
+    "cautioned",
+    "conceded",
+    "joked",
+    "quipped",
+];
+
 /// The cue starting at word `i`, as the number of words it takes. A cue is written in lower case
 /// (or starts a sentence): "States" in "United States" is no cue.
 fn cue_at(ws: &[Word], i: usize) -> Option<usize> {
@@ -183,7 +220,17 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
         // the speaker follows the cue when nothing else stands between the quotation and the cue
         // (",” says Andrey Kortunov") or the cue is "according to"; else it precedes the cue
         // (",” Mr. Kortunov adds", "Graham said, “", "Ryan said Obama's words “...”")
-        let inverted = (after && ws[..i].iter().all(is_punct)) || ws[i].lower == "according";
+        // ("“…” that Sanders can catch Clinton, said Steve Elmendorf"): after a comma, a cue with a
+        // name or an article right after it is inverted too
+        let comma_inverted = after
+            && i > 0
+            && ws[i - 1].lower == ","
+            && INVERTING.contains(&ws[i].lower.as_str())
+            && ws.get(i + n).is_some_and(|w| {
+                w.capitalised && !is_punct(w) || matches!(w.lower.as_str(), "the" | "a" | "an")
+            });
+        let inverted =
+            (after && ws[..i].iter().all(is_punct)) || comma_inverted || ws[i].lower == "according";
         let after_phrase = || {
             phrase_after(ws, i + n).map(|(speaker, role)| Found {
                 cue,
@@ -215,12 +262,26 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
                     role: None,
                 })
         };
+        // "Scott beamed and asked the crowd …", "O'Malley, who …, interjected to say": no noun
+        // phrase right before the cue, so the clause's subject speaks, never the cue's object
+        let clause_subject = || {
+            subject(ws, i).map(|speaker| Found {
+                cue,
+                speaker,
+                pronoun: PRONOUNS
+                    .contains(text[speaker.start..speaker.end].to_lowercase().as_str()),
+                role: None,
+            })
+        };
+        let sentence_initial = i == 0 || matches!(ws[i - 1].lower.as_str(), "." | "!" | "?");
         let found = if inverted {
             after_phrase().or_else(before_phrase)
         } else if ws[i].lower.ends_with("ing") {
             participle().or_else(before_phrase)
+        } else if sentence_initial {
+            after_phrase()
         } else {
-            before_phrase().or_else(after_phrase)
+            before_phrase().or_else(clause_subject)
         };
         if found.is_some() {
             return found;
@@ -342,9 +403,10 @@ fn is_function_word(lower: &str) -> bool {
 /// an adverb ("also") and an appositive between commas.
 fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> {
     let mut end = cue;
-    while end > 0
-        && matches!(
-            ws[end - 1].lower.as_str(),
+    while let Some(prev) = end.checked_sub(1).map(|k| &ws[k]) {
+        // an adverb or auxiliary ("also", "has", "jokingly"), or a party tag ("(D)", "(R-Texas)")
+        if matches!(
+            prev.lower.as_str(),
             "also"
                 | "later"
                 | "then"
@@ -355,9 +417,22 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
                 | "previously"
                 | "recently"
                 | "again"
-        )
-    {
-        end -= 1;
+        ) || (!prev.capitalised && prev.lower.len() > 4 && prev.lower.ends_with("ly"))
+        {
+            end -= 1;
+        } else if prev.lower == ")"
+            && let Some(open) = ws[end.saturating_sub(6)..end - 1]
+                .iter()
+                .rposition(|w| w.lower == "(")
+        {
+            end = end.saturating_sub(6) + open;
+        } else {
+            break;
+        }
+    }
+    // "… lamented the “…” and criticized": a second verb of the clause, whose subject speaks
+    if end > 0 && matches!(ws[end - 1].lower.as_str(), "and" | "but" | "or" | "to") {
+        return None;
     }
     let mut role = None;
     // "Graham, a Republican senator, said"
@@ -519,6 +594,56 @@ mod tests {
         assert_eq!(
             run(" according to the report.", true).map(|r| r.1),
             Some("the report".into())
+        );
+    }
+
+    #[test]
+    fn a_cue_object_is_not_its_speaker() {
+        // a second verb of the clause: its subject speaks, not the crowd
+        assert_eq!(
+            run(
+                "Scott beamed and asked the crowd to welcome the governor - ",
+                false
+            )
+            .map(|r| r.1),
+            Some("Scott".into())
+        );
+        assert_eq!(
+            run(
+                "O'Malley, who signed gun laws as governor, interjected to say: ",
+                false
+            )
+            .map(|r| r.1),
+            Some("O'Malley".into())
+        );
+    }
+
+    #[test]
+    fn adverbs_and_party_tags_before_the_cue_are_skipped() {
+        assert_eq!(
+            run("Trump jokingly said, ", false).map(|r| r.1),
+            Some("Trump".into())
+        );
+        assert_eq!(
+            run("Attorney General Lisa Madigan (D) said that ", false).map(|r| r.1),
+            Some("Attorney General Lisa Madigan".into())
+        );
+    }
+
+    #[test]
+    fn a_said_after_a_comma_takes_the_name_after_it() {
+        assert_eq!(
+            run(
+                " that Sanders can catch Clinton, said Steve Elmendorf, a strategist.",
+                true
+            )
+            .map(|r| r.1),
+            Some("Steve Elmendorf".into())
+        );
+        // "told" takes its listener after it
+        assert_eq!(
+            run(" that it was over, Smith told CNN.", true).map(|r| r.1),
+            Some("Smith".into())
         );
     }
 

@@ -74,9 +74,24 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             .close
             .map(|c| frame_after(doc, &cuts, c.end, last.paragraph));
         let text = doc.text;
-        let found = after
-            .and_then(|a| attribution::attribute(text, &attribution::words(text, a), true))
-            .or_else(|| attribution::attribute(text, &attribution::words(text, before), false))
+        // a quotation closing its sentence with a full stop, followed by a capital, has the next
+        // sentence after it: its own sentence's words before it come first ("…, saying, “The fewer
+        // guns, the better.” The Buckeye State is one of 45 states …")
+        let closes_sentence = doc.slice(last.span).trim_end().ends_with('.')
+            && after.is_some_and(|a| {
+                doc.text[a.start..a.end]
+                    .trim_start()
+                    .starts_with(|c: char| c.is_uppercase())
+            });
+        let in_after =
+            || after.and_then(|a| attribution::attribute(text, &attribution::words(text, a), true));
+        let in_before = || attribution::attribute(text, &attribution::words(text, before), false);
+        let found = if closes_sentence {
+            in_before().or_else(in_after)
+        } else {
+            in_after().or_else(in_before)
+        };
+        let found = found
             .or_else(|| {
                 // a quotation opening its paragraph after one that ends with a colon ("released the
                 // following statement:"): that sentence attributes it
