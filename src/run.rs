@@ -289,7 +289,19 @@ fn analyse(
 ) -> io::Result<Rendered> {
     let id = record.id.clone();
     let source = record.path.clone();
-    let (bytes, failure) = render(outcome(analyzer, product, record), look, n)?;
+    // a bug in a stage must cost one record, not the run: the panic is reported (the default hook
+    // prints it) and the record gets an error line
+    let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        outcome(analyzer, product, record)
+    }))
+    .unwrap_or_else(|_| {
+        Outcome::Failed(ErrorRecord {
+            id: id.clone(),
+            error: "internal error: the analysis panicked (please report it with this input)"
+                .to_string(),
+        })
+    });
+    let (bytes, failure) = render(analysed, look, n)?;
     Ok(Rendered {
         bytes,
         failure,

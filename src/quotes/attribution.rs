@@ -290,6 +290,29 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
     None
 }
 
+/// A paragraph signing the quotation above it: a dash, then a name and perhaps a role after a
+/// comma ("- Bernie Sanders.", "—Michelle Marks, Philadelphia"). The dash is the cue.
+pub fn signature(text: &str, paragraph: Span) -> Option<Found> {
+    let body = &text[paragraph.start..paragraph.end];
+    let dash = body
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '–' | '—' | '―'))?;
+    let rest = Span::new(paragraph.start + dash.len_utf8(), paragraph.end);
+    let ws = words(text, rest);
+    // a short line: a signature, not a paragraph of prose after a dash
+    if ws.len() > 16 || !ws.first().is_some_and(|w| w.capitalised) {
+        return None;
+    }
+    let (speaker, role) = phrase_after(&ws, 0)?;
+    Some(Found {
+        cue: Span::new(paragraph.start, rest.start),
+        speaker,
+        pronoun: false,
+        role,
+    })
+}
+
 /// A name (capitalised words, possibly after "the") or pronoun right after word `from`, with an
 /// appositive after a comma.
 fn phrase_after(ws: &[Word], from: usize) -> Option<(Span, Option<Span>)> {
@@ -327,10 +350,19 @@ fn phrase_after(ws: &[Word], from: usize) -> Option<(Span, Option<Span>)> {
 
 /// The first name or pronoun of the clause before word `cue`: its subject.
 fn subject(ws: &[Word], cue: usize) -> Option<Span> {
-    let from = ws[..cue]
+    let mut from = ws[..cue]
         .iter()
         .rposition(|w| matches!(w.lower.as_str(), "." | "!" | "?" | ";"))
         .map_or(0, |p| p + 1);
+    // an opening phrase ("On the ties with the Philippines, Trump …", "Early in his campaign,
+    // Trump …") is not the subject: it ends at the first comma
+    if ws
+        .get(from)
+        .is_some_and(|w| INTRODUCERS.contains(&w.lower.as_str()))
+        && let Some(comma) = ws[from..cue].iter().position(|w| w.lower == ",")
+    {
+        from += comma + 1;
+    }
     let mut k = from;
     while k < cue && (!ws[k].capitalised || is_function_word(&ws[k].lower)) {
         if PRONOUNS.contains(ws[k].lower.as_str()) {
@@ -347,6 +379,42 @@ fn subject(ws: &[Word], cue: usize) -> Option<Span> {
     }
     Some(Span::new(ws[k].span.start, ws[j].span.end))
 }
+
+/// Words that open a sentence with a phrase before its subject.
+const INTRODUCERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "early",
+    "late",
+    "later",
+    "earlier",
+    "since",
+    "while",
+    "when",
+    "as",
+    "despite",
+    "amid",
+    "following",
+    "asked",
+    "speaking",
+    "with",
+    "for",
+    "from",
+    "unlike",
+    "like",
+    "under",
+    "over",
+    "last",
+    "this",
+    "according",
+    "addressing",
+    "responding",
+    "writing",
+];
 
 /// Capitalised words that start sentences without naming anyone.
 fn is_function_word(lower: &str) -> bool {
@@ -420,6 +488,17 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
         ) || (!prev.capitalised && prev.lower.len() > 4 && prev.lower.ends_with("ly"))
         {
             end -= 1;
+        } else if is_time(&prev.lower)
+            || matches!(
+                prev.lower.as_str(),
+                "night" | "morning" | "afternoon" | "evening"
+            )
+        {
+            // "Obama on Tuesday called", "Rubio said Saturday night"
+            end -= 1;
+            if end > 0 && matches!(ws[end - 1].lower.as_str(), "on" | "last" | "this" | "early") {
+                end -= 1;
+            }
         } else if prev.lower == ")"
             && let Some(open) = ws[end.saturating_sub(6)..end - 1]
                 .iter()

@@ -86,7 +86,10 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let in_after =
             || after.and_then(|a| attribution::attribute(text, &attribution::words(text, a), true));
         let in_before = || attribution::attribute(text, &attribution::words(text, before), false);
-        let found = if closes_sentence {
+        // a fragment inside the writer's sentence ("Podesta said it was a “reasonable conclusion”
+        // that …") is attributed by that sentence's cue before it
+        let fragment = kind_of(doc, first, before) == Kind::Partial;
+        let found = if closes_sentence || fragment {
             in_before().or_else(in_after)
         } else {
             in_after().or_else(in_before)
@@ -103,6 +106,15 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 (opens && doc.slice(p).ends_with(':')).then_some(())?;
                 let frame = frame_before(doc, &cuts, p.end, prev);
                 attribution::attribute(text, &attribution::words(text, frame), false)
+            })
+            .or_else(|| {
+                // a quotation standing alone, signed in the paragraph after it ("- Bernie Sanders.")
+                let next = doc.paragraphs.get(last.paragraph + 1)?;
+                let alone = doc.text[doc.paragraphs[first.paragraph].span.start..first.open.start]
+                    .trim()
+                    .is_empty();
+                alone.then_some(())?;
+                attribution::signature(text, next.span)
             })
             .or_else(|| {
                 // a quotation over several paragraphs may be attributed in a middle one
@@ -419,6 +431,17 @@ mod tests {
         assert_eq!(q[0].2.as_deref(), Some("Maria Lopez"));
         assert_eq!(q[1].2.as_deref(), Some("Tom Harris"));
         assert_eq!(q[1].1, Kind::Full);
+    }
+
+    #[test]
+    fn a_fragment_takes_the_cue_before_it_and_a_signed_quotation_its_signature() {
+        let q = quotes(
+            "Podesta said it was a “reasonable conclusion” that Roger Stone knew, warning others.\n\n\
+             “We really can win on Tuesday, and we will.”\n\n\
+             - Bernie Sanders, in Iowa.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Podesta"));
+        assert_eq!(q[1].2.as_deref(), Some("Bernie Sanders"));
     }
 
     #[test]
