@@ -277,7 +277,12 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
         let found = if inverted {
             after_phrase().or_else(before_phrase)
         } else if ws[i].lower.ends_with("ing") {
-            participle().or_else(before_phrase)
+            // "with Sen. John McCain calling it …": a name right before the participle is its subject
+            if i > 0 && ws[i - 1].capitalised && !is_punct(&ws[i - 1]) {
+                before_phrase().or_else(participle)
+            } else {
+                participle().or_else(before_phrase)
+            }
         } else if sentence_initial {
             after_phrase()
         } else {
@@ -321,32 +326,52 @@ fn phrase_after(ws: &[Word], from: usize) -> Option<(Span, Option<Span>)> {
         // "called it", "told them": an object, not the speaker
         return None;
     }
-    let mut j = from;
-    if matches!(
-        first.lower.as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their"
-    ) {
-        j += 1;
+    let usable = |w: &Word| !is_punct(w) && !is_time(&w.lower);
+    if DETERMINERS.contains(&first.lower.as_str()) {
+        // "said the spokesman", "said one Democrat familiar with …", "said another": the noun
+        // phrase up to a comma or a word that starts what is said of it
+        let mut j = from + 1;
+        while j < ws.len()
+            && j < from + 5
+            && usable(&ws[j])
+            && !PHRASE_ENDS.contains(&ws[j].lower.as_str())
+        {
+            j += 1;
+        }
+        let speaker = Span::new(first.span.start, ws[j - 1].span.end);
+        return Some((speaker, appositive(ws, j)));
     }
-    let start = j;
+    // "said former Sen. Evan Bayh", "said spokesman Josh Schwerin": a few lower-case words, then
+    // the name
+    let start = (from..ws.len().min(from + 4))
+        .take_while(|&k| usable(&ws[k]) && !PHRASE_ENDS.contains(&ws[k].lower.as_str()))
+        .find(|&k| ws[k].capitalised)?;
+    let mut j = start;
     while j < ws.len()
         && j < start + 6
-        && !is_punct(&ws[j])
-        && !is_time(&ws[j].lower)
+        && usable(&ws[j])
         && (ws[j].capitalised || j > start && ws[j].lower == "of")
     {
         j += 1;
     }
     if j == start {
-        // "said the spokesman": a lower-case noun after an article
-        if start > from && ws.get(start).is_some_and(|w| !is_punct(w)) {
-            return Some((Span::new(ws[from].span.start, ws[start].span.end), None));
-        }
         return None;
     }
     let speaker = Span::new(ws[start].span.start, ws[j - 1].span.end);
     Some((speaker, appositive(ws, j)))
 }
+
+/// Words that open a noun phrase naming a speaker after its cue.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "one", "another", "two", "three",
+    "several", "some", "many",
+];
+
+/// Words that end a speaker's noun phrase: what follows says more about the speaker.
+const PHRASE_ENDS: &[&str] = &[
+    "who", "which", "that", "familiar", "with", "in", "at", "on", "for", "from", "to", "and", "or",
+    "but", "said", "says", "told", "as", "during", "after", "before", "while", "when", "about",
+];
 
 /// The first name or pronoun of the clause before word `cue`: its subject.
 fn subject(ws: &[Word], cue: usize) -> Option<Span> {
@@ -355,10 +380,11 @@ fn subject(ws: &[Word], cue: usize) -> Option<Span> {
         .rposition(|w| matches!(w.lower.as_str(), "." | "!" | "?" | ";"))
         .map_or(0, |p| p + 1);
     // an opening phrase ("On the ties with the Philippines, Trump …", "Early in his campaign,
-    // Trump …") is not the subject: it ends at the first comma
-    if ws
-        .get(from)
-        .is_some_and(|w| INTRODUCERS.contains(&w.lower.as_str()))
+    // Trump …", "Weighing in, Huckabee …") is not the subject: it ends at the first comma
+    let introduces = |w: &Word| {
+        INTRODUCERS.contains(&w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ing"))
+    };
+    if ws.get(from).is_some_and(introduces)
         && let Some(comma) = ws[from..cue].iter().position(|w| w.lower == ",")
     {
         from += comma + 1;
@@ -723,6 +749,38 @@ mod tests {
         assert_eq!(
             run(" that it was over, Smith told CNN.", true).map(|r| r.1),
             Some("Smith".into())
+        );
+    }
+
+    #[test]
+    fn descriptors_and_determiners_after_an_inverted_cue() {
+        let speaker = |t: &str| run(t, true).map(|r| r.1);
+        assert_eq!(
+            speaker(", said former Sen. Evan Bayh, a Democrat."),
+            Some("Sen. Evan Bayh".into())
+        );
+        assert_eq!(
+            speaker(", said spokesman Josh Schwerin."),
+            Some("Josh Schwerin".into())
+        );
+        assert_eq!(
+            speaker(", said one Democrat familiar with the talks, who left."),
+            Some("one Democrat".into())
+        );
+        assert_eq!(speaker(", said another."), Some("another".into()));
+        assert_eq!(speaker(" said in a statement."), None);
+    }
+
+    #[test]
+    fn a_participle_takes_the_name_before_it_or_its_clause_subject() {
+        let speaker = |t: &str| run(t, false).map(|r| r.1);
+        assert_eq!(
+            speaker("Critics were irritated, with Sen. John McCain calling it a "),
+            Some("Sen. John McCain".into())
+        );
+        assert_eq!(
+            speaker("Weighing in on the talks, Mike Huckabee agreed, praising him as "),
+            Some("Mike Huckabee".into())
         );
     }
 
