@@ -59,6 +59,7 @@ fn is_all_caps(w: &str) -> bool {
 /// The mentions of one document, in text order, typed where they can be.
 pub fn find(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
+    let names = name_words(doc);
     for (si, range) in doc.sentence_words.iter().enumerate() {
         let toks: Vec<Tok> = doc.words[range.clone()]
             .iter()
@@ -74,7 +75,11 @@ pub fn find(doc: &Document) -> Vec<Mention> {
                 .count()
                 > 1;
         let sentence = doc.sentences[si];
-        sentence_mentions(doc, &toks, sentence, shouting, &mut out);
+        let cx = Sentence {
+            shouting,
+            names: &names,
+        };
+        sentence_mentions(doc, &toks, sentence, &cx, &mut out);
     }
     out
 }
@@ -144,13 +149,54 @@ pub fn without_honorific(text: &str) -> &str {
     }
 }
 
+/// What the run cutter knows about the sentence and the document around a run.
+struct Sentence<'a> {
+    /// The sentence is written in capitals.
+    shouting: bool,
+    /// Words the document uses as the last word of a name (see [`name_words`]).
+    names: &'a FxHashSet<String>,
+}
+
+/// Keys of the words that end a name somewhere in the document: a capitalised word after another
+/// capitalised word or an honorific, inside a sentence ("Donald Trump", "Mr. Trump"). Such a word
+/// opening a sentence is that name, even when it is also a common word ("Trump also attacked").
+fn name_words(doc: &Document) -> FxHashSet<String> {
+    let mut out = FxHashSet::default();
+    for range in &doc.sentence_words {
+        let ws = &doc.words[range.clone()];
+        // a title-case line ("Why We Wrote This") capitalises every word but the short ones
+        let title_case = ws.len() >= 3
+            && !ws.iter().any(|w| {
+                let t = doc.slice(*w);
+                t.chars().count() > 3 && t.chars().next().is_some_and(char::is_lowercase)
+            });
+        if title_case {
+            continue;
+        }
+        for pair in ws.windows(2) {
+            let (a, b) = (doc.slice(pair[0]), doc.slice(pair[1]));
+            let joined = doc
+                .text
+                .get(pair[0].end..pair[1].start)
+                .is_some_and(|g| g == " " || g == ". " || g == "\u{a0}");
+            // the commonest words are never surnames, whatever a line does with them
+            let rare = GAZETTEER.common_tier(b).is_none_or(|t| t > 20);
+            if joined && rare && is_capitalised(a) && is_capitalised(b) && !is_all_caps(b) {
+                out.insert(key(b.trim_end_matches("'s").trim_end_matches("’s")));
+            }
+        }
+    }
+    out
+}
+
 fn sentence_mentions(
     doc: &Document,
     toks: &[Tok],
     sentence: Span,
-    shouting: bool,
+    cx: &Sentence,
     out: &mut Vec<Mention>,
 ) {
+    let shouting = cx.shouting;
     let mut i = 0;
     while i < toks.len() {
         let name_like = |t: &Tok| {
@@ -191,19 +237,14 @@ fn sentence_mentions(
             || doc.text[sentence.start..toks[i].span.start]
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        cut_run(doc, &toks[i..j], at_start, shouting, out);
+        cut_run(doc, &toks[i..j], at_start, cx, out);
         i = j;
     }
 }
 
 /// Cuts a run into mentions and types them.
-fn cut_run(
-    doc: &Document,
-    run: &[Tok],
-    mut at_start: bool,
-    shouting: bool,
-    out: &mut Vec<Mention>,
-) {
+fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: &mut Vec<Mention>) {
+    let shouting = cx.shouting;
     let g = &GAZETTEER;
     let mut run = run;
     let mut titled = false;
@@ -235,7 +276,7 @@ fn cut_run(
             // kept in the span, but what follows is a person
             let rest = &run[1..];
             let before = out.len();
-            cut_run(doc, rest, false, shouting, out);
+            cut_run(doc, rest, false, cx, out);
             if let Some(m) = out.get_mut(before) {
                 m.span.start = first.span.start;
                 m.ty = Some(EntityType::Person);
@@ -252,6 +293,7 @@ fn cut_run(
         let ordinary = g.common_tier(&lower).is_some()
             && known.is_none()
             && g.given_name(first.text) < 2000
+            && !(at_start && run.len() == 1 && cx.names.contains(&key(first.text)))
             && (at_start
                 || shouting
                 || !org_named && g.common_tier(&lower).is_some_and(|t| t <= 20));
@@ -290,8 +332,8 @@ fn cut_run(
         && !(g.is_org_suffix(last) || g.is_org_head(last))
         && let Some(at) = run.iter().position(|t| t.text == "and" || t.text == "&")
     {
-        cut_run(doc, &run[..at], at_start, shouting, out);
-        cut_run(doc, &run[at + 1..], false, shouting, out);
+        cut_run(doc, &run[..at], at_start, cx, out);
+        cut_run(doc, &run[at + 1..], false, cx, out);
         return;
     }
     // a one-word city that is also a common given name ("David", "Douglas") is settled by the
@@ -335,7 +377,7 @@ fn cut_run(
         && between(doc, &run[0], &run[1]) != "-"
     {
         push(out, &run[..1], Some(k.ty), true, k.rank);
-        cut_run(doc, &run[1..], false, shouting, out);
+        cut_run(doc, &run[1..], false, cx, out);
         return;
     }
     // the longest listed name at the start, then the rest: "Europe Council"... rarely; skip
@@ -424,5 +466,20 @@ mod tests {
         let doc = Document::new("U.S. officials met.");
         let m = find(&doc);
         assert_eq!(doc.slice(m[0].span), "U.S.");
+    }
+
+    #[test]
+    fn a_sentence_opening_surname_is_kept_when_the_document_names_it() {
+        let text = "Donald Trump spoke in Ohio.\n\nTrump also attacked the plan.\n\n\
+                    Why We Wrote This\n\nThis is a test.";
+        let doc = Document::new(text);
+        let found: Vec<&str> = find(&doc).iter().map(|m| doc.slice(m.span)).collect();
+        assert_eq!(
+            found.iter().filter(|&&m| m == "Trump").count(),
+            1,
+            "{found:?}"
+        );
+        // a title-case line does not make its words names
+        assert!(!found.contains(&"This"), "{found:?}");
     }
 }

@@ -230,6 +230,34 @@ fn kind_of(doc: &Document, first: &marks::Piece, before: Span) -> Kind {
     }
 }
 
+/// How many sentences back a pronoun looks for a sentence's subject.
+const SUBJECT_LOOKBACK: usize = 4;
+
+/// The nearest person before `before` who opens a sentence as its subject (among its first words),
+/// looking back a few sentences: where they are mentioned, and which entity.
+fn nearest_subject(
+    doc: &Document,
+    persons: &[Mentioned],
+    before: usize,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let last = doc.sentences.partition_point(|s| s.start < before);
+    let first = last.saturating_sub(SUBJECT_LOOKBACK + 1);
+    for sentence in doc.sentences[first..last].iter().rev() {
+        let from = persons.partition_point(|(m, _)| m.start < sentence.start);
+        let found = persons[from..]
+            .iter()
+            .take_while(|(m, _)| m.end <= sentence.end.min(before))
+            .find(|&&(m, i)| {
+                doc.text[sentence.start..m.start].split_whitespace().count() <= 6 && fits(i)
+            });
+        if let Some(&(m, i)) = found {
+            return Some((m.start, i));
+        }
+    }
+    None
+}
+
 /// A person's sex as far as the text shows it: an honorific, else the given name.
 fn sex_of(doc: &Document, e: &Entity) -> Option<char> {
     for m in &e.mentions {
@@ -351,6 +379,21 @@ fn resolve(
         .filter(|p| p.paragraph + 2 >= paragraph)
         .and_then(|p| p.speaker.clone())
         .filter(|s| s.entity.is_none_or(fits));
+    // a person who is the subject of a sentence since ("Leahy … expressed frustration. “…,” he
+    // said") is nearer than that quotation's speaker
+    let subject = nearest_subject(doc, persons, before, &fits);
+    let inherited = match (inherited, subject) {
+        (Some(s), Some((at, _))) if f.pronoun && s.mention.start >= at => Some(s),
+        (_, Some((_, i))) if f.pronoun => {
+            return Speaker {
+                name: entities[i].name.clone(),
+                entity: Some(i),
+                mention: f.speaker,
+                role: f.role,
+            };
+        }
+        (inherited, _) => inherited,
+    };
     match (inherited, last_person) {
         (Some(s), _) if f.pronoun => Speaker {
             mention: f.speaker,
