@@ -103,6 +103,11 @@ pub struct Found {
     pub role: Option<Span>,
 }
 
+/// Whether a lower-case word can open a cue ("said", "according", "told").
+pub fn opens_cue(lower: &str) -> bool {
+    CUES.contains_key(lower)
+}
+
 /// Days and months: "said Friday" names no speaker.
 fn is_time(lower: &str) -> bool {
     const TIMES: &[&str] = &[

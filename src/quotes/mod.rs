@@ -245,14 +245,24 @@ fn nearest_subject(
     let first = last.saturating_sub(SUBJECT_LOOKBACK + 1);
     for sentence in doc.sentences[first..last].iter().rev() {
         let from = persons.partition_point(|(m, _)| m.start < sentence.start);
-        let found = persons[from..]
+        // the subject opening the sentence, or the latest person right before a cue ("The good
+        // news, Woolson said, is …")
+        let mut found = None;
+        for &(m, i) in persons[from..]
             .iter()
             .take_while(|(m, _)| m.end <= sentence.end.min(before))
-            .find(|&&(m, i)| {
-                doc.text[sentence.start..m.start].split_whitespace().count() <= 6 && fits(i)
-            });
-        if let Some(&(m, i)) = found {
-            return Some((m.start, i));
+        {
+            let opening = doc.text[sentence.start..m.start].split_whitespace().count() <= 6;
+            let next = doc.text[m.end..sentence.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty());
+            let cued = next.is_some_and(attribution::opens_cue);
+            if fits(i) && (opening && found.is_none() || cued) {
+                found = Some((m.start, i));
+            }
+        }
+        if found.is_some() {
+            return found;
         }
     }
     None
