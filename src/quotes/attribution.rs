@@ -48,7 +48,11 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
     let flush = |from: usize, mut to: usize, out: &mut Vec<Word>| {
         // a trailing full stop ends the sentence unless the word is an abbreviation ("Mr.", "Gov.",
         // "U.S."): then it is a word of its own
-        let stop = to > from + 1 && s[from..to].ends_with('.') && !abbreviation(&s[from..to]);
+        // ("(D-Md.)": a stop before a closing bracket is the abbreviation's)
+        let stop = to > from + 1
+            && s[from..to].ends_with('.')
+            && !abbreviation(&s[from..to])
+            && !s[to..].starts_with(')');
         if stop {
             to -= 1;
         }
@@ -607,7 +611,7 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
     } else {
         // "the senator", "a spokesman for the campaign" (up to three words after an article)
         // "the senator", "one user", "another supporter"
-        let art = (start.saturating_sub(3)..start).rev().find(|&k| {
+        let art = (start.saturating_sub(5)..start).rev().find(|&k| {
             matches!(
                 ws[k].lower.as_str(),
                 "the"

@@ -108,6 +108,22 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                 attribution::attribute(text, &attribution::words(text, frame), false)
             })
             .or_else(|| {
+                // a quotation opening a sentence right after one that ends with its cue ("Or maybe
+                // Jeb Bush, consultant Phil Musser says. “Several surveys …”")
+                if !doc.text[before.start..before.end].trim().is_empty() {
+                    return None;
+                }
+                let s = doc.sentences.partition_point(|s| s.end <= before.start);
+                let prev = *doc.sentences.get(s.checked_sub(1)?)?;
+                let in_paragraph = doc.paragraphs[first.paragraph].span.start <= prev.start;
+                in_paragraph.then_some(())?;
+                let frame = Span::new(prev.start, prev.end);
+                let f = attribution::attribute(text, &attribution::words(text, frame), false)?;
+                let tail =
+                    doc.text[f.cue.end.max(f.speaker.end)..prev.end].trim_end_matches(['.', ':']);
+                tail.trim().is_empty().then_some(f)
+            })
+            .or_else(|| {
                 // a quotation standing alone, signed in the paragraph after it ("- Bernie Sanders.")
                 let next = doc.paragraphs.get(last.paragraph + 1)?;
                 let alone = doc.text[doc.paragraphs[first.paragraph].span.start..first.open.start]
@@ -495,6 +511,20 @@ mod tests {
         );
         assert_eq!(q[0].2.as_deref(), Some("Podesta"));
         assert_eq!(q[1].2.as_deref(), Some("Bernie Sanders"));
+    }
+
+    #[test]
+    fn a_sentence_ending_with_its_cue_attributes_the_quotation_after_it() {
+        let q = quotes(
+            "Or maybe it is Jeb Bush, consultant Phil Musser says. “Several surveys suggest a \
+             second look is occurring in New Hampshire.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Phil Musser"));
+        let q = quotes(
+            "“He would be a great senator, one of the brightest members,” Rep. Elijah E. \
+             Cummings (D-Md.) said.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Elijah E. Cummings"));
     }
 
     #[test]
