@@ -55,13 +55,28 @@ const MIN_UNATTRIBUTED_WORDS: usize = 5;
 
 /// The quotations of `doc`, in order, with speakers named after `entities`.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
-    let quoted = marks::find(doc);
+    let mut quoted = marks::find(doc);
     // every quoted stretch with its marks, to be cut out of the writer's frames
-    let cuts: Vec<Span> = quoted
-        .iter()
-        .flat_map(|q| q.pieces.iter())
-        .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
-        .collect();
+    let cuts_of = |quoted: &[marks::Quoted]| -> Vec<Span> {
+        quoted
+            .iter()
+            .flat_map(|q| q.pieces.iter())
+            .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
+            .collect()
+    };
+    // the title of a show, book or film after a possessive or a preposition ("on NBC's “Meet the
+    // Press”", "in “13th”") is no quotation, whatever cue is near: it stays in the writer's frame
+    let cuts = cuts_of(&quoted);
+    quoted.retain(|q| {
+        let Some(first) = q.pieces.first() else {
+            return false;
+        };
+        let before = frame_before(doc, &cuts, first.open.start, first.paragraph);
+        !(q.pieces.len() == 1
+            && kind_of(doc, first, before) == Kind::Partial
+            && is_title(doc, first, before))
+    });
+    let cuts = cuts_of(&quoted);
     let persons = person_mentions(entities);
     let mentions = all_mentions(entities);
     let mut out: Vec<Quote> = Vec::new();
@@ -282,6 +297,30 @@ fn nearest_subject(
         }
     }
     None
+}
+
+/// Whether a quoted fragment is the title of a work: every longer word capitalised ("Meet the
+/// Press", "Sean Hannity Show"), right after a possessive or a preposition.
+fn is_title(doc: &Document, piece: &marks::Piece, before: Span) -> bool {
+    let lead = doc.text[before.start..before.end].trim_end();
+    let after_possessive = lead.ends_with("'s") || lead.ends_with("’s");
+    let after_preposition = lead
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| {
+            matches!(
+                w,
+                "on" | "in" | "at" | "from" | "of" | "titled" | "entitled"
+            )
+        });
+    let words: Vec<&str> = doc.slice(piece.span).split_whitespace().collect();
+    let title_case = !words.is_empty()
+        && words.iter().all(|w| {
+            let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+            letters.chars().count() <= 3
+                || letters.chars().next().is_some_and(|c| !c.is_lowercase())
+        });
+    title_case && (after_possessive || after_preposition)
 }
 
 /// A person's sex as far as the text shows it: an honorific, else the given name.
@@ -525,6 +564,16 @@ mod tests {
              Cummings (D-Md.) said.",
         );
         assert_eq!(q[0].2.as_deref(), Some("Elijah E. Cummings"));
+    }
+
+    #[test]
+    fn titles_of_shows_are_not_quotations_even_beside_a_cue() {
+        let q = quotes(
+            "Sanders said on NBC’s “Meet the Press” that Clinton’s “judgment” was “clearly lacking.”",
+        );
+        let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
+        assert!(!texts.contains(&"Meet the Press"), "{texts:?}");
+        assert!(texts.contains(&"clearly lacking."), "{texts:?}");
     }
 
     #[test]
