@@ -225,6 +225,10 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
             return None;
         }
         let Some(n) = cue_at(ws, i) else { continue };
+        // "said in an interview": looking back, the verb before the phrase is the cue
+        if !after && i > 0 && cue_at(ws, i - 1).is_some() {
+            continue;
+        }
         let cue = Span::new(ws[i].span.start, ws[i + n - 1].span.end);
         // the speaker follows the cue when nothing else stands between the quotation and the cue
         // (",” says Andrey Kortunov") or the cue is "according to"; else it precedes the cue

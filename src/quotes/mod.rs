@@ -98,16 +98,32 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     .trim_start()
                     .starts_with(|c: char| c.is_uppercase())
             });
-        let in_after =
-            || after.and_then(|a| attribution::attribute(text, &attribution::words(text, a), true));
+        let found_after =
+            after.and_then(|a| attribution::attribute(text, &attribution::words(text, a), true));
+        // after a quotation that closes its sentence, the next sentence attributes it only when it
+        // is nothing but the attribution ("… the better.” Smith said."), never when it goes on
+        // ("… in Milwaukee. “This is …” Ohio Gov. John Kasich said he would have …")
+        let found_after = found_after.filter(|f| {
+            !closes_sentence || {
+                let end = f
+                    .cue
+                    .end
+                    .max(f.speaker.end)
+                    .max(f.role.map_or(0, |r| r.end));
+                let rest = after.map_or("", |a| &doc.text[end.min(a.end)..a.end]);
+                rest.split(['.', '!', '?'])
+                    .next()
+                    .is_none_or(|r| r.trim().is_empty())
+            }
+        });
         let in_before = || attribution::attribute(text, &attribution::words(text, before), false);
         // a fragment inside the writer's sentence ("Podesta said it was a “reasonable conclusion”
         // that …") is attributed by that sentence's cue before it
         let fragment = kind_of(doc, first, before) == Kind::Partial;
         let found = if closes_sentence || fragment {
-            in_before().or_else(in_after)
+            in_before().or(found_after)
         } else {
-            in_after().or_else(in_before)
+            found_after.or_else(in_before)
         };
         let found = found
             .or_else(|| {
@@ -574,6 +590,21 @@ mod tests {
         let texts: Vec<&str> = q.iter().map(|q| q.0.as_str()).collect();
         assert!(!texts.contains(&"Meet the Press"), "{texts:?}");
         assert!(texts.contains(&"clearly lacking."), "{texts:?}");
+    }
+
+    #[test]
+    fn the_next_sentence_attributes_a_closed_quotation_only_when_that_is_all_it_does() {
+        let q = quotes(
+            "“It is a very sad development,” Ted Cruz told reporters in Milwaukee. “This is the \
+             consequence of the culture of that campaign.” Ohio Gov. John Kasich said he would \
+             have fired the manager.",
+        );
+        assert_eq!(q[1].2.as_deref(), Some("Ted Cruz"));
+        let q = quotes(
+            "Tom Harris, a Trump ally, said in an interview that the mogul should “ignore” \
+             the rush of critics.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Tom Harris"));
     }
 
     #[test]
