@@ -524,6 +524,18 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
                 | "previously"
                 | "recently"
                 | "again"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+                | "did"
+                | "does"
+                | "never"
+                | "not"
         ) || (!prev.capitalised && prev.lower.len() > 4 && prev.lower.ends_with("ly"))
         {
             end -= 1;
@@ -741,6 +753,10 @@ mod tests {
         assert_eq!(
             run("Trump jokingly said, ", false).map(|r| r.1),
             Some("Trump".into())
+        );
+        assert_eq!(
+            run(",” the two-term president will say.", true).map(|r| r.1),
+            Some("the two-term president".into())
         );
         assert_eq!(
             run("Attorney General Lisa Madigan (D) said that ", false).map(|r| r.1),
