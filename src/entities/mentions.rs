@@ -180,8 +180,8 @@ fn name_words(doc: &Document) -> FxHashSet<String> {
                 .get(pair[0].end..pair[1].start)
                 .is_some_and(|g| g == " " || g == ". " || g == "\u{a0}");
             // the commonest words are never surnames, whatever a line does with them
-            let rare = GAZETTEER.common_tier(b).is_none_or(|t| t > 20);
-            if joined && rare && is_capitalised(a) && is_capitalised(b) && !is_all_caps(b) {
+            let rare = || GAZETTEER.common_tier(b).is_none_or(|t| t > 20);
+            if is_capitalised(a) && is_capitalised(b) && !is_all_caps(b) && joined && rare() {
                 out.insert(key(b.trim_end_matches("'s").trim_end_matches("’s")));
             }
         }
