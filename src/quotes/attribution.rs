@@ -308,6 +308,20 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
     None
 }
 
+/// A quotation introduced by a colon and no cue ("Kaine has adopted the stance common among some
+/// Catholics: “…”"): the sentence's subject speaks, and the colon is the cue.
+pub fn colon_subject(text: &str, ws: &[Word]) -> Option<Found> {
+    let colon = ws.len().checked_sub(1)?;
+    (ws[colon].lower == ":").then_some(())?;
+    let speaker = subject(ws, colon)?;
+    Some(Found {
+        cue: ws[colon].span,
+        speaker,
+        pronoun: PRONOUNS.contains(text[speaker.start..speaker.end].to_lowercase().as_str()),
+        role: None,
+    })
+}
+
 /// A paragraph signing the quotation above it: a dash, then a name and perhaps a role after a
 /// comma ("- Bernie Sanders.", "—Michelle Marks, Philadelphia"). The dash is the cue.
 pub fn signature(text: &str, paragraph: Span) -> Option<Found> {

@@ -126,6 +126,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             found_after.or_else(in_before)
         };
         let found = found
+            .or_else(|| attribution::colon_subject(text, &attribution::words(text, before)))
             .or_else(|| {
                 // a quotation opening its paragraph after one that ends with a colon ("released the
                 // following statement:"): that sentence attributes it
@@ -605,6 +606,17 @@ mod tests {
              the rush of critics.",
         );
         assert_eq!(q[0].2.as_deref(), Some("Tom Harris"));
+    }
+
+    #[test]
+    fn a_colon_without_a_cue_gives_the_quotation_to_the_subject() {
+        let q = quotes(
+            "Tim Kaine has adopted the stance common among some Catholics in office: “I am \
+             pro-life in my personal life, but support abortion in my public life.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Tim Kaine"));
+        let q = quotes("“We are still talking about that guy?” Tom Burton fumed on Friday.");
+        assert_eq!(q[0].2.as_deref(), Some("Tom Burton"));
     }
 
     #[test]
