@@ -289,6 +289,19 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
         let sentence_initial = i == 0 || matches!(ws[i - 1].lower.as_str(), "." | "!" | "?");
         let found = if inverted {
             after_phrase().or_else(before_phrase)
+        } else if ws[i].lower.ends_with("ing")
+            && i >= 2
+            && ws[i - 1].lower == ","
+            && cue_at(ws, i - 2) == Some(1)
+            && let Some((speaker, role, pronoun)) = phrase_before(ws, i - 2)
+        {
+            // "Spicer said, adding, “…”": the speaker of the cue before the participle
+            Some(Found {
+                cue,
+                speaker,
+                pronoun,
+                role,
+            })
         } else if ws[i].lower.ends_with("ing") {
             // "with Sen. John McCain calling it …": a name right before the participle is its subject
             if i > 0 && ws[i - 1].capitalised && !is_punct(&ws[i - 1]) {
@@ -426,9 +439,16 @@ fn subject(ws: &[Word], cue: usize) -> Option<Span> {
     if k == cue {
         return None;
     }
+    // "Former Secretary of State Madeleine Albright": "of" joins capitalised words
     let mut j = k;
-    while j + 1 < cue && ws[j + 1].capitalised && !is_punct(&ws[j + 1]) {
-        j += 1;
+    loop {
+        if j + 1 < cue && ws[j + 1].capitalised && !is_punct(&ws[j + 1]) {
+            j += 1;
+        } else if j + 2 < cue && ws[j + 1].lower == "of" && ws[j + 2].capitalised {
+            j += 2;
+        } else {
+            break;
+        }
     }
     Some(Span::new(ws[k].span.start, ws[j].span.end))
 }
@@ -825,6 +845,26 @@ mod tests {
             speaker("Weighing in on the talks, Mike Huckabee agreed, praising him as "),
             Some("Mike Huckabee".into())
         );
+    }
+
+    #[test]
+    fn participles_after_a_cue_and_long_titles() {
+        let speaker = |t: &str, after: bool| run(t, after).map(|r| r.1);
+        assert_eq!(
+            speaker(
+                "Ryan and Trump will meet next week, Spicer said, adding, ",
+                false
+            ),
+            Some("Spicer".into())
+        );
+        assert_eq!(
+            speaker(
+                "Former Secretary of State Madeleine Albright urged women to vote, saying, ",
+                false
+            ),
+            Some("Former Secretary of State Madeleine Albright".into())
+        );
+        assert_eq!(speaker(",” Trump shot back.", true), Some("Trump".into()));
     }
 
     #[test]

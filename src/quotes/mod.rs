@@ -242,7 +242,9 @@ fn frame_before(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> S
             .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
             .next()
             .unwrap_or("");
-        let abbreviation = word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+        // "Mr.", "U.S.", "F.B.I."
+        let abbreviation = word.contains('.')
+            || word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
         if !abbreviation {
             start += i + 1;
         }
