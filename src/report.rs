@@ -270,6 +270,14 @@ pub struct ErrorRecord {
     pub error: String,
 }
 
+/// An input's id as people read it: a string id without its quotes, anything else as JSON.
+pub fn id_text(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
 /// The JSON Schema (draft 2020-12) of [`Report`], as printed by `analyze --schema`.
 pub fn schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()

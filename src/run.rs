@@ -21,7 +21,7 @@ use crate::cli::{ColorChoice, Config, Format, InputFormat, Layout};
 use crate::input::{self, Reading, Record};
 use crate::output::dir::ReportDir;
 use crate::output::{self, Rendered};
-use crate::report::{self, DedupedText, ErrorRecord};
+use crate::report::{self, DedupedText, ErrorRecord, id_text};
 use crate::{Analyzer, views};
 
 /// What is printed for each record.
@@ -269,14 +269,6 @@ fn try_run(config: &Config) -> io::Result<u8> {
         eprintln!("{summary}");
     }
     Ok(if failed { EXIT_SOME_FAILED } else { EXIT_OK })
-}
-
-/// An id as people read it: a string without its quotes.
-fn id_text(id: &serde_json::Value) -> String {
-    match id {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
 }
 
 /// Analyses one record and renders what is printed for it.

@@ -19,10 +19,7 @@ fn label<T: Serialize>(value: &T) -> String {
 
 /// An input's id as people read it.
 fn id_text(report: &Report) -> String {
-    match &report.id {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+    crate::report::id_text(&report.id)
 }
 
 /// Byte offsets of the given Unicode scalar offsets of `text`, in one pass (`offsets` sorted).
