@@ -17,23 +17,7 @@ trap 'rm -rf "$work"' EXIT
 corpus="${1:-}"
 if [[ -z "$corpus" ]]; then
   corpus="$work/corpus.jsonl"
-  python3 - "$corpus" <<'PY'
-import glob, json, os, sys
-texts = []
-for path in ["../shared/data/dups/dev.jsonl", "../shared/data/quotes/dev.jsonl", "../shared/data/sections/dev.jsonl"]:
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            texts += [json.loads(l)["text"] for l in f if l.strip()]
-if not texts:
-    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("fixtures/*.txt"))]
-with open(sys.argv[1], "w", encoding="utf-8") as out:
-    size, i = 0, 0
-    while size < 10_000_000:
-        line = json.dumps({"id": i, "text": texts[i % len(texts)]})
-        out.write(line + "\n")
-        size += len(line)
-        i += 1
-PY
+  python3 bench/corpus.py "$corpus" 10000000
 fi
 # the plain text, for wc and the Python tools
 python3 -c 'import json,sys; [print(json.loads(l)["text"]) for l in open(sys.argv[1], encoding="utf-8")]' "$corpus" > "$work/corpus.txt"

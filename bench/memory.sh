@@ -12,24 +12,8 @@ bin=target/release/analyze
 cargo build --release --quiet
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 - "$work" "$size_mb" <<'PY'
-import glob, json, os, sys
-work, size_mb = sys.argv[1], int(sys.argv[2])
-texts = []
-for path in ["../shared/data/dups/dev.jsonl", "../shared/data/quotes/dev.jsonl", "../shared/data/sections/dev.jsonl"]:
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            texts += [json.loads(l)["text"] for l in f if l.strip()]
-if not texts:
-    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob("fixtures/*.txt"))]
-block = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
-for name, target in [("small.jsonl", size_mb * 100_000), ("large.jsonl", size_mb * 1_000_000)]:
-    with open(os.path.join(work, name), "w", encoding="utf-8") as out:
-        written = 0
-        while written < target:
-            out.write(block)
-            written += len(block.encode("utf-8"))
-PY
+python3 bench/corpus.py "$work/small.jsonl" $((size_mb * 100000))
+python3 bench/corpus.py "$work/large.jsonl" $((size_mb * 1000000))
 run() {
   python3 - "$bin" "$threads" "$1" <<'PY'
 import os, resource, subprocess, sys, time

@@ -46,8 +46,14 @@ struct Tables {
     place_heads: BTreeMap<String, u16>,
 }
 
-fn col<'a>(row: &[&'a str], i: usize) -> &'a str {
-    row.get(i).copied().unwrap_or("")
+/// One line of a tab-separated list.
+struct Row(Vec<String>);
+
+impl Row {
+    /// Column `i`, or "" when the line is shorter.
+    fn col(&self, i: usize) -> &str {
+        self.0.get(i).map_or("", String::as_str)
+    }
 }
 
 impl Tables {
@@ -80,73 +86,62 @@ impl Tables {
 /// and the common words decide the caution flags).
 fn merge(data: &Path) -> io::Result<Tables> {
     let read = |name: &str| std::fs::read_to_string(data.join(name));
-    let rows = |text: &str| -> Vec<Vec<String>> {
-        data_lines(text)
-            .map(|l| l.split('\t').map(|c| c.trim().to_string()).collect())
-            .collect()
+    let each = |file: &str| -> io::Result<Vec<Row>> {
+        let text = read(file)?;
+        Ok(data_lines(&text)
+            .map(|l| Row(l.split('\t').map(|c| c.trim().to_string()).collect()))
+            .collect())
     };
     let mut g = Tables::default();
-    let each = |file: &str| -> io::Result<Vec<Vec<String>>> { Ok(rows(&read(file)?)) };
-    macro_rules! cols {
-        ($r:expr) => {
-            $r.iter().map(String::as_str).collect::<Vec<&str>>()
-        };
-    }
     for r in each("gazetteers/common-words-en.tsv")? {
-        let r = cols!(r);
         g.common
-            .insert(col(&r, 0).to_string(), col(&r, 1).parse().unwrap_or(50));
+            .insert(r.col(0).to_string(), r.col(1).parse().unwrap_or(50));
     }
     for r in each("gazetteers/given-names-us.tsv")? {
-        let r = cols!(r);
-        let sex = match col(&r, 1) {
+        let sex = match r.col(1) {
             "M" => b'M',
             "F" => b'F',
             _ => b'X',
         };
         g.given
-            .insert(key(col(&r, 0)), (col(&r, 3).parse().unwrap_or(0), sex));
+            .insert(key(r.col(0)), (r.col(3).parse().unwrap_or(0), sex));
     }
     for r in each("gazetteers/world-cities.tsv")? {
-        g.add(col(&cols!(r), 0), GPE, 3);
+        g.add(r.col(0), GPE, 3);
     }
     for r in each("gazetteers/regions-subdivisions.tsv")? {
-        g.add(col(&cols!(r), 2), GPE, 4);
+        g.add(r.col(2), GPE, 4);
     }
     for r in each("gazetteers/us-states.tsv")? {
-        let r = cols!(r);
-        g.add(col(&r, 0), GPE, 6);
-        if col(&r, 2).ends_with('.') {
-            g.add(col(&r, 2), GPE, 6);
+        g.add(r.col(0), GPE, 6);
+        if r.col(2).ends_with('.') {
+            g.add(r.col(2), GPE, 6);
         }
     }
     for r in each("gazetteers/countries.tsv")? {
-        let r = cols!(r);
-        g.add(col(&r, 2), GPE, 8);
-        g.add(col(&r, 3), GPE, 8);
-        for alt in col(&r, 9).split('|').filter(|a| a.chars().count() > 3) {
+        g.add(r.col(2), GPE, 8);
+        g.add(r.col(3), GPE, 8);
+        for alt in r.col(9).split('|').filter(|a| a.chars().count() > 3) {
             g.add(alt, GPE, 7);
         }
-        for d in [col(&r, 4), col(&r, 5)] {
+        for d in [r.col(4), r.col(5)] {
             g.add(d, NORP, 8);
         }
-        for capital in col(&r, 6).split('|') {
+        for capital in r.col(6).split('|') {
             g.add(capital, GPE, 7);
         }
     }
     for r in each("gazetteers/places-norp.tsv")? {
-        let r = cols!(r);
-        let ty = match col(&r, 1) {
+        let ty = match r.col(1) {
             "LOC" => LOC,
             "GPE" => GPE,
             _ => NORP,
         };
-        g.add_known(col(&r, 0), ty, 9, col(&r, 3) == "1");
+        g.add_known(r.col(0), ty, 9, r.col(3) == "1");
     }
     for r in each("gazetteers/orgs-football-clubs.tsv")? {
-        let r = cols!(r);
-        g.add(col(&r, 0), ORG, 2);
-        for a in col(&r, 2).split('|') {
+        g.add(r.col(0), ORG, 2);
+        for a in r.col(2).split('|') {
             g.add(a, ORG, 1);
         }
     }
@@ -155,19 +150,17 @@ fn merge(data: &Path) -> io::Result<Tables> {
         "gazetteers/orgs-us-federal.tsv",
     ] {
         for r in each(file)? {
-            g.add(col(&cols!(r), 0), ORG, 5);
+            g.add(r.col(0), ORG, 5);
         }
     }
     for r in each("gazetteers/orgs-sp500.tsv")? {
-        let r = cols!(r);
-        g.add(col(&r, 1), ORG, 5);
-        g.add(col(&r, 2), ORG, 5);
+        g.add(r.col(1), ORG, 5);
+        g.add(r.col(2), ORG, 5);
     }
     for r in each("gazetteers/orgs-curated.tsv")? {
-        let r = cols!(r);
-        let name = col(&r, 0);
+        let name = r.col(0);
         g.add(name, ORG, 9);
-        for a in col(&r, 1).split('|').filter(|a| !a.is_empty()) {
+        for a in r.col(1).split('|').filter(|a| !a.is_empty()) {
             g.add(a, ORG, 9);
             g.canonical.insert(key(a), name.to_string());
         }
@@ -177,27 +170,25 @@ fn merge(data: &Path) -> io::Result<Tables> {
         "gazetteers/notable-people.tsv",
     ] {
         for r in each(file)? {
-            g.add(col(&cols!(r), 0), PERSON, 9);
+            g.add(r.col(0), PERSON, 9);
         }
     }
     for r in each("names-extra.tsv")? {
-        let r = cols!(r);
-        let ty = match col(&r, 1) {
+        let ty = match r.col(1) {
             "PERSON" => PERSON,
             "ORG" => ORG,
             "LOC" => LOC,
             "NORP" => NORP,
             _ => GPE,
         };
-        g.add_known(col(&r, 0), ty, 9, false);
+        g.add_known(r.col(0), ty, 9, false);
     }
     for r in each("place-heads.tsv")? {
-        let r = cols!(r);
-        let ty = if col(&r, 1) == "FAC" { FAC } else { LOC };
-        g.place_heads.insert(key(col(&r, 0)), ty);
+        let ty = if r.col(1) == "FAC" { FAC } else { LOC };
+        g.place_heads.insert(key(r.col(0)), ty);
     }
     for r in each("gazetteers/person-titles.txt")? {
-        g.titles.insert(key(col(&cols!(r), 0)));
+        g.titles.insert(key(r.col(0)));
     }
     let mut section = "";
     let keywords = read("gazetteers/org-keywords.txt")?;

@@ -260,32 +260,10 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
                 role,
             })
         };
-        // "Trump defended it, calling the protester “…”": an -ing cue's speaker is its clause's subject
-        let participle = || {
-            ws[i]
-                .lower
-                .ends_with("ing")
-                .then(|| subject(ws, i))
-                .flatten()
-                .map(|speaker| Found {
-                    cue,
-                    speaker,
-                    pronoun: PRONOUNS
-                        .contains(text[speaker.start..speaker.end].to_lowercase().as_str()),
-                    role: None,
-                })
-        };
-        // "Scott beamed and asked the crowd …", "O'Malley, who …, interjected to say": no noun
-        // phrase right before the cue, so the clause's subject speaks, never the cue's object
-        let clause_subject = || {
-            subject(ws, i).map(|speaker| Found {
-                cue,
-                speaker,
-                pronoun: PRONOUNS
-                    .contains(text[speaker.start..speaker.end].to_lowercase().as_str()),
-                role: None,
-            })
-        };
+        // the clause's subject: an -ing cue's speaker ("Trump defended it, calling the protester
+        // “…”"), and any cue's with no noun phrase right before it ("Scott beamed and asked the
+        // crowd …", "O'Malley, who …, interjected to say"), never the cue's object
+        let clause_subject = || subject(ws, i).map(|speaker| subject_found(text, cue, speaker));
         let sentence_initial = i == 0 || matches!(ws[i - 1].lower.as_str(), "." | "!" | "?");
         let found = if inverted {
             after_phrase().or_else(before_phrase)
@@ -305,9 +283,9 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
         } else if ws[i].lower.ends_with("ing") {
             // "with Sen. John McCain calling it …": a name right before the participle is its subject
             if i > 0 && ws[i - 1].capitalised && !is_punct(&ws[i - 1]) {
-                before_phrase().or_else(participle)
+                before_phrase().or_else(clause_subject)
             } else {
-                participle().or_else(before_phrase)
+                clause_subject().or_else(before_phrase)
             }
         } else if sentence_initial {
             after_phrase()
@@ -327,12 +305,17 @@ pub fn colon_subject(text: &str, ws: &[Word]) -> Option<Found> {
     let colon = ws.len().checked_sub(1)?;
     (ws[colon].lower == ":").then_some(())?;
     let speaker = subject(ws, colon)?;
-    Some(Found {
-        cue: ws[colon].span,
+    Some(subject_found(text, ws[colon].span, speaker))
+}
+
+/// A cue's speaker found as a clause's subject: no role, a pronoun when it is one.
+fn subject_found(text: &str, cue: Span, speaker: Span) -> Found {
+    Found {
+        cue,
         speaker,
         pronoun: PRONOUNS.contains(text[speaker.start..speaker.end].to_lowercase().as_str()),
         role: None,
-    })
+    }
 }
 
 /// A paragraph signing the quotation above it: a dash, then a name and perhaps a role after a

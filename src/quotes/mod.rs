@@ -119,8 +119,8 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         let in_before = || attribution::attribute(text, &attribution::words(text, before), false);
         // a fragment inside the writer's sentence ("Podesta said it was a “reasonable conclusion”
         // that …") is attributed by that sentence's cue before it
-        let fragment = kind_of(doc, first, before) == Kind::Partial;
-        let found = if closes_sentence || fragment {
+        let kind = kind_of(doc, first, before);
+        let found = if closes_sentence || kind == Kind::Partial {
             in_before().or(found_after)
         } else {
             found_after.or_else(in_before)
@@ -171,7 +171,6 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     attribution::attribute(text, &attribution::words(text, b), false)
                 })
             });
-        let kind = kind_of(doc, first, before);
         let words = q
             .pieces
             .iter()

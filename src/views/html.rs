@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::{byte_offsets, id_text, label, snippet};
+use super::{byte_offsets, id_text, label, quotes_by_speaker, snippet};
 use crate::report::{Report, SectionKind};
 
 /// The page's start: the document head with its style sheet.
@@ -363,25 +363,9 @@ fn panel(report: &Report, id: &dyn Fn(String) -> String) -> String {
 
     if !report.quotes.is_empty() {
         out.push_str("<h3>Speakers</h3>\n<ul>\n");
-        let mut speakers: Vec<Option<&str>> = Vec::new();
-        for q in &report.quotes {
-            let who = q.speaker.as_ref().map(|s| s.name.as_str());
-            if !speakers.contains(&who) {
-                speakers.push(who);
-            }
-        }
-        speakers.sort_by_key(|s| s.is_none());
-        for who in speakers {
-            let quotes: Vec<usize> = (0..report.quotes.len())
-                .filter(|&i| report.quotes[i].speaker.as_ref().map(|s| s.name.as_str()) == who)
-                .collect();
-            let role = quotes.iter().find_map(|&i| {
-                report.quotes[i]
-                    .speaker
-                    .as_ref()
-                    .and_then(|s| s.role.as_deref())
-            });
-            let name = who.unwrap_or("(no speaker named)");
+        for speaker in quotes_by_speaker(report) {
+            let quotes = &speaker.quotes;
+            let name = speaker.name.unwrap_or("(no speaker named)");
             let _ = write!(
                 out,
                 "<li>{} <span class=\"n\">",
@@ -391,7 +375,7 @@ fn panel(report: &Report, id: &dyn Fn(String) -> String) -> String {
                 let _ = write!(out, " {}", link(format!("q{i}"), &(k + 1).to_string()));
             }
             out.push_str("</span>");
-            if let Some(r) = role {
+            if let Some(r) = speaker.role {
                 let _ = write!(out, "<span class=\"role\">{}</span>", escape(r));
             }
             out.push_str("</li>\n");
@@ -506,7 +490,6 @@ mod tests {
         let html = article(0, text, &report);
         let mut depth: i64 = 0;
         let mut i = 0;
-        let b = html.as_bytes();
         while let Some(off) = html[i..].find('<') {
             i += off;
             if html[i..].starts_with("<span") {
@@ -518,7 +501,6 @@ mod tests {
                 assert_eq!(depth, 0, "a span left open across a paragraph");
             }
             i += 1;
-            let _ = b;
         }
         assert_eq!(depth, 0);
         // every quote and every mention has its anchor, and every link has its target

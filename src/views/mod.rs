@@ -22,6 +22,39 @@ fn id_text(report: &Report) -> String {
     crate::report::id_text(&report.id)
 }
 
+/// One speaker's quotations, as both views list them.
+struct Speaker<'a> {
+    /// None for the quotations with no speaker.
+    name: Option<&'a str>,
+    /// The first role the text gives the speaker.
+    role: Option<&'a str>,
+    /// Indices into the report's quotes, in text order.
+    quotes: Vec<usize>,
+}
+
+/// The report's quotations grouped by speaker name: speakers in the order of their first quotation,
+/// the unattributed ones last.
+fn quotes_by_speaker(report: &Report) -> Vec<Speaker<'_>> {
+    let mut out: Vec<Speaker> = Vec::new();
+    let mut index: std::collections::HashMap<Option<&str>, usize> = Default::default();
+    for (i, q) in report.quotes.iter().enumerate() {
+        let name = q.speaker.as_ref().map(|s| s.name.as_str());
+        let role = q.speaker.as_ref().and_then(|s| s.role.as_deref());
+        let k = *index.entry(name).or_insert_with(|| {
+            out.push(Speaker {
+                name,
+                role: None,
+                quotes: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[k].quotes.push(i);
+        out[k].role = out[k].role.or(role);
+    }
+    out.sort_by_key(|s| s.name.is_none());
+    out
+}
+
 /// Byte offsets of the given Unicode scalar offsets of `text`, in one pass (`offsets` sorted).
 fn byte_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
     let mut out = Vec::with_capacity(offsets.len());

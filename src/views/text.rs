@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{id_text, label, snippet};
+use super::{id_text, label, quotes_by_speaker, snippet};
 use crate::report::{EntityKind, Report, SectionKind};
 
 /// How wide snippets of the article are, in characters.
@@ -109,32 +109,20 @@ pub fn render(report: &Report, colour: bool) -> String {
 
     if !report.quotes.is_empty() {
         let _ = writeln!(out, "\n{}", heading("Quotes by speaker"));
-        // speakers in order of their first quote, unattributed quotes last
-        let mut speakers: Vec<Option<&str>> = Vec::new();
-        for q in &report.quotes {
-            let who = q.speaker.as_ref().map(|s| s.name.as_str());
-            if !speakers.contains(&who) {
-                speakers.push(who);
-            }
-        }
-        speakers.sort_by_key(|s| s.is_none());
-        for who in speakers {
-            let quotes: Vec<_> = report
-                .quotes
-                .iter()
-                .filter(|q| q.speaker.as_ref().map(|s| s.name.as_str()) == who)
-                .collect();
-            let role = quotes
-                .iter()
-                .find_map(|q| q.speaker.as_ref().and_then(|s| s.role.as_deref()));
-            let name = who.map_or_else(|| "(no speaker)".to_string(), |n| paint(bold, &clean(n)));
-            let role = role.map(|r| format!(", {}", clean(r))).unwrap_or_default();
+        for speaker in quotes_by_speaker(report) {
+            let name = speaker
+                .name
+                .map_or_else(|| "(no speaker)".to_string(), |n| paint(bold, &clean(n)));
+            let role = speaker
+                .role
+                .map(|r| format!(", {}", clean(r)))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "  {name}{role} {}",
-                paint(dim, &format!("({})", quotes.len()))
+                paint(dim, &format!("({})", speaker.quotes.len()))
             );
-            for q in quotes {
+            for q in speaker.quotes.iter().map(|&i| &report.quotes[i]) {
                 let cue = q
                     .cue
                     .as_ref()
