@@ -9,6 +9,7 @@
 
 use std::sync::LazyLock;
 
+use compact_str::CompactString;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::text::Span;
@@ -31,18 +32,19 @@ static PRONOUNS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A word of the frame: its bytes and lower-cased text.
+/// A word of the frame: its bytes and lower-cased text (inline, without a heap allocation, up to 24
+/// bytes: frames are cut into words for every quotation).
 #[derive(Debug, Clone)]
 pub struct Word {
     pub span: Span,
-    pub lower: String,
+    pub lower: CompactString,
     pub capitalised: bool,
 }
 
 /// The words of `text[range]`, with their byte spans in `text`; punctuation is kept as one-character
 /// words so that commas and stops can end a phrase.
 pub fn words(text: &str, range: Span) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 4);
     let s = &text[range.start..range.end];
     let mut start: Option<usize> = None;
     let flush = |from: usize, mut to: usize, out: &mut Vec<Word>| {
@@ -59,13 +61,13 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
         let w = &s[from..to];
         out.push(Word {
             span: Span::new(range.start + from, range.start + to),
-            lower: w.to_lowercase(),
+            lower: lower(w),
             capitalised: w.chars().next().is_some_and(char::is_uppercase),
         });
         if stop {
             out.push(Word {
                 span: Span::new(range.start + to, range.start + to + 1),
-                lower: ".".to_string(),
+                lower: CompactString::const_new("."),
                 capitalised: false,
             });
         }
@@ -87,6 +89,16 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
         flush(b, s.len(), &mut out);
     }
     out
+}
+
+fn lower(w: &str) -> CompactString {
+    if w.is_ascii() {
+        let mut l = CompactString::from(w);
+        l.make_ascii_lowercase();
+        l
+    } else {
+        CompactString::from(w.to_lowercase())
+    }
 }
 
 /// "Mr.", "Gov.", "Jr.", "U.S.": a short capitalised word or dotted letters before the stop.

@@ -8,6 +8,10 @@
 //! quote's piece; when the next paragraph opens again, the quotation goes on there (the convention for
 //! quotations over several paragraphs). Work is one pass over each paragraph.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::text::{Document, Span, trim_span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,29 +48,34 @@ impl Quoted {
     }
 }
 
+/// The marks, longest first where one begins another; searched with aho-corasick's SIMD prefilter,
+/// which skips the (mostly mark-free) text far faster than a byte loop.
+const MARKS: [(&str, Dir); 8] = [
+    ("``", Dir::Open),
+    ("''", Dir::Either),
+    ("\"", Dir::Either),
+    ("“", Dir::Open),
+    ("«", Dir::Open),
+    ("„", Dir::Open),
+    ("”", Dir::Close),
+    ("»", Dir::Close),
+];
+
+static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(MARKS.iter().map(|(m, _)| m))
+        .expect("eight fixed marks build")
+});
+
 fn marks(text: &str, para: Span) -> Vec<(Span, Dir)> {
-    let s = &text[para.start..para.end];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let at = para.start + i;
-        let (len, dir) = match c {
-            '“' | '«' | '„' => (c.len_utf8(), Dir::Open),
-            '”' | '»' => (c.len_utf8(), Dir::Close),
-            '"' => (1, Dir::Either),
-            '`' if s[i..].starts_with("``") => {
-                it.next();
-                (2, Dir::Open)
-            }
-            '\'' if s[i..].starts_with("''") => {
-                it.next();
-                (2, Dir::Either)
-            }
-            _ => continue,
-        };
-        out.push((Span::new(at, at + len), dir));
-    }
-    out
+    FINDER
+        .find_iter(&text[para.start..para.end])
+        .map(|m| {
+            let span = Span::new(para.start + m.start(), para.start + m.end());
+            (span, MARKS[m.pattern().as_usize()].1)
+        })
+        .collect()
 }
 
 /// Whether an ambiguous mark at `m` opens: after whitespace, an opening bracket or dash, or the
@@ -198,6 +207,14 @@ mod tests {
         assert_eq!(
             quoted("He said “yes.” She said \"no,\" firmly. ``Maybe,'' they said."),
             [vec!["yes."], vec!["no,"], vec!["Maybe,"]]
+        );
+    }
+
+    #[test]
+    fn guillemets_and_a_lone_backtick() {
+        assert_eq!(
+            quoted("Il a dit «oui» et `non` puis \"fin\"."),
+            [vec!["oui"], vec!["fin"]]
         );
     }
 
