@@ -156,6 +156,18 @@ fn is_time(lower: &str) -> bool {
     TIMES.contains(&lower.trim_end_matches('.'))
 }
 
+/// The pronoun of a word that is one, contracted or not ("he", "he’d", "they're"): its span.
+fn pronoun_of(w: &Word) -> Option<Span> {
+    let lower = w.lower.as_str();
+    let (head, cut) = match lower.find(['\'', '’']) {
+        Some(i) => (&lower[..i], i),
+        None => (lower, lower.len()),
+    };
+    PRONOUNS
+        .contains(head)
+        .then(|| Span::new(w.span.start, w.span.start + cut))
+}
+
 fn is_punct(w: &Word) -> bool {
     !w.lower.chars().any(char::is_alphanumeric)
 }
@@ -408,26 +420,74 @@ const PHRASE_ENDS: &[&str] = &[
     "but", "said", "says", "told", "as", "during", "after", "before", "while", "when", "about",
 ];
 
+/// Prepositions: a noun phrase right after one is its object.
+const PREPOSITIONS: &[&str] = &[
+    "in", "at", "on", "for", "from", "with", "by", "into", "during", "of", "to", "about", "after",
+    "before", "under", "over", "through", "like", "than", "since", "among", "against", "without",
+];
+
 /// The first name or pronoun of the clause before word `cue`: its subject.
 fn subject(ws: &[Word], cue: usize) -> Option<Span> {
+    let (k, j) = subject_words(ws, cue)?;
+    if k == j
+        && let Some(pronoun) = pronoun_of(&ws[k])
+    {
+        return Some(pronoun);
+    }
+    Some(Span::new(ws[k].span.start, ws[j].span.end))
+}
+
+/// The clause subject's first and last word (the same word for a pronoun).
+fn subject_words(ws: &[Word], cue: usize) -> Option<(usize, usize)> {
     let mut from = ws[..cue]
         .iter()
         .rposition(|w| matches!(w.lower.as_str(), "." | "!" | "?" | ";"))
         .map_or(0, |p| p + 1);
+    // a dateline ("WASHINGTON —", "Washington (AFP) –", "WASHINGTON, Aug. 24 (UPI) —"):
+    // capitalised words, brackets and numbers before a dash
+    if let Some(d) = ws[from..cue]
+        .iter()
+        .take(9)
+        .position(|w| matches!(w.lower.as_str(), "—" | "–"))
+        && ws[from..from + d]
+            .iter()
+            .all(|w| w.capitalised || is_punct(w) || w.lower.chars().all(|c| c.is_ascii_digit()))
+    {
+        from += d + 1;
+    }
     // an opening phrase ("On the ties with the Philippines, Trump …", "Early in his campaign,
-    // Trump …", "Weighing in, Huckabee …") is not the subject: it ends at the first comma
+    // Trump …", "Weighing in, Huckabee …") is not the subject: it ends at the first comma; so is a
+    // short one before a name or pronoun ("Hours later, Trump …", "Already, Donald J. Trump …",
+    // "Reached by POLITICO, Bennett …"), and a place's second part ("in Salem, New Hampshire, Trump")
     let introduces = |w: &Word| {
         INTRODUCERS.contains(&w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ing"))
     };
-    if ws.get(from).is_some_and(introduces)
-        && let Some(comma) = ws[from..cue].iter().position(|w| w.lower == ",")
-    {
+    let mut skipped = false;
+    while let Some(comma) = ws[from..cue].iter().position(|w| w.lower == ",") {
+        let opener = &ws[from..from + comma];
+        let name_next = ws.get(from + comma + 1).is_some_and(|w| {
+            pronoun_of(w).is_some() || w.capitalised && !is_punct(w) && !is_function_word(&w.lower)
+        });
+        let short = comma <= 4
+            && name_next
+            && opener.iter().any(|w| {
+                !is_punct(w)
+                    && (!w.capitalised || is_function_word(&w.lower) || w.lower.ends_with("ly"))
+            });
+        let place = skipped
+            && comma <= 3
+            && name_next
+            && opener.iter().all(|w| w.capitalised && !is_punct(w));
+        if !(opener.first().is_some_and(introduces) || short || place) {
+            break;
+        }
         from += comma + 1;
+        skipped = true;
     }
     let mut k = from;
     while k < cue && (!ws[k].capitalised || is_function_word(&ws[k].lower)) {
-        if PRONOUNS.contains(ws[k].lower.as_str()) {
-            return Some(ws[k].span);
+        if pronoun_of(&ws[k]).is_some() {
+            return Some((k, k));
         }
         k += 1;
     }
@@ -445,7 +505,7 @@ fn subject(ws: &[Word], cue: usize) -> Option<Span> {
             break;
         }
     }
-    Some(Span::new(ws[k].span.start, ws[j].span.end))
+    Some((k, j))
 }
 
 /// Words that open a sentence with a phrase before its subject.
@@ -597,6 +657,18 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
     // "Graham, a Republican senator, said"
     if end > 0 && ws[end - 1].lower == "," {
         let close = end - 1;
+        // "Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC,
+        // said": a name opening the clause with a comma after it is the speaker, and all between
+        // the commas describes it
+        if let Some((k, j)) = subject_words(ws, cue)
+            && j + 1 < close
+            && ws[j + 1].lower == ","
+            && pronoun_of(&ws[k]).is_none()
+        {
+            let role = (close - (j + 1) <= 30)
+                .then(|| Span::new(ws[j + 2].span.start, ws[close - 1].span.end));
+            return Some((Span::new(ws[k].span.start, ws[j].span.end), role, false));
+        }
         let open = ws[..close].iter().rposition(|w| w.lower == ",")?;
         if close - open > 1 && close - open <= 14 {
             role = Some(Span::new(ws[open + 1].span.start, ws[close - 1].span.end));
@@ -634,8 +706,8 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
             ));
         }
     }
-    if PRONOUNS.contains(last.lower.as_str()) {
-        return Some((last.span, role, true));
+    if let Some(pronoun) = pronoun_of(last) {
+        return Some((pronoun, role, true));
     }
     let mut start = end - 1;
     if last.capitalised {
@@ -654,6 +726,11 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
             start += 1;
         }
     } else {
+        // "a sign that read", "the caption which reads", "a candidate who called": a relative
+        // clause's cue; the clause's subject speaks, if anyone
+        if matches!(last.lower.as_str(), "that" | "which" | "who" | "if" | "of") {
+            return None;
+        }
         // "the senator", "a spokesman for the campaign" (up to three words after an article)
         // "the senator", "one user", "another supporter"
         let art = (start.saturating_sub(5)..start).rev().find(|&k| {
@@ -676,6 +753,17 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
                     | "three"
             )
         })?;
+        // "the gamut from farmers to professors", "his dealings and said": no noun phrase
+        if ws[art + 1..end]
+            .iter()
+            .any(|w| is_punct(w) || PHRASE_ENDS.contains(&w.lower.as_str()))
+        {
+            return None;
+        }
+        // "in a later interview said", "at the time said": a preposition's object, not a subject
+        if art > 0 && PREPOSITIONS.contains(&ws[art - 1].lower.as_str()) {
+            return None;
+        }
         start = art;
     }
     Some((Span::new(ws[start].span.start, last.span.end), role, false))
@@ -860,6 +948,65 @@ mod tests {
             Some("Former Secretary of State Madeleine Albright".into())
         );
         assert_eq!(speaker(",” Trump shot back.", true), Some("Trump".into()));
+    }
+
+    #[test]
+    fn an_appositive_chain_after_the_subject() {
+        assert_eq!(
+            run(
+                "Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC, said she thinks ",
+                false
+            )
+            .map(|r| (r.1, r.2)),
+            Some((
+                "Alixandria Lapp".into(),
+                Some("executive director of the House Majority PAC, a Democratic super PAC".into())
+            ))
+        );
+        assert_eq!(
+            run("The minister, Tom Harris, said: ", false).map(|r| r.1),
+            Some("Tom Harris".into())
+        );
+    }
+
+    #[test]
+    fn openers_and_datelines_are_not_subjects() {
+        let speaker = |t: &str| run(t, false).map(|r| r.1);
+        assert_eq!(
+            speaker("Hours later, Trump returned the compliment, telling Reuters, "),
+            Some("Trump".into())
+        );
+        assert_eq!(
+            speaker("Reached by POLITICO, Bennett denied it, explaining that he was "),
+            Some("Bennett".into())
+        );
+        assert_eq!(
+            speaker("Speaking in Salem, New Hampshire, Trump went after Bush, calling him "),
+            Some("Trump".into())
+        );
+        assert_eq!(
+            speaker("Washington (AFP) – Democrat Hillary Clinton has taken a swipe, saying that "),
+            Some("Democrat Hillary Clinton".into())
+        );
+    }
+
+    #[test]
+    fn objects_and_relative_clauses_are_not_speakers() {
+        let speaker = |t: &str| run(t, false).map(|r| r.1);
+        assert_eq!(
+            speaker("Kukura placed a sign in the student center that read, "),
+            Some("Kukura".into())
+        );
+        assert_eq!(
+            speaker(
+                "The employee said he did not recall, but in a later interview said he had an "
+            ),
+            Some("he".into())
+        );
+        assert_eq!(
+            speaker("Trump at the time said he’d asked his "),
+            Some("he".into())
+        );
     }
 
     #[test]
