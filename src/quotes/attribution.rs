@@ -39,6 +39,8 @@ pub struct Word {
     pub span: Span,
     pub lower: CompactString,
     pub capitalised: bool,
+    /// Two letters or more, all capitals ("WASHINGTON").
+    pub shouting: bool,
 }
 
 /// The words of `text[range]`, with their byte spans in `text`; punctuation is kept as one-character
@@ -63,12 +65,14 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
             span: Span::new(range.start + from, range.start + to),
             lower: lower(w),
             capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            shouting: w.chars().nth(1).is_some() && w.chars().all(char::is_uppercase),
         });
         if stop {
             out.push(Word {
                 span: Span::new(range.start + to, range.start + to + 1),
                 lower: CompactString::const_new("."),
                 capitalised: false,
+                shouting: false,
             });
         }
     };
@@ -215,6 +219,31 @@ fn cue_at(ws: &[Word], i: usize) -> Option<usize> {
     let sentence_start = i == 0 || matches!(ws[i - 1].lower.as_str(), "." | "!" | "?");
     if ws[i].capitalised && !sentence_start {
         return None;
+    }
+    // "Trump's comments", "his remarks", "the claims": a noun, not a verb of saying
+    if i > 0 {
+        let prev = ws[i - 1].lower.as_str();
+        let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
+        if possessive
+            || matches!(
+                prev,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "these"
+                    | "those"
+                    | "this"
+            )
+        {
+            return None;
+        }
     }
     let rests = CUES.get(ws[i].lower.trim_end_matches('.'))?;
     rests
@@ -452,6 +481,8 @@ fn subject_words(ws: &[Word], cue: usize) -> Option<(usize, usize)> {
         && ws[from..from + d]
             .iter()
             .all(|w| w.capitalised || is_punct(w) || w.lower.chars().all(|c| c.is_ascii_digit()))
+        // a place in capitals or an agency in brackets ("Jason Sims — a teacher — says" is none)
+        && ws[from..from + d].iter().any(|w| w.shouting || w.lower == "(")
     {
         from += d + 1;
     }
@@ -654,22 +685,30 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
         return None;
     }
     let mut role = None;
-    // "Graham, a Republican senator, said"
-    if end > 0 && ws[end - 1].lower == "," {
+    // "Graham, a Republican senator, said", "Jason Sims — a teacher from Mount Pleasant — says"
+    if end > 0 && matches!(ws[end - 1].lower.as_str(), "," | "—" | "–") {
         let close = end - 1;
+        let sep = ws[close].lower.as_str();
         // "Alixandria Lapp, executive director of the House Majority PAC, a Democratic super PAC,
-        // said": a name opening the clause with a comma after it is the speaker, and all between
-        // the commas describes it
+        // said", "Rep. Zoe Lofgren (D-Calif.), who introduced …, said": a name opening the clause
+        // with the separator after it (and perhaps a party tag) is the speaker, and all between
+        // describes it
         if let Some((k, j)) = subject_words(ws, cue)
-            && j + 1 < close
-            && ws[j + 1].lower == ","
             && pronoun_of(&ws[k]).is_none()
         {
-            let role = (close - (j + 1) <= 30)
-                .then(|| Span::new(ws[j + 2].span.start, ws[close - 1].span.end));
-            return Some((Span::new(ws[k].span.start, ws[j].span.end), role, false));
+            let mut after = j + 1;
+            if ws.get(after).is_some_and(|w| w.lower == "(")
+                && let Some(c) = ws[after..close].iter().take(6).position(|w| w.lower == ")")
+            {
+                after += c + 1;
+            }
+            if after + 1 < close && ws[after].lower == sep {
+                let role = (close - after <= 30)
+                    .then(|| Span::new(ws[after + 1].span.start, ws[close - 1].span.end));
+                return Some((Span::new(ws[k].span.start, ws[j].span.end), role, false));
+            }
         }
-        let open = ws[..close].iter().rposition(|w| w.lower == ",")?;
+        let open = ws[..close].iter().rposition(|w| w.lower == sep)?;
         if close - open > 1 && close - open <= 14 {
             role = Some(Span::new(ws[open + 1].span.start, ws[close - 1].span.end));
             end = open;
@@ -967,6 +1006,31 @@ mod tests {
             run("The minister, Tom Harris, said: ", false).map(|r| r.1),
             Some("Tom Harris".into())
         );
+    }
+
+    #[test]
+    fn dashes_and_party_tags_around_an_appositive() {
+        let speaker = |t: &str| run(t, false).map(|r| r.1);
+        assert_eq!(
+            speaker("Jason Sims — a teacher from Mount Pleasant — says it was "),
+            Some("Jason Sims".into())
+        );
+        assert_eq!(
+            speaker(
+                "Rep. Zoe Lofgren (D-Calif.), who introduced a bill in Central America, said it was "
+            ),
+            Some("Rep. Zoe Lofgren".into())
+        );
+    }
+
+    #[test]
+    fn a_cue_word_after_a_possessive_or_article_is_a_noun() {
+        let speaker = |t: &str| run(t, false).map(|r| r.1);
+        assert_eq!(
+            speaker("House Speaker Paul Ryan told CNN Tuesday that Ginsburg’s comments "),
+            Some("House Speaker Paul Ryan".into())
+        );
+        assert_eq!(speaker("The plan drew the remarks "), None);
     }
 
     #[test]

@@ -241,9 +241,10 @@ fn frame_before(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> S
             .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
             .next()
             .unwrap_or("");
-        // "Mr.", "U.S.", "F.B.I."
+        // "Mr.", "U.S.", "F.B.I."; "(D-Calif.)," ends no sentence either
         let abbreviation = word.contains('.')
-            || word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase);
+            || word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
+            || head[i + 1..].starts_with([')', ',']);
         if !abbreviation {
             start += i + 1;
         }
@@ -520,6 +521,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_party_tag_ends_no_sentence() {
+        let q = quotes(
+            "Rep. Zoe Lofgren (D-Calif.), who introduced a bill on Central America, said the \
+             steps were “important preliminary steps to treating those escaping violence.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Zoe Lofgren"));
     }
 
     #[test]
