@@ -52,11 +52,12 @@ pub fn words(text: &str, range: Span) -> Vec<Word> {
     let flush = |from: usize, mut to: usize, out: &mut Vec<Word>| {
         // a trailing full stop ends the sentence unless the word is an abbreviation ("Mr.", "Gov.",
         // "U.S."): then it is a word of its own
-        // ("(D-Md.)": a stop before a closing bracket is the abbreviation's)
+        // ("(D-Md.)", "McConnell, R-Ky., said": a stop before a closing bracket or a comma is the
+        // abbreviation's)
         let stop = to > from + 1
             && s[from..to].ends_with('.')
             && !abbreviation(&s[from..to])
-            && !s[to..].starts_with(')');
+            && !s[to..].starts_with([')', ',']);
         if stop {
             to -= 1;
         }
@@ -220,31 +221,6 @@ fn cue_at(ws: &[Word], i: usize) -> Option<usize> {
     if ws[i].capitalised && !sentence_start {
         return None;
     }
-    // "Trump's comments", "his remarks", "the claims": a noun, not a verb of saying
-    if i > 0 {
-        let prev = ws[i - 1].lower.as_str();
-        let possessive = prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'");
-        if possessive
-            || matches!(
-                prev,
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "your"
-                    | "these"
-                    | "those"
-                    | "this"
-            )
-        {
-            return None;
-        }
-    }
     let rests = CUES.get(ws[i].lower.trim_end_matches('.'))?;
     rests
         .iter()
@@ -257,6 +233,32 @@ fn cue_at(ws: &[Word], i: usize) -> Option<usize> {
         })
         .map(|rest| rest.len() + 1)
         .max()
+        // "Trump's comments", "his remarks", "the claims": one word after a possessive or an article
+        // is a noun, not a verb of saying ("the following statement" is a cue)
+        .filter(|&n| n > 1 || !(i > 0 && noun_maker(&ws[i - 1].lower)))
+}
+
+/// A possessive or a determiner: the word after it is a noun.
+fn noun_maker(prev: &str) -> bool {
+    prev.ends_with("'s")
+        || prev.ends_with("’s")
+        || prev.ends_with("s'")
+        || matches!(
+            prev,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "this"
+        )
 }
 
 /// Looks for a cue and its speaker in the frame words `ws`. `after` says the frame follows the
@@ -449,6 +451,12 @@ const PHRASE_ENDS: &[&str] = &[
     "but", "said", "says", "told", "as", "during", "after", "before", "while", "when", "about",
 ];
 
+/// Words opening a noun phrase that may name a speaker ("the senator", "one user", "this source").
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "this", "one", "another", "some", "many", "several",
+    "other", "most", "two", "three",
+];
+
 /// Prepositions: a noun phrase right after one is its object.
 const PREPOSITIONS: &[&str] = &[
     "in", "at", "on", "for", "from", "with", "by", "into", "during", "of", "to", "about", "after",
@@ -507,7 +515,7 @@ fn subject_words(ws: &[Word], cue: usize) -> Option<(usize, usize)> {
             });
         let place = skipped
             && comma <= 3
-            && name_next
+            && ws.get(from + comma + 1).is_some_and(|w| !is_punct(w))
             && opener.iter().all(|w| w.capitalised && !is_punct(w));
         if !(opener.first().is_some_and(introduces) || short || place) {
             break;
@@ -772,26 +780,9 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
         }
         // "the senator", "a spokesman for the campaign" (up to three words after an article)
         // "the senator", "one user", "another supporter"
-        let art = (start.saturating_sub(5)..start).rev().find(|&k| {
-            matches!(
-                ws[k].lower.as_str(),
-                "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "one"
-                    | "another"
-                    | "some"
-                    | "many"
-                    | "several"
-                    | "other"
-                    | "most"
-                    | "two"
-                    | "three"
-            )
-        })?;
+        let art = (start.saturating_sub(5)..start)
+            .rev()
+            .find(|&k| ARTICLES.contains(&ws[k].lower.as_str()))?;
         // "the gamut from farmers to professors", "his dealings and said": no noun phrase
         if ws[art + 1..end]
             .iter()
@@ -799,11 +790,31 @@ fn phrase_before(ws: &[Word], cue: usize) -> Option<(Span, Option<Span>, bool)> 
         {
             return None;
         }
-        // "in a later interview said", "at the time said": a preposition's object, not a subject
-        if art > 0 && PREPOSITIONS.contains(&ws[art - 1].lower.as_str()) {
-            return None;
-        }
+        // "in a later interview said", "at the time said": a preposition's object, not a subject,
+        // unless a noun phrase holds the preposition ("a voice-over in the ad states")
         start = art;
+        if art > 0 && PREPOSITIONS.contains(&ws[art - 1].lower.as_str()) {
+            let prep = art - 1;
+            start = (prep.saturating_sub(4)..prep)
+                .rev()
+                .take_while(|&k| {
+                    !is_punct(&ws[k])
+                        && !PHRASE_ENDS.contains(&ws[k].lower.as_str())
+                        && ws[k].lower != "because"
+                })
+                .find(|&k| ARTICLES.contains(&ws[k].lower.as_str()))?;
+            // and only as the clause's subject, not an object ("shared a syllabus for a class
+            // called …")
+            let opens_clause = start == 0
+                || is_punct(&ws[start - 1])
+                || matches!(
+                    ws[start - 1].lower.as_str(),
+                    "and" | "but" | "while" | "as" | "that"
+                );
+            if !opens_clause {
+                return None;
+            }
+        }
     }
     Some((Span::new(ws[start].span.start, last.span.end), role, false))
 }
@@ -1031,6 +1042,31 @@ mod tests {
             Some("House Speaker Paul Ryan".into())
         );
         assert_eq!(speaker("The plan drew the remarks "), None);
+    }
+
+    #[test]
+    fn state_tags_noun_phrases_with_a_preposition_and_phrase_cues() {
+        let after = |t: &str| run(t, true).map(|r| r.1);
+        assert_eq!(
+            after(" Senate Majority Leader Mitch McConnell, R-Ky., said."),
+            Some("Senate Majority Leader Mitch McConnell".into())
+        );
+        assert_eq!(
+            after(",” this source told the Post."),
+            Some("this source".into())
+        );
+        assert_eq!(
+            after(",” a voice-over in the ad states."),
+            Some("a voice-over in the ad".into())
+        );
+        assert_eq!(
+            run("Later, Carson shared a syllabus for a class called ", false).map(|r| r.1),
+            Some("Carson".into())
+        );
+        assert_eq!(
+            run("President Clinton released the following statement:", false).map(|r| r.0),
+            Some("following statement".into())
+        );
     }
 
     #[test]
