@@ -363,6 +363,13 @@ pub fn colon_subject(text: &str, ws: &[Word]) -> Option<Found> {
     Some(subject_found(text, ws[colon].span, speaker))
 }
 
+/// The subject of the writer's sentence holding a quoted fragment that no cue attributes ("He rails
+/// against its “Great Wall of Protectionism”"): the speaker found stands in for the cue too.
+pub fn sentence_subject(text: &str, ws: &[Word]) -> Option<Found> {
+    let speaker = subject(ws, ws.len())?;
+    Some(subject_found(text, speaker, speaker))
+}
+
 /// A cue's speaker found as a clause's subject: no role, a pronoun when it is one.
 fn subject_found(text: &str, cue: Span, speaker: Span) -> Found {
     Found {

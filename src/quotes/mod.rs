@@ -53,6 +53,9 @@ const PRONOUN_LOOKBACK: usize = 30;
 /// scare quotes, titles, nicknames).
 const MIN_UNATTRIBUTED_WORDS: usize = 5;
 
+/// Fragments with no cue of their own are given their sentence's subject from this many words.
+const MIN_SUBJECT_WORDS: usize = 4;
+
 /// The quotations of `doc`, in order, with speakers named after `entities`.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let mut quoted = marks::find(doc);
@@ -198,6 +201,34 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     (kind == Kind::Full && p.paragraph == first.paragraph && p.kind == Kind::Full)
                         || (kind == Kind::Partial && same_sentence(p))
                 });
+                if !goes_on && kind == Kind::Partial && words >= MIN_SUBJECT_WORDS {
+                    // a fragment of some length with no cue: the writer's sentence's subject
+                    let ws = attribution::words(text, before);
+                    if let Some(f) = attribution::sentence_subject(text, &ws)
+                        && let s = resolve(
+                            doc,
+                            entities,
+                            (&persons, &mentions),
+                            &f,
+                            first.open.start,
+                            previous,
+                        )
+                        // a person or organisation the text names, not "Audiences" or "Reporting"
+                        && s.entity.is_some_and(|e| {
+                            matches!(entities[e].ty, EntityType::Person | EntityType::Org)
+                        })
+                    {
+                        out.push(Quote {
+                            span: q.span(),
+                            parts: q.pieces.iter().map(|p| p.span).collect(),
+                            paragraph: first.paragraph,
+                            kind,
+                            speaker: Some(s),
+                            cue: None,
+                        });
+                    }
+                    continue;
+                }
                 if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == Kind::Partial) {
                     continue;
                 }
@@ -521,6 +552,19 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn an_uncued_fragment_is_its_sentence_subjects_if_a_named_one() {
+        let q = quotes(
+            "Senator Jane Fowler voted no on Monday.\n\n\
+             Fowler rails against the bill's “great wall of new federal rules” in every speech.\n\n\
+             Audiences can expect “maybe a little more recklessness than usual” this year.",
+        );
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "great wall of new federal rules");
+        assert_eq!(q[0].1, Kind::Partial);
+        assert_eq!(q[0].2.as_deref(), Some("Jane Fowler"));
     }
 
     #[test]
