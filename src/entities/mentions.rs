@@ -128,10 +128,22 @@ fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
         && GAZETTEER
             .common_tier(&b.text.to_lowercase())
             .is_none_or(|t| t > 20);
-    if is_honorific(a.text) || initial {
+    // "Sen. Lindsey Graham", "Gov. Scott Walker": an abbreviated title's too (the title is cut off
+    // the mention later, as "Senator" is)
+    let abbreviated_title = gap.starts_with('.') && GAZETTEER.is_title(a.text);
+    if is_honorific(a.text) || initial || abbreviated_title {
         gap = gap.strip_prefix('.').unwrap_or(gap);
     }
     gap == "-" || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
+/// "R-Ill", "D-Calif", "I-Vt": a party letter, a hyphen and a state.
+fn is_party_tag(w: &str) -> bool {
+    let mut parts = w.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts
+            .next()
+            .is_some_and(|state| state.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Honorifics are part of a person's mention ("Mr. Kortunov"); other titles are not.
@@ -244,6 +256,10 @@ fn sentence_mentions(
 
 /// Cuts a run into mentions and types them.
 fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: &mut Vec<Mention>) {
+    // "(R-Ill.)", "D-Calif.": a politician's party and state, no name
+    if run.len() <= 3 && is_party_tag(span_text(doc, run)) {
+        return;
+    }
     let shouting = cx.shouting;
     let g = &GAZETTEER;
     let mut run = run;
@@ -481,5 +497,18 @@ mod tests {
         );
         // a title-case line does not make its words names
         assert!(!found.contains(&"This"), "{found:?}");
+    }
+
+    #[test]
+    fn abbreviated_titles_and_party_tags_are_no_people() {
+        let text = "The vote was close, said Sen. Lindsey Graham, R-S.C., and Gov. Scott Walker \
+                    (R-Wis.) agreed with Rep. Zoe Lofgren (D-Calif.).";
+        let doc = Document::new(text);
+        let found: Vec<&str> = find(&doc).iter().map(|m| doc.slice(m.span)).collect();
+        assert_eq!(
+            found,
+            ["Lindsey Graham", "Scott Walker", "Zoe Lofgren"],
+            "{found:?}"
+        );
     }
 }
