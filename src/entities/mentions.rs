@@ -337,7 +337,11 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
             return;
         }
     }
-    let whole = g.lookup(text);
+    // "Burlington, Vt.": an abbreviation listed with its full stop
+    let whole = g.lookup(text).or_else(|| {
+        let stop = doc.text[run[run.len() - 1].span.end..].starts_with('.');
+        stop.then(|| g.lookup(&format!("{text}."))).flatten()
+    });
     // "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
     // Industry Ministry")
     let last = run[run.len() - 1].text;
@@ -510,5 +514,16 @@ mod tests {
             ["Lindsey Graham", "Scott Walker", "Zoe Lofgren"],
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_state_abbreviation_is_a_place() {
+        let text = "The rally in Burlington, Vt., was big.";
+        let doc = Document::new(text);
+        let vt = find(&doc)
+            .into_iter()
+            .find(|m| doc.slice(m.span) == "Vt")
+            .map(|m| m.ty);
+        assert_eq!(vt, Some(Some(EntityType::Gpe)));
     }
 }

@@ -333,7 +333,16 @@ fn nearest_subject(
             .iter()
             .take_while(|(m, _)| m.end <= sentence.end.min(before))
         {
-            let opening = doc.text[sentence.start..m.start].split_whitespace().count() <= 6;
+            // among the first words, and not after a pronoun that is the subject ("He said on
+            // Thursday that Trump needs …")
+            let lead = &doc.text[sentence.start..m.start];
+            let opening = lead.split_whitespace().count() <= 6
+                && !lead.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(
+                        w,
+                        "He" | "he" | "She" | "she" | "They" | "they" | "I" | "We" | "we"
+                    )
+                });
             let next = doc.text[m.end..sentence.end]
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty());
@@ -565,6 +574,16 @@ mod tests {
         assert_eq!(q[0].0, "great wall of new federal rules");
         assert_eq!(q[0].1, Kind::Partial);
         assert_eq!(q[0].2.as_deref(), Some("Jane Fowler"));
+    }
+
+    #[test]
+    fn a_person_after_the_sentences_pronoun_subject_is_not_its_subject() {
+        let q = quotes(
+            "Paul Ryan spoke to reporters in Janesville.\n\n\
+             He said on Thursday that Donald Trump needs to do more work.\n\n\
+             “I think what a lot of Republicans want is to see that,” he said.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Paul Ryan"));
     }
 
     #[test]
