@@ -637,6 +637,27 @@ fn is_function_word(lower: &str) -> bool {
         "instead",
         "however",
         "indeed",
+        "already",
+        "now",
+        "again",
+        "here",
+        "there",
+        "today",
+        "thus",
+        "perhaps",
+        "maybe",
+        "soon",
+        "once",
+        "afterward",
+        "afterwards",
+        "overall",
+        "nonetheless",
+        "nevertheless",
+        "moreover",
+        "furthermore",
+        "besides",
+        "otherwise",
+        "anyway",
     ];
     WORDS.contains(&lower)
 }
@@ -1086,6 +1107,10 @@ mod tests {
         assert_eq!(
             speaker("Reached by POLITICO, Bennett denied it, explaining that he was "),
             Some("Bennett".into())
+        );
+        assert_eq!(
+            speaker("Already, Donald J. Trump has denounced the deal and said, "),
+            Some("Donald J. Trump".into())
         );
         assert_eq!(
             speaker("Speaking in Salem, New Hampshire, Trump went after Bush, calling him "),
