@@ -80,8 +80,19 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             && is_title(doc, first, before))
     });
     let cuts = cuts_of(&quoted);
-    let persons = person_mentions(entities);
-    let mentions = all_mentions(entities);
+    // people named inside a quotation are spoken of, not speaking: no pronoun or title means them
+    let persons: Vec<Mentioned> = person_mentions(entities)
+        .into_iter()
+        .filter(|(m, _)| {
+            let i = cuts.partition_point(|c| c.end <= m.start);
+            cuts.get(i).is_none_or(|c| m.end <= c.start)
+        })
+        .collect();
+    let people = People {
+        titles: titles_given(doc, entities),
+        persons,
+        mentions: all_mentions(entities),
+    };
     let mut out: Vec<Quote> = Vec::new();
     for q in &quoted {
         let (Some(first), Some(last)) = (q.pieces.first(), q.pieces.last()) else {
@@ -184,7 +195,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             Some(f) => Some(resolve(
                 doc,
                 entities,
-                (&persons, &mentions),
+                &people,
                 f,
                 first.open.start,
                 previous,
@@ -208,7 +219,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                         && let s = resolve(
                             doc,
                             entities,
-                            (&persons, &mentions),
+                            &people,
                             &f,
                             first.open.start,
                             previous,
@@ -403,6 +414,74 @@ fn paragraph_of(doc: &Document, at: usize) -> usize {
         .min(doc.paragraphs.len().saturating_sub(1))
 }
 
+/// What names a speaker: people's mentions outside quotations and every entity's mentions, in text
+/// order, and the titles the text gives each entity.
+struct People {
+    persons: Vec<Mentioned>,
+    mentions: Vec<Mentioned>,
+    titles: Vec<Vec<&'static str>>,
+}
+
+/// One word for a title however it is written: "Sen.", "Senator" and "senator" are "senator".
+fn title_family(word: &str) -> Option<&'static str> {
+    let w = word.trim_end_matches('.').to_lowercase();
+    Some(match w.as_str() {
+        "sen" | "senator" | "sens" => "senator",
+        "gov" | "governor" => "governor",
+        "rep" | "representative" | "congressman" | "congresswoman" | "reps" => "representative",
+        "president" | "pres" => "president",
+        "secretary" => "secretary",
+        "mayor" => "mayor",
+        "judge" | "justice" => "judge",
+        "gen" | "general" => "general",
+        "minister" | "premier" => "minister",
+        "chairman" | "chairwoman" | "chair" => "chair",
+        "ambassador" => "ambassador",
+        "director" => "director",
+        "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
+        _ => return None,
+    })
+}
+
+/// For each entity, the titles written right before its mentions ("Florida Sen. Marco Rubio",
+/// "former President Bill Clinton", "spokesman Josh Schwerin").
+fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<&'static str>> {
+    entities
+        .iter()
+        .map(|e| {
+            let mut found: Vec<&'static str> = Vec::new();
+            if e.ty != EntityType::Person {
+                return found;
+            }
+            for m in &e.mentions {
+                let lead =
+                    &doc.text[doc.text.floor_char_boundary(m.start.saturating_sub(40))..m.start];
+                let mut words = lead.split([' ', '\u{a0}']).rev().filter(|w| !w.is_empty());
+                for _ in 0..3 {
+                    let Some(w) = words.next() else { break };
+                    if let Some(f) = title_family(w) {
+                        // "Vice President Joe Biden" is no president
+                        if f == "president"
+                            && words
+                                .clone()
+                                .next()
+                                .is_some_and(|v| v.eq_ignore_ascii_case("vice"))
+                        {
+                            break;
+                        }
+                        if !found.contains(&f) {
+                            found.push(f);
+                        }
+                    } else if w.ends_with([',', ';', ':', '”', '"']) {
+                        break;
+                    }
+                }
+            }
+            found
+        })
+        .collect()
+}
+
 /// A mention and the index of its entity.
 type Mentioned = (Span, usize);
 
@@ -434,11 +513,12 @@ fn person_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
 fn resolve(
     doc: &Document,
     entities: &[Entity],
-    (persons, mentions): (&[Mentioned], &[Mentioned]),
+    people: &People,
     f: &Found,
     at: usize,
     previous: Option<&Quote>,
 ) -> Speaker {
+    let (persons, mentions) = (&people.persons[..], &people.mentions[..]);
     // mentions do not overlap: the one starting last before the span's end is the only candidate
     let entity_at = |span: Span| {
         let i = mentions.partition_point(|(m, _)| m.start < span.end);
@@ -469,9 +549,14 @@ fn resolve(
             role: f.role,
         };
     }
-    // a phrase that is not a person's title ("the report", "the ministry") is its own speaker
+    // a phrase that is not a person's title ("the report", "the ministry") is its own speaker, and
+    // so is one that brings in someone new ("a spokesman", "one aide")
     let head = text.rsplit([' ', '\u{a0}']).next().unwrap_or(text);
-    if !f.pronoun && !crate::entities::gazetteer::GAZETTEER.is_title(head) {
+    let new_one = text
+        .split([' ', '\u{a0}'])
+        .next()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
+    if !f.pronoun && (new_one || !crate::entities::gazetteer::GAZETTEER.is_title(head)) {
         return Speaker {
             name: text.to_string(),
             entity: None,
@@ -488,6 +573,36 @@ fn resolve(
         _ => None,
     };
     let fits = |i: usize| wanted.is_none_or(|w| sex_of(doc, &entities[i]).is_none_or(|s| s == w));
+    // "the Florida senator", "the former president": the nearest speaker or person the text gives
+    // that title ("Sen. Marco Rubio", "President Obama"), when there is one
+    if !f.pronoun
+        && let Some(family) = title_family(head)
+    {
+        let titled = |i: usize| people.titles[i].contains(&family);
+        let paragraph = paragraph_of(doc, at);
+        let spoke = previous
+            .filter(|p| p.paragraph + 2 >= paragraph)
+            .and_then(|p| p.speaker.as_ref())
+            .and_then(|s| s.entity)
+            .filter(|&i| titled(i));
+        let upto = persons.partition_point(|(m, _)| m.end <= before);
+        let named = || {
+            persons[..upto]
+                .iter()
+                .rev()
+                .take(PRONOUN_LOOKBACK)
+                .find(|&&(_, i)| titled(i))
+                .map(|&(_, i)| i)
+        };
+        if let Some(i) = spoke.or_else(named) {
+            return Speaker {
+                name: entities[i].name.clone(),
+                entity: Some(i),
+                mention: f.speaker,
+                role: f.role,
+            };
+        }
+    }
     // the nearest person before, looking back a bounded way for one of the right sex
     let upto = persons.partition_point(|(m, _)| m.end <= before);
     let last_person = persons[..upto]
@@ -507,8 +622,8 @@ fn resolve(
     // said") is nearer than that quotation's speaker
     let subject = nearest_subject(doc, persons, before, &fits);
     let inherited = match (inherited, subject) {
-        (Some(s), Some((at, _))) if f.pronoun && s.mention.start >= at => Some(s),
-        (_, Some((_, i))) if f.pronoun => {
+        (Some(s), Some((at, _))) if s.mention.start >= at => Some(s),
+        (_, Some((_, i))) => {
             return Speaker {
                 name: entities[i].name.clone(),
                 entity: Some(i),
@@ -519,21 +634,16 @@ fn resolve(
         (inherited, _) => inherited,
     };
     match (inherited, last_person) {
-        (Some(s), _) if f.pronoun => Speaker {
+        (Some(s), _) => Speaker {
             mention: f.speaker,
             role: f.role.or(s.role),
             ..s
         },
-        (_, Some(i)) => Speaker {
+        (None, Some(i)) => Speaker {
             name: entities[i].name.clone(),
             entity: Some(i),
             mention: f.speaker,
             role: f.role,
-        },
-        (Some(s), None) => Speaker {
-            mention: f.speaker,
-            role: f.role.or(s.role),
-            ..s
         },
         (None, None) => Speaker {
             name: text.to_string(),
@@ -584,6 +694,26 @@ mod tests {
              “I think what a lot of Republicans want is to see that,” he said.",
         );
         assert_eq!(q[0].2.as_deref(), Some("Paul Ryan"));
+    }
+
+    #[test]
+    fn a_title_takes_the_person_the_text_gives_it() {
+        let q = quotes(
+            "Sen. Bernie Sanders spoke in Iowa, and Hillary Clinton answered him.\n\n\
+             “I apologize to nobody for that,” the senator said.\n\n\
+             “We will keep going,” a spokesman said.\n\n\
+             President Barack Obama met Vice President Joe Biden.\n\n\
+             “I think somebody like Mr. Trump is taking advantage of that,” the president added.",
+        );
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Bernie Sanders"),
+                Some("a spokesman"),
+                Some("Barack Obama")
+            ]
+        );
     }
 
     #[test]
