@@ -244,9 +244,27 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     continue;
                 }
                 // a quotation standing after another speaker's, with no cue of its own: theirs
-                previous
+                let theirs = previous
                     .filter(|p| p.paragraph + 1 >= first.paragraph)
-                    .and_then(|p| p.speaker.clone())
+                    .and_then(|p| p.speaker.clone());
+                // a paragraph of quotation only, after a paragraph about someone ("Valastro praised
+                // Christie's leadership …" / "“We need someone who …”"): the person opening it
+                theirs.or_else(|| {
+                    let alone = doc.text
+                        [doc.paragraphs[first.paragraph].span.start..first.open.start]
+                        .trim()
+                        .is_empty();
+                    let prev = doc.paragraphs.get(first.paragraph.checked_sub(1)?)?.span;
+                    (alone && kind == Kind::Full).then_some(())?;
+                    let (m, i) =
+                        nearest_subject(doc, &people.persons, first.open.start, &|_| true)?;
+                    (m.start >= prev.start).then(|| Speaker {
+                        name: entities[i].name.clone(),
+                        entity: Some(i),
+                        mention: m,
+                        role: None,
+                    })
+                })
             }
         };
         out.push(Quote {
@@ -332,7 +350,7 @@ fn nearest_subject(
     persons: &[Mentioned],
     before: usize,
     fits: &dyn Fn(usize) -> bool,
-) -> Option<(usize, usize)> {
+) -> Option<Mentioned> {
     let last = doc.sentences.partition_point(|s| s.start < before);
     let first = last.saturating_sub(SUBJECT_LOOKBACK + 1);
     for sentence in doc.sentences[first..last].iter().rev() {
@@ -359,7 +377,7 @@ fn nearest_subject(
                 .find(|w| !w.is_empty());
             let cued = next.is_some_and(attribution::opens_cue);
             if fits(i) && (opening && found.is_none() || cued) {
-                found = Some((m.start, i));
+                found = Some((m, i));
             }
         }
         if found.is_some() {
@@ -622,7 +640,7 @@ fn resolve(
     // said") is nearer than that quotation's speaker
     let subject = nearest_subject(doc, persons, before, &fits);
     let inherited = match (inherited, subject) {
-        (Some(s), Some((at, _))) if s.mention.start >= at => Some(s),
+        (Some(s), Some((at, _))) if s.mention.start >= at.start => Some(s),
         (_, Some((_, i))) => {
             return Speaker {
                 name: entities[i].name.clone(),
@@ -714,6 +732,15 @@ mod tests {
                 Some("Barack Obama")
             ]
         );
+    }
+
+    #[test]
+    fn a_paragraph_of_quotation_after_one_about_someone_is_theirs() {
+        let q = quotes(
+            "Carlo Valastro praised the governor's leadership after the storm.\n\n\
+             “We need someone who is going to cut through it and bring people together.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Carlo Valastro"));
     }
 
     #[test]
