@@ -151,7 +151,10 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     .is_empty();
                 (opens && doc.slice(p).ends_with(':')).then_some(())?;
                 let frame = frame_before(doc, &cuts, p.end, prev);
-                attribution::attribute(text, &attribution::words(text, frame), false)
+                let ws = attribution::words(text, frame);
+                // with no cue ("17-year-old Jared Potts echoed:"), its subject
+                attribution::attribute(text, &ws, false)
+                    .or_else(|| attribution::colon_subject(text, &ws))
             })
             .or_else(|| {
                 // a quotation opening a sentence right after one that ends with its cue ("Or maybe
@@ -741,6 +744,15 @@ mod tests {
              “We need someone who is going to cut through it and bring people together.”",
         );
         assert_eq!(q[0].2.as_deref(), Some("Carlo Valastro"));
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_colon_and_no_cue_gives_its_subject() {
+        let q = quotes(
+            "Jared Potts, a student from Dover, echoed:\n\n\
+             “He speaks his mind, and I think that might be what the country needs.”",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Jared Potts"));
     }
 
     #[test]
