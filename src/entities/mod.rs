@@ -209,11 +209,28 @@ fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
         };
         let k = format!("{}:{}", ty.label(), cluster_key(text, ty));
         let words: Vec<&str> = text.split_whitespace().collect();
-        let found = by_key.get(&k).copied().or_else(|| match (ty, words.len()) {
-            (EntityType::Person, 1) => by_part.get(&key(text)).copied(),
-            (EntityType::Org, 1) => by_initials.get(&key(text)).copied(),
-            _ => None,
-        });
+        // a town or region sharing the surname of a person the document names in full ("Rubio"
+        // after "Marco Rubio") is that person
+        let as_surname = matches!(ty, EntityType::Gpe | EntityType::Loc)
+            && m.rank <= 4
+            && words.len() == 1
+            && !by_key.contains_key(&k);
+        let surname_of = as_surname
+            .then(|| by_part.get(&key(text)).copied())
+            .flatten();
+        let ty = if surname_of.is_some() {
+            EntityType::Person
+        } else {
+            ty
+        };
+        let found =
+            surname_of
+                .or_else(|| by_key.get(&k).copied())
+                .or_else(|| match (ty, words.len()) {
+                    (EntityType::Person, 1) => by_part.get(&key(text)).copied(),
+                    (EntityType::Org, 1) => by_initials.get(&key(text)).copied(),
+                    _ => None,
+                });
         let ci = match found {
             Some(ci) => ci,
             None => {
@@ -389,6 +406,17 @@ mod tests {
         assert_eq!(get("Blackpool").1, "ORG");
         let ports = get("Portsmouth");
         assert_eq!(ports.2.len(), 1, "the venue after 'in' is a place: {e:?}");
+    }
+
+    #[test]
+    fn a_town_sharing_a_named_persons_surname_is_that_person() {
+        let e = entities(
+            "Marco Rubio spoke in Iowa on Monday.\n\nRubio said the race was close, and Rubio left.",
+        );
+        let rubio: Vec<_> = e.iter().filter(|e| e.0.contains("Rubio")).collect();
+        assert_eq!(rubio.len(), 1, "{e:?}");
+        assert_eq!(rubio[0].1, "PERSON");
+        assert_eq!(rubio[0].2.len(), 3);
     }
 
     #[test]
