@@ -124,9 +124,26 @@ pub struct Found {
     pub role: Option<Span>,
 }
 
-/// Whether a lower-case word can open a cue ("said", "according", "told").
-pub fn opens_cue(lower: &str) -> bool {
-    CUES.contains_key(lower)
+/// Whether `text` begins with a cue, a whole phrase of it ("said", "according to"; "in" alone is
+/// none, "in a statement" is one).
+pub fn cue_follows(text: &str) -> bool {
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if first.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let Some(rests) = CUES.get(first) else {
+        return false;
+    };
+    rests.iter().any(|rest| {
+        let mut after = words.clone();
+        rest.iter()
+            .all(|r| after.next().is_some_and(|w| w.eq_ignore_ascii_case(r)))
+    })
 }
 
 /// Days and months: "said Friday" names no speaker.
@@ -1139,6 +1156,16 @@ mod tests {
             speaker("Trump at the time said he’d asked his "),
             Some("he".into())
         );
+    }
+
+    #[test]
+    fn a_cue_follows_only_as_a_whole_phrase() {
+        assert!(cue_follows(" said on Monday"));
+        assert!(cue_follows(", according to the report"));
+        assert!(cue_follows(" in a statement on Friday"));
+        assert!(!cue_follows(" in the Republican race"));
+        assert!(!cue_follows(" Said"));
+        assert!(!cue_follows(""));
     }
 
     #[test]

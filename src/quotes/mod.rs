@@ -375,10 +375,7 @@ fn nearest_subject(
                         "He" | "he" | "She" | "she" | "They" | "they" | "I" | "We" | "we"
                     )
                 });
-            let next = doc.text[m.end..sentence.end]
-                .split(|c: char| !c.is_alphanumeric())
-                .find(|w| !w.is_empty());
-            let cued = next.is_some_and(attribution::opens_cue);
+            let cued = attribution::cue_follows(&doc.text[m.end..sentence.end]);
             if fits(i) && (opening && found.is_none() || cued) {
                 found = Some((m, i));
             }
@@ -753,6 +750,16 @@ mod tests {
              “He speaks his mind, and I think that might be what the country needs.”",
         );
         assert_eq!(q[0].2.as_deref(), Some("Jared Potts"));
+    }
+
+    #[test]
+    fn a_person_before_a_preposition_is_no_cued_subject() {
+        let q = quotes(
+            "Wisconsin Gov. Scott Walker, one of the candidates beaten by Donald Trump in the \
+             race, sounded equivocal. “It is just sad that we have such poor choices,” he told \
+             a radio station.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Scott Walker"));
     }
 
     #[test]
