@@ -130,7 +130,8 @@ fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
             .is_none_or(|t| t > 20);
     // "Sen. Lindsey Graham", "Gov. Scott Walker": an abbreviated title's too (the title is cut off
     // the mention later, as "Senator" is)
-    let abbreviated_title = gap.starts_with('.') && GAZETTEER.is_title(a.text);
+    let abbreviated_title = gap.starts_with('.')
+        && (GAZETTEER.is_title(a.text) || matches!(a.text, "St" | "Ft" | "Mt"));
     if is_honorific(a.text) || initial || abbreviated_title {
         gap = gap.strip_prefix('.').unwrap_or(gap);
     }
@@ -345,9 +346,12 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
     // "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
     // Industry Ministry")
     let last = run[run.len() - 1].text;
+    // "Maurer School of Law", "University of Iowa": a head word before "of"
     let org_cue = g.is_org_suffix(last)
         || g.is_org_head(last)
-        || (run.len() > 2 && g.is_org_head(run[0].text) && run[1].text == "of");
+        || run
+            .windows(2)
+            .any(|w| g.is_org_head(w[0].text) && w[1].text == "of");
     if whole.is_none()
         && !(g.is_org_suffix(last) || g.is_org_head(last))
         && let Some(at) = run.iter().position(|t| t.text == "and" || t.text == "&")
@@ -388,6 +392,20 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
             push(out, &run[1..], Some(b.ty), true, b.rank);
             return;
         }
+    }
+    // a title inside the run before a given name ("Senate Majority Leader Mitch McConnell"): what
+    // precedes it is a separate mention, if any, and what follows a person
+    if run.len() > 2
+        && whole.is_none()
+        && let Some(k) = (1..run.len() - 1)
+            .rev()
+            .find(|&k| g.is_title(run[k].text) && g.given_name(run[k + 1].text) >= 200)
+    {
+        // a two-word title ("Majority Leader") goes whole
+        let two = k >= 2 && g.is_title(span_text(doc, &run[k - 1..=k]));
+        cut_run(doc, &run[..k - usize::from(two)], at_start, cx, out);
+        push(out, &run[k + 1..], Some(EntityType::Person), true, 0);
+        return;
     }
     // a nationality, then more ("Kazakh President Kassym-Jomart Tokayev"), or a place before a title
     // ("Moscow Mayor Sergei Sobyanin"): two mentions
@@ -431,6 +449,10 @@ fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityType> {
     }
     if run.iter().all(|t| is_all_caps(t.text)) {
         return Some(EntityType::Org);
+    }
+    // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
+    if matches!(run[0].text, "St" | "Ft" | "Mt") {
+        return Some(EntityType::Gpe);
     }
     // two or three capitalised words (particles aside): a person's name
     let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
@@ -525,5 +547,32 @@ mod tests {
             .find(|m| doc.slice(m.span) == "Vt")
             .map(|m| m.ty);
         assert_eq!(vt, Some(Some(EntityType::Gpe)));
+    }
+
+    #[test]
+    fn titles_inside_a_run_saints_and_schools() {
+        let text = "Senate Majority Leader Mitch McConnell spoke in St. Clairsville at the \
+                    Maurer School of Law.";
+        let doc = Document::new(text);
+        let found: Vec<(&str, Option<EntityType>)> = find(&doc)
+            .iter()
+            .map(|m| (doc.slice(m.span), m.ty))
+            .collect();
+        assert!(
+            found.contains(&("Mitch McConnell", Some(EntityType::Person))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("St. Clairsville", Some(EntityType::Gpe))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("Maurer School of Law", Some(EntityType::Org))),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(t, _)| t.contains("Majority")),
+            "{found:?}"
+        );
     }
 }
