@@ -525,7 +525,8 @@ fn subject_words(ws: &[Word], cue: usize) -> Option<(usize, usize)> {
     let introduces = |w: &Word| {
         INTRODUCERS.contains(&w.lower.as_str()) || (w.lower.len() > 4 && w.lower.ends_with("ing"))
     };
-    let mut skipped = false;
+    // the last opener skipped ended with a capitalised word ("in Salem,"): a place may go on
+    let mut after_name = false;
     while let Some(comma) = ws[from..cue].iter().position(|w| w.lower == ",") {
         let opener = &ws[from..from + comma];
         let name_next = ws.get(from + comma + 1).is_some_and(|w| {
@@ -537,15 +538,15 @@ fn subject_words(ws: &[Word], cue: usize) -> Option<(usize, usize)> {
                 !is_punct(w)
                     && (!w.capitalised || is_function_word(&w.lower) || w.lower.ends_with("ly"))
             });
-        let place = skipped
+        let place = after_name
             && comma <= 3
             && ws.get(from + comma + 1).is_some_and(|w| !is_punct(w))
             && opener.iter().all(|w| w.capitalised && !is_punct(w));
         if !(opener.first().is_some_and(introduces) || short || place) {
             break;
         }
+        after_name = opener.last().is_some_and(|w| w.capitalised);
         from += comma + 1;
-        skipped = true;
     }
     let mut k = from;
     while k < cue && (!ws[k].capitalised || is_function_word(&ws[k].lower)) {
@@ -1128,6 +1129,10 @@ mod tests {
         assert_eq!(
             speaker("Already, Donald J. Trump has denounced the deal and said, "),
             Some("Donald J. Trump".into())
+        );
+        assert_eq!(
+            speaker("In 2015, Smith, the senator from Ohio, spoke out, saying "),
+            Some("Smith".into())
         );
         assert_eq!(
             speaker("Speaking in Salem, New Hampshire, Trump went after Bush, calling him "),
