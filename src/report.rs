@@ -157,8 +157,9 @@ pub struct Quote {
     pub kind: QuoteKind,
     /// Who said it, or null when the text does not say.
     pub speaker: Option<QuoteSpeaker>,
-    /// The attributing verb or phrase ("says", "told", "according to"), or null when the quotation
-    /// takes its speaker from the one before it.
+    /// The attributing verb or phrase ("says", "told", "according to"), or null when no cue
+    /// attributes the quotation (its speaker is then the one before, the subject of its sentence,
+    /// or the person opening the paragraph before).
     pub cue: Option<Passage>,
     /// Index of the paragraph the quotation starts in.
     pub paragraph: usize,
