@@ -361,6 +361,8 @@ fn nearest_subject(
         // the subject opening the sentence, or the latest person right before a cue ("The good
         // news, Woolson said, is …")
         let mut found = None;
+        let mut cued_found = false;
+        let mut opener_found = false;
         for &(m, i) in persons[from..]
             .iter()
             .take_while(|(m, _)| m.end <= sentence.end.min(before))
@@ -368,16 +370,24 @@ fn nearest_subject(
             // among the first words, and not after a pronoun that is the subject ("He said on
             // Thursday that Trump needs …")
             let lead = &doc.text[sentence.start..m.start];
-            let opening = lead.split_whitespace().count() <= 6
-                && !lead.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                    matches!(
-                        w,
-                        "He" | "he" | "She" | "she" | "They" | "they" | "I" | "We" | "we"
-                    )
-                });
+            let pronoun_before = lead.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "He" | "he" | "She" | "she" | "They" | "they" | "I" | "We" | "we"
+                )
+            });
+            let opening = lead.split_whitespace().count() <= 6 && !pronoun_before;
+            // right after an opening phrase ("Filling in for Sanders at the event, West landed …",
+            // "Asked about fraud, Michael Briggs, Sanders's spokesman, suggested …"): the subject,
+            // whoever the phrase named
+            // (the first such only: "Michael Briggs, Sanders's spokesman," is one subject)
+            let after_opener =
+                !pronoun_before && lead.trim_end().ends_with(',') && !cued_found && !opener_found;
             let cued = attribution::cue_follows(&doc.text[m.end..sentence.end]);
-            if fits(i) && (opening && found.is_none() || cued) {
+            if fits(i) && (opening && found.is_none() || cued || after_opener) {
                 found = Some((m, i));
+                cued_found |= cued;
+                opener_found |= after_opener;
             }
         }
         if found.is_some() {
@@ -760,6 +770,17 @@ mod tests {
              a radio station.",
         );
         assert_eq!(q[0].2.as_deref(), Some("Scott Walker"));
+    }
+
+    #[test]
+    fn the_subject_after_an_opening_phrase_is_the_sentences() {
+        let q = quotes(
+            "Bernie Sanders spoke on Monday.\n\n\
+             Asked if there had been any actual fraud in the primaries, Michael Briggs, Sanders's spokesman, suggested \
+             it had been sabotaged.\n\n\
+             “Most state parties tried to do a good job,” he said.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Michael Briggs"));
     }
 
     #[test]
