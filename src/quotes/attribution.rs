@@ -255,11 +255,16 @@ fn cue_at(ws: &[Word], i: usize) -> Option<usize> {
         .filter(|&n| n > 1 || !(i > 0 && noun_maker(&ws[i - 1].lower)))
 }
 
-/// A possessive or a determiner: the word after it is a noun.
+/// A possessive or a determiner: the word after it is a noun ("he's predicting" is no possessive).
 fn noun_maker(prev: &str) -> bool {
-    prev.ends_with("'s")
-        || prev.ends_with("’s")
-        || prev.ends_with("s'")
+    let contraction = prev.split(['\'', '’']).next().is_some_and(|head| {
+        PRONOUNS.contains(head)
+            || matches!(
+                head,
+                "it" | "that" | "there" | "here" | "what" | "who" | "where" | "let"
+            )
+    });
+    (!contraction && (prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'")))
         || matches!(
             prev,
             "the"

@@ -195,14 +195,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             .sum::<usize>();
         let previous = out.last();
         let speaker = match &found {
-            Some(f) => Some(resolve(
-                doc,
-                entities,
-                &people,
-                f,
-                first.open.start,
-                previous,
-            )),
+            Some(f) => resolve(doc, entities, &people, f, first.open.start, previous),
             None => {
                 // a sentence quoted right after another in its paragraph goes on with it; a fragment
                 // after another in the same sentence ("a “loser,” a “liar” and a “whiner”") too
@@ -219,7 +212,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     // a fragment of some length with no cue: the writer's sentence's subject
                     let ws = attribution::words(text, before);
                     if let Some(f) = attribution::sentence_subject(text, &ws)
-                        && let s = resolve(
+                        && let Some(s) = resolve(
                             doc,
                             entities,
                             &people,
@@ -545,7 +538,7 @@ fn resolve(
     f: &Found,
     at: usize,
     previous: Option<&Quote>,
-) -> Speaker {
+) -> Option<Speaker> {
     let (persons, mentions) = (&people.persons[..], &people.mentions[..]);
     // mentions do not overlap: the one starting last before the span's end is the only candidate
     let entity_at = |span: Span| {
@@ -562,20 +555,20 @@ fn resolve(
         Span::new(f.speaker.start + i + 1, f.speaker.end)
     });
     if named && let Some(i) = entity_at(last_word) {
-        return Speaker {
+        return Some(Speaker {
             name: entities[i].name.clone(),
             entity: Some(i),
             mention: f.speaker,
             role: f.role,
-        };
+        });
     }
     if named {
-        return Speaker {
+        return Some(Speaker {
             name: crate::entities::mentions::without_honorific(text).to_string(),
             entity: None,
             mention: f.speaker,
             role: f.role,
-        };
+        });
     }
     // a phrase that is not a person's title ("the report", "the ministry") is its own speaker, and
     // so is one that brings in someone new ("a spokesman", "one aide")
@@ -585,12 +578,12 @@ fn resolve(
         .next()
         .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
     if !f.pronoun && (new_one || !crate::entities::gazetteer::GAZETTEER.is_title(head)) {
-        return Speaker {
+        return Some(Speaker {
             name: text.to_string(),
             entity: None,
             mention: f.speaker,
             role: f.role,
-        };
+        });
     }
     // a pronoun or "the spokesman": whoever spoke last, else the last person named
     let before = f.speaker.start.min(at);
@@ -623,12 +616,12 @@ fn resolve(
                 .map(|&(_, i)| i)
         };
         if let Some(i) = spoke.or_else(named) {
-            return Speaker {
+            return Some(Speaker {
                 name: entities[i].name.clone(),
                 entity: Some(i),
                 mention: f.speaker,
                 role: f.role,
-            };
+            });
         }
     }
     // the nearest person before, looking back a bounded way for one of the right sex
@@ -652,16 +645,16 @@ fn resolve(
     let inherited = match (inherited, subject) {
         (Some(s), Some((at, _))) if s.mention.start >= at.start => Some(s),
         (_, Some((_, i))) => {
-            return Speaker {
+            return Some(Speaker {
                 name: entities[i].name.clone(),
                 entity: Some(i),
                 mention: f.speaker,
                 role: f.role,
-            };
+            });
         }
         (inherited, _) => inherited,
     };
-    match (inherited, last_person) {
+    let speaker = match (inherited, last_person) {
         (Some(s), _) => Speaker {
             mention: f.speaker,
             role: f.role.or(s.role),
@@ -673,13 +666,16 @@ fn resolve(
             mention: f.speaker,
             role: f.role,
         },
+        // a pronoun nobody named before stands for no one the report can name
+        (None, None) if f.pronoun => return None,
         (None, None) => Speaker {
             name: text.to_string(),
             entity: None,
             mention: f.speaker,
             role: f.role,
         },
-    }
+    };
+    Some(speaker)
 }
 
 #[cfg(test)]
@@ -781,6 +777,18 @@ mod tests {
              “Most state parties tried to do a good job,” he said.",
         );
         assert_eq!(q[0].2.as_deref(), Some("Michael Briggs"));
+    }
+
+    #[test]
+    fn a_contraction_is_no_possessive_and_an_unresolved_pronoun_names_no_one() {
+        let text = "And he’s predicting that it will become clear that Trump “has no chance” of \
+                    winning.";
+        let doc = Document::new(text);
+        let entities = crate::entities::find(&doc, &[]);
+        let q = find(&doc, &entities);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].cue.map(|c| doc.slice(c)), Some("predicting"));
+        assert!(q[0].speaker.is_none());
     }
 
     #[test]
