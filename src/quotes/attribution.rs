@@ -681,6 +681,14 @@ fn is_function_word(lower: &str) -> bool {
         "besides",
         "otherwise",
         "anyway",
+        "what",
+        "why",
+        "how",
+        "where",
+        "whether",
+        "our",
+        "my",
+        "your",
     ];
     WORDS.contains(&lower)
 }
@@ -1138,6 +1146,10 @@ mod tests {
         assert_eq!(
             speaker("In 2015, Smith, the senator from Ohio, spoke out, saying "),
             Some("Smith".into())
+        );
+        assert_eq!(
+            speaker("What do you think of Carson privately saying "),
+            Some("Carson".into())
         );
         assert_eq!(
             speaker("Speaking in Salem, New Hampshire, Trump went after Bush, calling him "),
