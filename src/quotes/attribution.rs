@@ -358,8 +358,13 @@ pub fn attribute(text: &str, ws: &[Word], after: bool) -> Option<Found> {
                 role,
             })
         } else if ws[i].lower.ends_with("ing") {
-            // "with Sen. John McCain calling it …": a name right before the participle is its subject
-            if i > 0 && ws[i - 1].capitalised && !is_punct(&ws[i - 1]) {
+            // "with Sen. John McCain calling it …", "Carson privately saying": a name right before
+            // the participle (an adverb aside) is its subject
+            let mut k = i;
+            while k > 0 && !ws[k - 1].capitalised && ws[k - 1].lower.ends_with("ly") {
+                k -= 1;
+            }
+            if k > 0 && ws[k - 1].capitalised && !is_punct(&ws[k - 1]) {
                 before_phrase().or_else(clause_subject)
             } else {
                 clause_subject().or_else(before_phrase)
