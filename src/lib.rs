@@ -283,7 +283,8 @@ fn duplicate_report(doc: &Document, g: &duplicates::Group) -> Duplicate {
     }
 }
 
-/// Marks each paragraph lying mostly (four fifths of it) inside a later copy with the first copy.
+/// Marks each paragraph lying mostly (four fifths of it) inside a later copy with the first copy,
+/// when that first copy lies before the paragraph (not inside it).
 fn mark_repeated_paragraphs(
     doc: &Document,
     groups: &[duplicates::Group],
@@ -309,9 +310,9 @@ fn mark_repeated_paragraphs(
         para.duplicate_of = copies[upto.saturating_sub(8)..upto]
             .iter()
             .rev()
-            .find(|(c, _)| {
+            .find(|(c, first)| {
                 let inter = c.end.min(para.end).saturating_sub(c.start.max(para.start));
-                len > 0 && 5 * inter >= 4 * len
+                len > 0 && 5 * inter >= 4 * len && first.end <= para.start
             })
             .map(|&(_, first)| first);
     }

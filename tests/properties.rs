@@ -182,3 +182,21 @@ fn a_long_run_of_quote_marks_and_newlines() {
     let text = "“\n”\r\n\n\u{a0}…".repeat(50_000);
     check_report(&text, &report(&text));
 }
+
+/// Inputs the fuzzer (`fuzz/run.sh`) once failed on, kept in `tests/fuzz-regressions/`: each is
+/// decoded as a file would be and its report must keep every invariant.
+#[test]
+fn fuzz_regressions_keep_the_invariants() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz-regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("regressions folder") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("readable");
+        let Ok(decoded) = analyze::input::decode::decode(bytes) else {
+            continue;
+        };
+        check_report(&decoded.text, &report(&decoded.text));
+        seen += 1;
+    }
+    assert!(seen > 0, "no regression inputs read");
+}
