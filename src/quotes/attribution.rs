@@ -127,6 +127,10 @@ pub struct Found {
 /// Whether `text` begins with a cue, a whole phrase of it ("said", "according to"; "in" alone is
 /// none, "in a statement" is one).
 pub fn cue_follows(text: &str) -> bool {
+    // right after the name: "PAC, said" closes an appositive, and the cue is its subject's
+    if !text.trim_start().starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
     let mut words = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty());
@@ -1188,7 +1192,8 @@ mod tests {
     #[test]
     fn a_cue_follows_only_as_a_whole_phrase() {
         assert!(cue_follows(" said on Monday"));
-        assert!(cue_follows(", according to the report"));
+        assert!(cue_follows(" according to the report"));
+        assert!(!cue_follows(", said she thinks"));
         assert!(cue_follows(" in a statement on Friday"));
         assert!(!cue_follows(" in the Republican race"));
         assert!(!cue_follows(" Said"));

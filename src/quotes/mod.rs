@@ -792,6 +792,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_closing_an_appositive_before_the_cue_is_not_cued() {
+        let q = quotes(
+            "Alixandria Lapp, executive director of the House Majority PAC, a former aide to \
+             Taylor Quist, said she thinks Republicans \"are going to be dragged down.\"\n\n\
+             \"Donors are getting excited about keeping the presidency,\" she said.",
+        );
+        assert_eq!(q[1].2.as_deref(), Some("Alixandria Lapp"));
+    }
+
+    #[test]
     fn a_party_tag_ends_no_sentence() {
         let q = quotes(
             "Rep. Zoe Lofgren (D-Calif.), who introduced a bill on Central America, said the \
