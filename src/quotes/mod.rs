@@ -374,8 +374,14 @@ fn nearest_subject(
             // "Asked about fraud, Michael Briggs, Sanders's spokesman, suggested …"): the subject,
             // whoever the phrase named
             // (the first such only: "Michael Briggs, Sanders's spokesman," is one subject)
+            // ("Asked whether he was concerned that …, Ban demurred": a pronoun inside the opening
+            // phrase is no subject; one opening the sentence is)
+            let pronoun_first = lead
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "He" | "She" | "They" | "I" | "We"));
             let after_opener =
-                !pronoun_before && lead.trim_end().ends_with(',') && !cued_found && !opener_found;
+                !pronoun_first && lead.trim_end().ends_with(',') && !cued_found && !opener_found;
             let cued = attribution::cue_follows(&doc.text[m.end..sentence.end]);
             if fits(i) && (opening && found.is_none() || cued || after_opener) {
                 found = Some((m, i));
@@ -799,6 +805,16 @@ mod tests {
              \"Donors are getting excited about keeping the presidency,\" she said.",
         );
         assert_eq!(q[1].2.as_deref(), Some("Alixandria Lapp"));
+    }
+
+    #[test]
+    fn a_pronoun_inside_an_opening_phrase_is_no_subject() {
+        let q = quotes(
+            "Donald Trump spoke on Monday.\n\n\
+             Asked whether he was worried that Donald Trump could win, Carlo Valastro demurred.\n\n\
+             “When it comes to the climate, we all have to act,” he said.",
+        );
+        assert_eq!(q[0].2.as_deref(), Some("Carlo Valastro"));
     }
 
     #[test]
