@@ -131,12 +131,15 @@ fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
     // "Sen. Lindsey Graham", "Gov. Scott Walker": an abbreviated title's too (the title is cut off
     // the mention later, as "Senator" is)
     let abbreviated_title = gap.starts_with('.')
-        && (GAZETTEER.is_title(a.text) || matches!(a.text, "St" | "Ft" | "Mt"));
+        && (GAZETTEER.is_title(a.text) || PLACE_ABBREVIATIONS.contains(&a.text));
     if is_honorific(a.text) || initial || abbreviated_title {
         gap = gap.strip_prefix('.').unwrap_or(gap);
     }
     gap == "-" || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
+
+/// Abbreviations opening a place's name: "St. Clairsville", "Ft. Myers", "Mt. Vernon".
+const PLACE_ABBREVIATIONS: &[&str] = &["St", "Ft", "Mt"];
 
 /// "R-Ill", "D-Calif", "I-Vt": a party letter, a hyphen and a state.
 fn is_party_tag(w: &str) -> bool {
@@ -451,7 +454,7 @@ fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityType> {
         return Some(EntityType::Org);
     }
     // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
-    if matches!(run[0].text, "St" | "Ft" | "Mt") {
+    if PLACE_ABBREVIATIONS.contains(&run[0].text) {
         return Some(EntityType::Gpe);
     }
     // two or three capitalised words (particles aside): a person's name

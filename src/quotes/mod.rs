@@ -209,58 +209,49 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                         || (kind == Kind::Partial && same_sentence(p))
                 });
                 if !goes_on && kind == Kind::Partial && words >= MIN_SUBJECT_WORDS {
-                    // a fragment of some length with no cue: the writer's sentence's subject
+                    // a fragment of some length with no cue: the writer's sentence's subject, when
+                    // it is a person or organisation the text names (not "Audiences" or "Reporting")
                     let ws = attribution::words(text, before);
-                    if let Some(f) = attribution::sentence_subject(text, &ws)
-                        && let Some(s) = resolve(
-                            doc,
-                            entities,
-                            &people,
-                            &f,
-                            first.open.start,
-                            previous,
-                        )
-                        // a person or organisation the text names, not "Audiences" or "Reporting"
-                        && s.entity.is_some_and(|e| {
-                            matches!(entities[e].ty, EntityType::Person | EntityType::Org)
+                    let named = attribution::sentence_subject(text, &ws)
+                        .and_then(|f| {
+                            resolve(doc, entities, &people, &f, first.open.start, previous)
                         })
-                    {
-                        out.push(Quote {
-                            span: q.span(),
-                            parts: q.pieces.iter().map(|p| p.span).collect(),
-                            paragraph: first.paragraph,
-                            kind,
-                            speaker: Some(s),
-                            cue: None,
+                        .filter(|s| {
+                            s.entity.is_some_and(|e| {
+                                matches!(entities[e].ty, EntityType::Person | EntityType::Org)
+                            })
                         });
+                    if named.is_none() {
+                        continue;
                     }
-                    continue;
-                }
-                if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == Kind::Partial) {
-                    continue;
-                }
-                // a quotation standing after another speaker's, with no cue of its own: theirs
-                let theirs = previous
-                    .filter(|p| p.paragraph + 1 >= first.paragraph)
-                    .and_then(|p| p.speaker.clone());
-                // a paragraph of quotation only, after a paragraph about someone ("Valastro praised
-                // Christie's leadership …" / "“We need someone who …”"): the person opening it
-                theirs.or_else(|| {
-                    let alone = doc.text
-                        [doc.paragraphs[first.paragraph].span.start..first.open.start]
-                        .trim()
-                        .is_empty();
-                    let prev = doc.paragraphs.get(first.paragraph.checked_sub(1)?)?.span;
-                    (alone && kind == Kind::Full).then_some(())?;
-                    let (m, i) =
-                        nearest_subject(doc, &people.persons, first.open.start, &|_| true)?;
-                    (m.start >= prev.start).then(|| Speaker {
-                        name: entities[i].name.clone(),
-                        entity: Some(i),
-                        mention: m,
-                        role: None,
+                    named
+                } else {
+                    if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == Kind::Partial) {
+                        continue;
+                    }
+                    // a quotation standing after another speaker's, with no cue of its own: theirs
+                    let theirs = previous
+                        .filter(|p| p.paragraph + 1 >= first.paragraph)
+                        .and_then(|p| p.speaker.clone());
+                    // a paragraph of quotation only, after a paragraph about someone ("Valastro praised
+                    // Christie's leadership …" / "“We need someone who …”"): the person opening it
+                    theirs.or_else(|| {
+                        let alone = doc.text
+                            [doc.paragraphs[first.paragraph].span.start..first.open.start]
+                            .trim()
+                            .is_empty();
+                        let prev = doc.paragraphs.get(first.paragraph.checked_sub(1)?)?.span;
+                        (alone && kind == Kind::Full).then_some(())?;
+                        let (m, i) =
+                            nearest_subject(doc, &people.persons, first.open.start, &|_| true)?;
+                        (m.start >= prev.start).then(|| Speaker {
+                            name: entities[i].name.clone(),
+                            entity: Some(i),
+                            mention: m,
+                            role: None,
+                        })
                     })
-                })
+                }
             }
         };
         out.push(Quote {
@@ -363,12 +354,9 @@ fn nearest_subject(
             // among the first words, and not after a pronoun that is the subject ("He said on
             // Thursday that Trump needs …")
             let lead = &doc.text[sentence.start..m.start];
-            let pronoun_before = lead.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                matches!(
-                    w,
-                    "He" | "he" | "She" | "she" | "They" | "they" | "I" | "We" | "we"
-                )
-            });
+            let pronoun_before = lead
+                .split(|c: char| !c.is_alphanumeric())
+                .any(personal_pronoun);
             let opening = lead.split_whitespace().count() <= 6 && !pronoun_before;
             // right after an opening phrase ("Filling in for Sanders at the event, West landed …",
             // "Asked about fraud, Michael Briggs, Sanders's spokesman, suggested …"): the subject,
@@ -379,7 +367,7 @@ fn nearest_subject(
             let pronoun_first = lead
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| matches!(w, "He" | "She" | "They" | "I" | "We"));
+                .is_some_and(|w| personal_pronoun(w) && w.starts_with(char::is_uppercase));
             let after_opener =
                 !pronoun_first && lead.trim_end().ends_with(',') && !cued_found && !opener_found;
             let cued = attribution::cue_follows(&doc.text[m.end..sentence.end]);
@@ -394,6 +382,14 @@ fn nearest_subject(
         }
     }
     None
+}
+
+/// A personal pronoun that can be a sentence's subject ("he", "She", "I", "we").
+fn personal_pronoun(w: &str) -> bool {
+    matches!(
+        w,
+        "He" | "he" | "She" | "she" | "They" | "they" | "I" | "We" | "we"
+    )
 }
 
 /// Whether a quoted fragment is the title of a work: every longer word capitalised ("Meet the
@@ -600,19 +596,21 @@ fn resolve(
         _ => None,
     };
     let fits = |i: usize| wanted.is_none_or(|w| sex_of(doc, &entities[i]).is_none_or(|s| s == w));
+    // the speaker of a quotation in this paragraph or the two before; further back, the last
+    // person named is the better guess
+    let paragraph = paragraph_of(doc, at);
+    let recent = previous
+        .filter(|p| p.paragraph + 2 >= paragraph)
+        .and_then(|p| p.speaker.as_ref());
+    // the people named before
+    let upto = persons.partition_point(|(m, _)| m.end <= before);
     // "the Florida senator", "the former president": the nearest speaker or person the text gives
     // that title ("Sen. Marco Rubio", "President Obama"), when there is one
     if !f.pronoun
         && let Some(family) = title_family(head)
     {
         let titled = |i: usize| people.titles[i].contains(&family);
-        let paragraph = paragraph_of(doc, at);
-        let spoke = previous
-            .filter(|p| p.paragraph + 2 >= paragraph)
-            .and_then(|p| p.speaker.as_ref())
-            .and_then(|s| s.entity)
-            .filter(|&i| titled(i));
-        let upto = persons.partition_point(|(m, _)| m.end <= before);
+        let spoke = recent.and_then(|s| s.entity).filter(|&i| titled(i));
         let named = || {
             persons[..upto]
                 .iter()
@@ -631,20 +629,13 @@ fn resolve(
         }
     }
     // the nearest person before, looking back a bounded way for one of the right sex
-    let upto = persons.partition_point(|(m, _)| m.end <= before);
     let last_person = persons[..upto]
         .iter()
         .rev()
         .take(PRONOUN_LOOKBACK)
         .find(|&&(_, i)| fits(i))
         .map(|&(_, i)| i);
-    // the speaker of a quotation in this paragraph or the one before; further back, the last person
-    // named is the better guess
-    let paragraph = paragraph_of(doc, at);
-    let inherited = previous
-        .filter(|p| p.paragraph + 2 >= paragraph)
-        .and_then(|p| p.speaker.clone())
-        .filter(|s| s.entity.is_none_or(fits));
+    let inherited = recent.filter(|s| s.entity.is_none_or(fits)).cloned();
     // a person who is the subject of a sentence since ("Leahy … expressed frustration. “…,” he
     // said") is nearer than that quotation's speaker
     let subject = nearest_subject(doc, persons, before, &fits);
