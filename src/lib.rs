@@ -17,19 +17,18 @@
 //! assert_eq!(report.schema_version, 1);
 //! ```
 
-pub mod cli;
+mod decode;
 pub mod duplicates;
 pub mod entities;
-pub mod input;
 pub mod lists;
 pub mod output;
-pub mod progress;
 pub mod quotes;
 pub mod report;
-pub mod run;
 pub mod sections;
 pub mod text;
-pub mod views;
+
+pub use decode::{DecodeError, Decoded, decode};
+pub use entities::NOTICES;
 
 use duplicates::cross::{self, CrossIndex};
 use duplicates::passages::Layout;
@@ -42,7 +41,7 @@ use text::{Document, Span};
 /// Analyses one article. Never fails: odd text gives an empty or uncertain result.
 ///
 /// Offsets in the report index `text` as given (the caller strips a byte-order mark first, see
-/// [`input::decode`]).
+/// [`decode`]).
 pub fn analyze(text: &str, id: serde_json::Value) -> Report {
     Analyzer::new(Options::default()).analyze(text, id)
 }

@@ -1,7 +1,7 @@
-//! The `analyze` binary: parse the command line, run, exit with the run's status.
+//! The `analyze` binary: the command-line application (`app`) over the library.
 
-use std::process::ExitCode;
+mod app;
 
-fn main() -> ExitCode {
-    analyze::run::run(&analyze::cli::Config::from_args())
+fn main() -> std::process::ExitCode {
+    app::main()
 }

@@ -192,7 +192,7 @@ fn fuzz_regressions_keep_the_invariants() {
     for entry in std::fs::read_dir(dir).expect("regressions folder") {
         let path = entry.expect("entry").path();
         let bytes = std::fs::read(&path).expect("readable");
-        let Ok(decoded) = analyze::input::decode::decode(bytes) else {
+        let Ok(decoded) = analyze::decode(bytes) else {
             continue;
         };
         check_report(&decoded.text, &report(&decoded.text));

@@ -12,7 +12,7 @@ use libfuzzer_sys::fuzz_target;
 mod checks;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(decoded) = analyze::input::decode::decode(data.to_vec()) else {
+    let Ok(decoded) = analyze::decode(data.to_vec()) else {
         return;
     };
     let mut report = analyze::analyze(&decoded.text, serde_json::Value::from("fuzz"));
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     let value: serde_json::Value = serde_json::from_str(&json).expect("and parses back");
     checks::check_report(&decoded.text, &value);
     // the views must not panic either, and the page must not let article markup through
-    let _ = analyze::views::text::render(&report, true);
-    let page = analyze::views::html::page(&decoded.text, &report);
+    let _ = analyze::output::text::render(&report, true);
+    let page = analyze::output::html::page(&decoded.text, &report);
     assert_eq!(page.matches("<script").count(), 0);
 });

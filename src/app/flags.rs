@@ -1,8 +1,11 @@
-//! The command line: clap definitions, turned at once into a plain [`Config`] so that clap types never
-//! reach the rest of the crate.
+//! The command line as typed: clap definitions, turned at once into a plain [`Flags`] so that clap
+//! types never reach the rest of the application. What the flags mean for a run (layout, colour,
+//! where reports go) is decided once, in `settings`.
 
 use std::path::PathBuf;
 
+use analyze::output::Format;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, ValueEnum};
 use clap_complete::Shell;
 
@@ -42,7 +45,7 @@ struct Args {
 
     /// What to print: JSON reports, a summary for people (text), or the article annotated as one
     /// self-contained HTML page.
-    #[arg(long, value_enum, default_value_t = Format::Json)]
+    #[arg(long, value_parser = format_parser(), default_value = "json")]
     format: Format,
 
     /// Colour in --format text: auto (on a terminal, unless NO_COLOR is set), always or never.
@@ -112,15 +115,10 @@ struct Args {
     man: bool,
 }
 
-/// What a run prints for each input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// The JSON report (the contract; the default).
-    Json,
-    /// A summary for the terminal: outline, duplicates, quotes by speaker, entities.
-    Text,
-    /// The article annotated: sections, duplicates, quotes and entities marked, with a side panel.
-    Html,
+/// The library's output formats as command-line values, each with its help line.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::ALL.map(|f| PossibleValue::new(f.name()).help(f.about())))
+        .try_map(|name| name.parse::<Format>())
 }
 
 /// When --format text uses colour.
@@ -180,14 +178,14 @@ pub enum Layout {
     Compact,
 }
 
-/// What to do, free of clap.
+/// What the command line asks for, free of clap.
 #[derive(Debug, Clone)]
-pub struct Config {
+pub struct Flags {
     pub paths: Vec<PathBuf>,
     pub input_format: InputFormat,
     pub glob: String,
     pub layout: Layout,
-    pub options: crate::Options,
+    pub options: analyze::Options,
     pub dedupe: bool,
     pub schema: bool,
     pub notices: bool,
@@ -203,24 +201,25 @@ pub struct Config {
     pub man: bool,
 }
 
-impl Config {
+impl Flags {
     /// Parses the process arguments; prints help, version or a usage error (exit 2) itself.
-    pub fn from_args() -> Config {
+    pub fn from_args() -> Flags {
         Args::parse().into()
     }
 
     /// Parses the given arguments (the first is the program name).
-    pub fn try_from_iter<I, T>(args: I) -> Result<Config, clap::Error>
+    #[cfg(test)]
+    pub fn try_from_iter<I, T>(args: I) -> Result<Flags, clap::Error>
     where
         I: IntoIterator<Item = T>,
         T: Into<std::ffi::OsString> + Clone,
     {
-        Args::try_parse_from(args).map(Config::from)
+        Args::try_parse_from(args).map(Flags::from)
     }
 }
 
-impl From<Args> for Config {
-    fn from(a: Args) -> Config {
+impl From<Args> for Flags {
+    fn from(a: Args) -> Flags {
         let glob = a.glob.unwrap_or_else(|| {
             match a.input_format {
                 InputFormat::Text => "*.txt",
@@ -235,12 +234,12 @@ impl From<Args> for Config {
         } else {
             Layout::Auto
         };
-        Config {
+        Flags {
             paths: a.paths,
             input_format: a.input_format,
             glob,
             layout,
-            options: crate::Options {
+            options: analyze::Options {
                 cross_article: a.cross_article,
                 fingerprints: a.fingerprints,
             },
@@ -266,15 +265,15 @@ mod tests {
 
     #[test]
     fn glob_default_follows_input_format() {
-        let c = Config::try_from_iter(["analyze", "--input-format", "jsonl", "-"]).unwrap();
+        let c = Flags::try_from_iter(["analyze", "--input-format", "jsonl", "-"]).unwrap();
         assert_eq!(c.glob, "*.jsonl");
-        let c = Config::try_from_iter(["analyze", "dir"]).unwrap();
+        let c = Flags::try_from_iter(["analyze", "dir"]).unwrap();
         assert_eq!(c.glob, "*.txt");
     }
 
     #[test]
     fn pretty_and_compact_conflict() {
-        assert!(Config::try_from_iter(["analyze", "--pretty", "--compact", "x"]).is_err());
+        assert!(Flags::try_from_iter(["analyze", "--pretty", "--compact", "x"]).is_err());
     }
 
     #[test]
@@ -291,7 +290,7 @@ mod tests {
 
     #[test]
     fn a_path_is_required_unless_schema() {
-        assert!(Config::try_from_iter(["analyze"]).is_err());
-        assert!(Config::try_from_iter(["analyze", "--schema"]).is_ok());
+        assert!(Flags::try_from_iter(["analyze"]).is_err());
+        assert!(Flags::try_from_iter(["analyze", "--schema"]).is_ok());
     }
 }

@@ -10,6 +10,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
+use anyhow::{Context, anyhow, bail};
 use serde_json::Value;
 
 /// Longest file-name component written, in bytes; longer ones are cut and end in a hash of the whole.
@@ -47,28 +48,22 @@ impl ReportDir {
     }
 
     /// Writes the report of `id`, read from the file `source` if it came from one.
-    pub fn write(&self, id: &Value, source: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    pub fn write(&self, id: &Value, source: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
         let target = self.path_for(id);
         let parent = target.parent().unwrap_or(&self.root);
         fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            .with_context(|| format!("cannot create {}", parent.display()))?;
         // a link inside the directory must not carry the report out of it
-        let real_parent = fs::canonicalize(parent).map_err(|e| e.to_string())?;
+        let real_parent = fs::canonicalize(parent)?;
         if !real_parent.starts_with(&self.root) {
-            return Err(format!(
-                "{} leads outside the output directory",
-                parent.display()
-            ));
+            bail!("{} leads outside the output directory", parent.display());
         }
         let name = target.file_name().unwrap_or_default();
         let target = real_parent.join(name);
         if let Some(source) = source
             && fs::canonicalize(source).is_ok_and(|s| s == target)
         {
-            return Err(format!(
-                "its report would overwrite the input {}",
-                source.display()
-            ));
+            bail!("its report would overwrite the input {}", source.display());
         }
         let temp = real_parent.join(format!(
             ".{}.{}.tmp",
@@ -81,7 +76,7 @@ impl ReportDir {
         });
         if let Err(e) = written.and_then(|()| fs::rename(&temp, &target)) {
             let _ = fs::remove_file(&temp);
-            return Err(format!("cannot write {}: {e}", target.display()));
+            return Err(anyhow!("cannot write {}: {e}", target.display()));
         }
         Ok(())
     }
@@ -208,7 +203,7 @@ mod tests {
         let input = tmp.path().join("a.json");
         fs::write(&input, "article").unwrap();
         let id = Value::from("a");
-        let err = dir.write(&id, Some(&input), b"{}").unwrap_err();
+        let err = dir.write(&id, Some(&input), b"{}").unwrap_err().to_string();
         assert!(err.contains("overwrite"));
         assert_eq!(fs::read_to_string(&input).unwrap(), "article");
     }

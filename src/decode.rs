@@ -18,8 +18,26 @@ use crate::report::Warning;
 /// An article's text and what decoding it had to say.
 #[derive(Debug, Default)]
 pub struct Decoded {
+    /// The text, without a leading byte-order mark: what the report's offsets index.
     pub text: String,
+    /// What the report's `warnings` should say about the input.
     pub warnings: Vec<Warning>,
+}
+
+impl Decoded {
+    /// A text that is already a string (a JSON Lines record's): only checked for mojibake.
+    pub fn from_text(text: String) -> Decoded {
+        let warnings = mojibake(&text).into_iter().collect();
+        Decoded { text, warnings }
+    }
+}
+
+/// Why bytes could not be read as an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    /// Binary data: an image, an archive, NUL bytes or control characters (what it looks like).
+    #[error("not text: {0}")]
+    NotText(String),
 }
 
 /// File signatures of formats that are not text.
@@ -44,7 +62,7 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 const SNIFF: usize = 64 * 1024;
 
 /// Decodes a file's bytes, or says why they are not text.
-pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         return from_utf8(rest.to_vec());
     }
@@ -62,7 +80,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
         }
     }
     if let Some(what) = binary(&bytes) {
-        return Err(format!("not text: {what}"));
+        return Err(DecodeError::NotText(what));
     }
     from_utf8(bytes)
 }
@@ -85,12 +103,9 @@ fn binary(bytes: &[u8]) -> Option<String> {
         .then(|| "binary data (mostly control characters)".to_string())
 }
 
-fn from_utf8(bytes: Vec<u8>) -> Result<Decoded, String> {
+fn from_utf8(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     match String::from_utf8(bytes) {
-        Ok(text) => {
-            let warnings = mojibake(&text).into_iter().collect();
-            Ok(Decoded { text, warnings })
-        }
+        Ok(text) => Ok(Decoded::from_text(text)),
         Err(e) => Ok(not_utf8(e.into_bytes())),
     }
 }
@@ -164,7 +179,7 @@ static CONTINUATIONS: LazyLock<Vec<char>> = LazyLock::new(|| {
 /// A warning when the text looks like UTF-8 that was decoded as Windows-1252 or Latin-1 somewhere
 /// upstream ("â€œ" for “, "Ã©" for é): a lead character (Â to ï) followed by the one or two
 /// continuation characters its byte calls for.
-pub fn mojibake(text: &str) -> Option<Warning> {
+fn mojibake(text: &str) -> Option<Warning> {
     let continuation =
         |c: Option<(usize, char)>| c.is_some_and(|(_, c)| CONTINUATIONS.contains(&c));
     let mut found = 0;
@@ -251,21 +266,25 @@ mod tests {
         assert!(
             decode(b"\x89PNG\r\n\x1a\n....".to_vec())
                 .unwrap_err()
+                .to_string()
                 .contains("PNG")
         );
         assert!(
             decode(b"PK\x03\x04rest".to_vec())
                 .unwrap_err()
+                .to_string()
                 .contains("ZIP")
         );
         assert!(
             decode(b"text\x00more".to_vec())
                 .unwrap_err()
+                .to_string()
                 .contains("NUL byte at offset 4")
         );
         assert!(
             decode(vec![1, 2, 3, 4, 5, b'a'])
                 .unwrap_err()
+                .to_string()
                 .contains("control")
         );
     }

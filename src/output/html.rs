@@ -15,7 +15,8 @@ use super::{byte_offsets, id_text, label, quotes_by_speaker, snippet};
 use crate::report::{Report, SectionKind};
 
 /// The page's start: the document head with its style sheet.
-pub const HEAD: &str = r#"<!DOCTYPE html>
+pub const HEAD: &str = concat!(
+    r#"<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -23,48 +24,13 @@ pub const HEAD: &str = r#"<!DOCTYPE html>
 <meta name="generator" content="analyze">
 <title>analyze</title>
 <style>
-body { margin: 0; font: 16px/1.55 Georgia, "Times New Roman", serif; color: #1d1d1f; background: #f4f3ef; }
-article.report { display: grid; grid-template-columns: minmax(0, 1fr) 22rem; gap: 1.5rem; max-width: 78rem; margin: 0 auto; padding: 1.5rem; border-bottom: 3px double #bbb; }
-.text { background: #fff; padding: 1.5rem 2rem; border-radius: 6px; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
-aside { font: 14px/1.45 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow-y: auto; }
-aside h2 { font-size: 15px; margin: 0 0 .5rem; word-break: break-all; }
-aside h3 { font-size: 12px; text-transform: uppercase; letter-spacing: .06em; color: #666; margin: 1.1rem 0 .3rem; }
-aside ul { list-style: none; margin: 0; padding: 0; }
-aside li { margin: .15rem 0; }
-aside a { color: #0b57a4; text-decoration: none; }
-aside a:hover { text-decoration: underline; }
-aside .n { color: #888; font-size: 12px; }
-aside .role { color: #555; font-size: 12px; display: block; }
-.warning { background: #fff4d6; border-left: 3px solid #e0a800; padding: .3rem .5rem; margin: .3rem 0; }
-section.sec { position: relative; margin: 0 0 1rem; padding: .4rem .8rem .1rem; border-left: 4px solid #ddd; border-radius: 3px; }
-section.sec > .label { position: absolute; top: -.15rem; right: .4rem; font: 11px sans-serif; text-transform: uppercase; letter-spacing: .05em; color: #777; }
-.sec-headline { background: #eef4fb; border-color: #5b8fd6 !important; font-size: 1.5em; font-weight: bold; line-height: 1.25; }
-.sec-kicker, .sec-dek, .sec-byline, .sec-dateline { background: #f1f5f9; border-color: #94a3b8 !important; font-family: sans-serif; font-size: .9em; }
-.sec-body { background: #fff; border-color: #16a34a !important; }
-.sec-sidebar { background: #fdf6e3; border-color: #d4a72c !important; }
-.sec-caption { background: #f5f0fa; border-color: #9b6bcc !important; font-style: italic; }
-.sec-boilerplate { background: #f3f3f3; border-color: #bbb !important; color: #888; font-family: sans-serif; font-size: .85em; }
-.sec-other { background: #fafafa; }
-p { margin: .35rem 0 .6rem; }
-p.title { font-weight: bold; }
-.dup { background: #fbd9d9; }
-.dup-first { background: #fdeeee; }
-a.dupref { font: 11px sans-serif; color: #c02020; margin-left: .25rem; }
-.quote { background: #fff6bf; border-radius: 2px; }
-.quote-partial { background: #fffbe0; }
-sup.who { font: 11px sans-serif; color: #6b5600; background: #ffe98a; border-radius: 3px; padding: 0 .25rem; margin-left: .2rem; }
-.ent { border-bottom: 2px solid; }
-.t-PERSON { border-color: #16a34a; } .t-ORG { border-color: #2563eb; } .t-GPE { border-color: #c026d3; }
-.t-LOC { border-color: #9333ea; } .t-NORP { border-color: #d97706; } .t-FAC { border-color: #0891b2; }
-.chip { display: inline-block; width: .65rem; height: .65rem; border-radius: 2px; margin-right: .3rem; vertical-align: baseline; }
-.chip.t-PERSON { background: #16a34a; } .chip.t-ORG { background: #2563eb; } .chip.t-GPE { background: #c026d3; }
-.chip.t-LOC { background: #9333ea; } .chip.t-NORP { background: #d97706; } .chip.t-FAC { background: #0891b2; }
-:target { outline: 3px solid #ff8c00 !important; }
-@media (max-width: 900px) { article.report { grid-template-columns: 1fr; } aside { position: static; max-height: none; } }
-</style>
+"#,
+    include_str!("html.css"),
+    r#"</style>
 </head>
 <body>
-"#;
+"#
+);
 
 /// The page's end.
 pub const TAIL: &str = "</body>\n</html>\n";
@@ -96,10 +62,47 @@ struct Mark {
     layer: Layer,
 }
 
+/// A block of the page: a section's paragraph, or a sidebar's title.
+struct Block {
+    start: usize,
+    end: usize,
+    section: usize,
+    title: bool,
+}
+
 /// One report's `<article>`: the annotated text and its side panel. `n` numbers the article on the
 /// page, so that its anchors are unique.
 pub fn article(n: usize, text: &str, report: &Report) -> String {
     let id = |s: String| format!("a{n}-{s}");
+    let marks = marks(report);
+    let blocks = blocks(report);
+    let mut cuts: Vec<usize> = blocks.iter().flat_map(|b| [b.start, b.end]).collect();
+    cuts.extend(marks.iter().flat_map(|m| [m.start, m.end]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let page = Annotated {
+        report,
+        text,
+        bytes: byte_offsets(text, &cuts),
+        cuts,
+        marks,
+        id: &id,
+    };
+    let body = page.body(&blocks);
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<article class=\"report\" id=\"{}\">\n<div class=\"text\">\n{body}</div>\n",
+        id("top".into())
+    );
+    out.push_str(&panel(report, &id));
+    out.push_str("</article>\n");
+    out
+}
+
+/// Every annotation of the report: duplicated passages, quotes and mentions, sorted by start
+/// (longest first).
+fn marks(report: &Report) -> Vec<Mark> {
     let mut marks: Vec<Mark> = Vec::new();
     for (group, d) in report.duplicates.iter().enumerate() {
         for (copy, p) in d.passages.iter().enumerate() {
@@ -128,14 +131,11 @@ pub fn article(n: usize, text: &str, report: &Report) -> String {
     }
     marks.retain(|m| m.start < m.end);
     marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+    marks
+}
 
-    // the blocks: each section's paragraphs, a sidebar's title as one more
-    struct Block {
-        start: usize,
-        end: usize,
-        section: usize,
-        title: bool,
-    }
+/// The blocks: each section's paragraphs, a sidebar's title as one more.
+fn blocks(report: &Report) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     for (section, s) in report.sections.iter().enumerate() {
         if let Some(t) = &s.title {
@@ -156,85 +156,106 @@ pub fn article(n: usize, text: &str, report: &Report) -> String {
             });
         }
     }
+    blocks
+}
 
-    let mut cuts: Vec<usize> = blocks.iter().flat_map(|b| [b.start, b.end]).collect();
-    cuts.extend(marks.iter().flat_map(|m| [m.start, m.end]));
-    cuts.sort_unstable();
-    cuts.dedup();
-    let bytes = byte_offsets(text, &cuts);
-    let byte_at =
-        |offset: usize| -> usize { cuts.binary_search(&offset).map_or(text.len(), |i| bytes[i]) };
+/// The text cut at every block and mark boundary, ready to be written out with its markup.
+struct Annotated<'r> {
+    report: &'r Report,
+    text: &'r str,
+    /// Every boundary (Unicode scalar offsets), sorted, and each one's byte offset.
+    cuts: Vec<usize>,
+    bytes: Vec<usize>,
+    marks: Vec<Mark>,
+    id: &'r dyn Fn(String) -> String,
+}
 
-    let mut body = String::new();
-    let mut open_section: Option<usize> = None;
-    let mut opened = vec![false; marks.len()];
-    let mut next_mark = 0;
-    let mut active: Vec<usize> = Vec::new();
-    for block in &blocks {
-        if open_section != Some(block.section) {
-            if open_section.is_some() {
-                body.push_str("</section>\n");
-            }
-            let s = &report.sections[block.section];
-            let kind = label(&s.kind);
-            let _ = writeln!(
-                body,
-                "<section class=\"sec sec-{kind}\" id=\"{}\"><span class=\"label\">{kind}</span>",
-                id(format!("s{}", block.section))
-            );
-            open_section = Some(block.section);
-        }
-        body.push_str(if block.title {
-            "<p class=\"title\">"
-        } else {
-            "<p>"
-        });
-        // the cuts inside this block
-        let from = cuts.partition_point(|&c| c < block.start);
-        let to = cuts.partition_point(|&c| c <= block.end);
-        let inner = &cuts[from..to];
-        for w in inner.windows(2) {
-            let (a, b) = (w[0], w[1]);
-            active.retain(|&i| marks[i].end > a);
-            while next_mark < marks.len() && marks[next_mark].start <= a {
-                if marks[next_mark].end > a {
-                    active.push(next_mark);
-                }
-                next_mark += 1;
-            }
-            let mut here: Vec<usize> = active
-                .iter()
-                .copied()
-                .filter(|&i| marks[i].start <= a && marks[i].end >= b)
-                .collect();
-            here.sort_by_key(|&i| (layer_rank(marks[i].layer), marks[i].start));
-            for &i in &here {
-                body.push_str(&open_tag(report, &marks[i], !opened[i], &id));
-                opened[i] = true;
-            }
-            escape_into(&mut body, text.get(byte_at(a)..byte_at(b)).unwrap_or(""));
-            for &i in here.iter().rev() {
-                body.push_str("</span>");
-                if marks[i].end == b {
-                    body.push_str(&after_tag(report, &marks[i], &id));
-                }
-            }
-        }
-        body.push_str("</p>\n");
-    }
-    if open_section.is_some() {
-        body.push_str("</section>\n");
+impl Annotated<'_> {
+    fn byte_at(&self, offset: usize) -> usize {
+        self.cuts
+            .binary_search(&offset)
+            .map_or(self.text.len(), |i| self.bytes[i])
     }
 
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "<article class=\"report\" id=\"{}\">\n<div class=\"text\">\n{body}</div>\n",
-        id("top".into())
-    );
-    out.push_str(&panel(report, &id));
-    out.push_str("</article>\n");
-    out
+    /// The text of every block, in its section, with the marks covering each piece.
+    fn body(&self, blocks: &[Block]) -> String {
+        let mut body = String::new();
+        let mut open_section: Option<usize> = None;
+        let mut opened = vec![false; self.marks.len()];
+        let mut next_mark = 0;
+        let mut active: Vec<usize> = Vec::new();
+        for block in blocks {
+            if open_section != Some(block.section) {
+                if open_section.is_some() {
+                    body.push_str("</section>\n");
+                }
+                let kind = label(&self.report.sections[block.section].kind);
+                let _ = writeln!(
+                    body,
+                    "<section class=\"sec sec-{kind}\" id=\"{}\"><span class=\"label\">{kind}</span>",
+                    (self.id)(format!("s{}", block.section))
+                );
+                open_section = Some(block.section);
+            }
+            body.push_str(if block.title {
+                "<p class=\"title\">"
+            } else {
+                "<p>"
+            });
+            // the cuts inside this block
+            let from = self.cuts.partition_point(|&c| c < block.start);
+            let to = self.cuts.partition_point(|&c| c <= block.end);
+            for w in self.cuts[from..to].windows(2) {
+                let (a, b) = (w[0], w[1]);
+                active.retain(|&i| self.marks[i].end > a);
+                while next_mark < self.marks.len() && self.marks[next_mark].start <= a {
+                    if self.marks[next_mark].end > a {
+                        active.push(next_mark);
+                    }
+                    next_mark += 1;
+                }
+                self.piece(&mut body, (a, b), &active, &mut opened);
+            }
+            body.push_str("</p>\n");
+        }
+        if open_section.is_some() {
+            body.push_str("</section>\n");
+        }
+        body
+    }
+
+    /// The text from `a` to `b` wrapped in the marks covering all of it.
+    fn piece(
+        &self,
+        body: &mut String,
+        (a, b): (usize, usize),
+        active: &[usize],
+        opened: &mut [bool],
+    ) {
+        let marks = &self.marks;
+        let mut here: Vec<usize> = active
+            .iter()
+            .copied()
+            .filter(|&i| marks[i].start <= a && marks[i].end >= b)
+            .collect();
+        here.sort_by_key(|&i| (layer_rank(marks[i].layer), marks[i].start));
+        for &i in &here {
+            body.push_str(&open_tag(self.report, &marks[i], !opened[i], self.id));
+            opened[i] = true;
+        }
+        escape_into(
+            body,
+            self.text
+                .get(self.byte_at(a)..self.byte_at(b))
+                .unwrap_or(""),
+        );
+        for &i in here.iter().rev() {
+            body.push_str("</span>");
+            if marks[i].end == b {
+                body.push_str(&after_tag(self.report, &marks[i], self.id));
+            }
+        }
+    }
 }
 
 /// In place of an article that could not be analysed.
@@ -325,14 +346,16 @@ fn after_tag(report: &Report, mark: &Mark, id: &dyn Fn(String) -> String) -> Str
     }
 }
 
+/// A link to an anchor of this article.
+fn link(id: &dyn Fn(String) -> String, anchor: String, text: &str) -> String {
+    let mut a = format!("<a href=\"#{}\">", id(anchor));
+    escape_into(&mut a, text);
+    a.push_str("</a>");
+    a
+}
+
 /// The side panel: warnings, outline, speakers, entities, duplicates.
 fn panel(report: &Report, id: &dyn Fn(String) -> String) -> String {
-    let link = |anchor: String, text: &str| -> String {
-        let mut a = format!("<a href=\"#{}\">", id(anchor));
-        escape_into(&mut a, text);
-        a.push_str("</a>");
-        a
-    };
     let mut out = String::from("<aside>\n<h2>");
     escape_into(&mut out, &id_text(report));
     let _ = writeln!(
@@ -342,10 +365,18 @@ fn panel(report: &Report, id: &dyn Fn(String) -> String) -> String {
     );
     for w in &report.warnings {
         out.push_str("<div class=\"warning\">");
-        escape_into(&mut out, &format!("{}: {}", w.kind, w.message));
+        escape_into(&mut out, &format!("{}: {}", label(&w.kind), w.message));
         out.push_str("</div>\n");
     }
+    outline(&mut out, report, id);
+    speakers(&mut out, report, id);
+    entity_list(&mut out, report, id);
+    duplicate_list(&mut out, report, id);
+    out.push_str("</aside>\n");
+    out
+}
 
+fn outline(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
     out.push_str("<h3>Outline</h3>\n<ul>\n");
     for (i, s) in report.sections.iter().enumerate() {
         let what = match s.kind {
@@ -355,92 +386,99 @@ fn panel(report: &Report, id: &dyn Fn(String) -> String) -> String {
         let _ = writeln!(
             out,
             "<li>{} <span class=\"n\">{}</span></li>",
-            link(format!("s{i}"), &label(&s.kind)),
+            link(id, format!("s{i}"), &label(&s.kind)),
             escape(&what)
         );
     }
     out.push_str("</ul>\n");
+}
 
-    if !report.quotes.is_empty() {
-        out.push_str("<h3>Speakers</h3>\n<ul>\n");
-        for speaker in quotes_by_speaker(report) {
-            let quotes = &speaker.quotes;
-            let name = speaker.name.unwrap_or("(no speaker named)");
-            let _ = write!(
-                out,
-                "<li>{} <span class=\"n\">",
-                link(format!("q{}", quotes[0]), name)
-            );
-            for (k, &i) in quotes.iter().enumerate() {
-                let _ = write!(out, " {}", link(format!("q{i}"), &(k + 1).to_string()));
-            }
-            out.push_str("</span>");
-            if let Some(r) = speaker.role {
-                let _ = write!(out, "<span class=\"role\">{}</span>", escape(r));
-            }
-            out.push_str("</li>\n");
-        }
-        out.push_str("</ul>\n");
+fn speakers(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
+    if report.quotes.is_empty() {
+        return;
     }
-
-    if !report.entities.is_empty() {
-        out.push_str("<h3>Entities</h3>\n<ul>\n");
-        let mut entities: Vec<_> = report.entities.iter().collect();
-        entities.sort_by(|a, b| {
-            label(&a.kind)
-                .cmp(&label(&b.kind))
-                .then(b.count.cmp(&a.count))
-                .then(a.id.cmp(&b.id))
-        });
-        for e in entities {
-            let ty = label(&e.kind);
-            let _ = write!(
-                out,
-                "<li><span class=\"chip t-{ty}\" title=\"{ty}\"></span>{} <span class=\"n\">{ty} ×{}",
-                link(format!("e{}-0", e.id), &e.name),
-                e.count
-            );
-            if e.mentions.len() > 1 {
-                for k in 1..e.mentions.len().min(30) {
-                    let _ = write!(
-                        out,
-                        " {}",
-                        link(format!("e{}-{k}", e.id), &(k + 1).to_string())
-                    );
-                }
-            }
-            out.push_str("</span></li>\n");
+    out.push_str("<h3>Speakers</h3>\n<ul>\n");
+    for speaker in quotes_by_speaker(report) {
+        let quotes = &speaker.quotes;
+        let name = speaker.name.unwrap_or("(no speaker named)");
+        let _ = write!(
+            out,
+            "<li>{} <span class=\"n\">",
+            link(id, format!("q{}", quotes[0]), name)
+        );
+        for (k, &i) in quotes.iter().enumerate() {
+            let _ = write!(out, " {}", link(id, format!("q{i}"), &(k + 1).to_string()));
         }
-        out.push_str("</ul>\n");
+        out.push_str("</span>");
+        if let Some(r) = speaker.role {
+            let _ = write!(out, "<span class=\"role\">{}</span>", escape(r));
+        }
+        out.push_str("</li>\n");
     }
+    out.push_str("</ul>\n");
+}
 
-    if !report.duplicates.is_empty() {
-        out.push_str("<h3>Duplicated passages</h3>\n<ul>\n");
-        for (g, d) in report.duplicates.iter().enumerate() {
-            let first = d
-                .passages
-                .first()
-                .map_or(String::new(), |p| snippet(&p.text, 50));
-            let _ = write!(
-                out,
-                "<li>{} <span class=\"n\">{} {:.3}",
-                link(format!("d{g}-0"), &first),
-                label(&d.kind),
-                d.similarity
-            );
-            for k in 1..d.passages.len().min(30) {
+fn entity_list(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
+    if report.entities.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Entities</h3>\n<ul>\n");
+    let mut entities: Vec<_> = report.entities.iter().collect();
+    entities.sort_by(|a, b| {
+        label(&a.kind)
+            .cmp(&label(&b.kind))
+            .then(b.count.cmp(&a.count))
+            .then(a.id.cmp(&b.id))
+    });
+    for e in entities {
+        let ty = label(&e.kind);
+        let _ = write!(
+            out,
+            "<li><span class=\"chip t-{ty}\" title=\"{ty}\"></span>{} <span class=\"n\">{ty} ×{}",
+            link(id, format!("e{}-0", e.id), &e.name),
+            e.count
+        );
+        if e.mentions.len() > 1 {
+            for k in 1..e.mentions.len().min(30) {
                 let _ = write!(
                     out,
                     " {}",
-                    link(format!("d{g}-{k}"), &format!("copy {}", k + 1))
+                    link(id, format!("e{}-{k}", e.id), &(k + 1).to_string())
                 );
             }
-            out.push_str("</span></li>\n");
         }
-        out.push_str("</ul>\n");
+        out.push_str("</span></li>\n");
     }
-    out.push_str("</aside>\n");
-    out
+    out.push_str("</ul>\n");
+}
+
+fn duplicate_list(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
+    if report.duplicates.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Duplicated passages</h3>\n<ul>\n");
+    for (g, d) in report.duplicates.iter().enumerate() {
+        let first = d
+            .passages
+            .first()
+            .map_or(String::new(), |p| snippet(&p.text, 50));
+        let _ = write!(
+            out,
+            "<li>{} <span class=\"n\">{} {:.3}",
+            link(id, format!("d{g}-0"), &first),
+            label(&d.kind),
+            d.similarity
+        );
+        for k in 1..d.passages.len().min(30) {
+            let _ = write!(
+                out,
+                " {}",
+                link(id, format!("d{g}-{k}"), &format!("copy {}", k + 1))
+            );
+        }
+        out.push_str("</span></li>\n");
+    }
+    out.push_str("</ul>\n");
 }
 
 fn escape(s: &str) -> String {

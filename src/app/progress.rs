@@ -11,8 +11,9 @@ use std::path::PathBuf;
 use globset::GlobMatcher;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 
-use crate::cli::InputFormat;
-use crate::input::{self, Reading, Source};
+use super::flags::InputFormat;
+use super::records::Reading;
+use super::sources::{self, Source};
 
 /// A bar for this run, or None when nobody would see it.
 pub fn bar(
@@ -25,7 +26,7 @@ pub fn bar(
         return None;
     }
     let mut total = Some(0u64);
-    for source in input::sources(paths, glob, reading.follow) {
+    for source in sources::sources(paths, glob, reading.follow) {
         let n = match (source, reading.format) {
             (Ok(Source::Stdin), _) => None,
             (Ok(Source::File(path)), InputFormat::Jsonl) => count_lines(&path),
@@ -82,7 +83,7 @@ mod tests {
 
     #[test]
     fn no_bar_when_stderr_is_not_a_terminal_or_for_one_input() {
-        let glob = input::matcher("*.txt").unwrap();
+        let glob = sources::matcher("*.txt").unwrap();
         let reading = Reading {
             format: InputFormat::Text,
             max_bytes: 1,

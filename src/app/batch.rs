@@ -1,0 +1,316 @@
+//! The batch loop: every record of the inputs analysed and rendered, and written in input order.
+//!
+//! Records are analysed and rendered in chunks of [`CHUNK`] on a thread pool (`--threads`) while this
+//! thread reads the next chunk and writes the finished one, in input order: the output is the same
+//! byte for byte at any thread count, and at most [`IN_FLIGHT`] chunks are held at a time, so memory
+//! stays flat however long the stream. With `--threads 1` everything runs on this one thread. With
+//! `--cross-article` each article depends on the ones before it, so the records are analysed one
+//! after another.
+//!
+//! Per-input failures are reported (an error line on stdout, a message on stderr) and the run goes on;
+//! they only change the exit status.
+
+use std::collections::VecDeque;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use analyze::Analyzer;
+use analyze::output::{Format, Look};
+use analyze::report::{DedupedText, ErrorRecord, Report, id_text};
+use indicatif::ProgressBar;
+use rayon::prelude::*;
+
+use super::records::{self, Record};
+use super::report_dir::ReportDir;
+use super::settings::{Batch, Product};
+use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, progress, sources};
+
+/// Records analysed together on the thread pool.
+const CHUNK: usize = 64;
+
+/// Chunks handed to the pool and not yet written: one being written or read while the pool works
+/// on the other.
+const IN_FLIGHT: usize = 2;
+
+/// What is printed for one record.
+enum Outcome {
+    /// The report and the text it describes (for the views).
+    Report(Box<Report>, String),
+    Plain(String),
+    Deduped(DedupedText),
+    Failed(ErrorRecord),
+}
+
+/// One record's output, ready to write.
+struct Rendered {
+    bytes: Vec<u8>,
+    /// For a failed record, the message for stderr (`ID: what went wrong`).
+    failure: Option<String>,
+    /// The record's id and the file it came from, for naming its report file.
+    id: serde_json::Value,
+    source: Option<PathBuf>,
+}
+
+/// How each record is analysed and rendered: the same on every worker.
+#[derive(Debug, Clone, Copy)]
+struct Recipe {
+    product: Product,
+    format: Format,
+    look: Look,
+}
+
+/// Runs the batch, writing to `out`; returns the exit status.
+pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
+    let report_dir = match &batch.output_dir {
+        Some(dir) => match ReportDir::open(dir, batch.redo, batch.format.extension()) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                eprintln!("analyze: --output-dir {}: {e}", dir.display());
+                return Ok(EXIT_USAGE);
+            }
+        },
+        None => None,
+    };
+    let reading = batch.reading;
+    let mut skipped = 0;
+    let records =
+        sources::sources(&batch.paths, &batch.glob, reading.follow).flat_map(move |source| {
+            match source {
+                Ok(source) => records::records(source, reading),
+                Err(record) => Box::new(std::iter::once(record)),
+            }
+        });
+    // with --output-dir, inputs whose report is already written are not analysed again
+    let records = records.filter(|r| {
+        let skip = r.text.is_ok() && report_dir.as_ref().is_some_and(|d| d.done(&r.id));
+        skipped += usize::from(skip);
+        !skip
+    });
+    let mut sink = Sink {
+        out,
+        bar: progress::bar(&batch.paths, &batch.glob, reading, batch.single),
+        report_dir: report_dir.as_ref(),
+        terminal: batch.terminal,
+        failed: false,
+        written: 0,
+    };
+    // one HTML page holding every article when they all go to standard output
+    let shared_page = !batch.look.page_each;
+    if shared_page {
+        sink.out.write_all(batch.format.stream_head().as_bytes())?;
+    }
+    let recipe = Recipe {
+        product: batch.product,
+        format: batch.format,
+        look: batch.look,
+    };
+    let mut records = records.enumerate();
+    if batch.options.cross_article || batch.threads == 1 {
+        let mut analyzer = Analyzer::new(batch.options);
+        for (n, record) in records.by_ref() {
+            sink.write(analyse(&mut analyzer, recipe, n, record)?)?;
+        }
+    } else if !in_pool(batch, recipe, &mut records, &mut sink)? {
+        return Ok(EXIT_USAGE);
+    }
+    if shared_page {
+        sink.out.write_all(batch.format.stream_tail().as_bytes())?;
+    }
+    sink.out.flush()?;
+    drop(records);
+    if let Some(bar) = &sink.bar {
+        bar.finish_and_clear();
+    }
+    if let Some(dir) = &batch.output_dir {
+        let mut summary = format!(
+            "analyze: {} report(s) written to {}",
+            sink.written,
+            dir.display()
+        );
+        if skipped > 0 {
+            summary.push_str(&format!(
+                ", {skipped} skipped (already there; --redo to analyse them again)"
+            ));
+        }
+        eprintln!("{summary}");
+    }
+    Ok(if sink.failed {
+        EXIT_SOME_FAILED
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Analyses the records in chunks on a thread pool, writing each chunk in order as it completes.
+/// Returns false when the pool cannot start.
+fn in_pool(
+    batch: &Batch,
+    recipe: Recipe,
+    records: &mut dyn Iterator<Item = (usize, Record)>,
+    sink: &mut Sink,
+) -> io::Result<bool> {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(batch.threads)
+        .build()
+    {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("analyze: cannot start {} threads: {e}", batch.threads);
+            return Ok(false);
+        }
+    };
+    let options = batch.options;
+    let mut pending: VecDeque<mpsc::Receiver<io::Result<Vec<Rendered>>>> = VecDeque::new();
+    loop {
+        let chunk: Vec<(usize, Record)> = records.take(CHUNK).collect();
+        let done = chunk.is_empty();
+        if !done {
+            let (tx, rx) = mpsc::sync_channel(1);
+            pool.spawn(move || {
+                let rendered = chunk
+                    .into_par_iter()
+                    .map(|(n, r)| analyse(&mut Analyzer::new(options), recipe, n, r))
+                    .collect();
+                // the receiver is gone only when the run has already ended on an error
+                let _ = tx.send(rendered);
+            });
+            pending.push_back(rx);
+        }
+        if pending.len() >= IN_FLIGHT || done {
+            let Some(rx) = pending.pop_front() else { break };
+            let rendered = rx
+                .recv()
+                .map_err(|_| io::Error::other("an analysis thread stopped"))??;
+            for r in rendered {
+                sink.write(r)?;
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Where rendered records go: standard output or the report folder, with the progress bar and the
+/// run's tally.
+struct Sink<'a> {
+    out: &'a mut dyn Write,
+    bar: Option<ProgressBar>,
+    report_dir: Option<&'a ReportDir>,
+    terminal: bool,
+    failed: bool,
+    written: usize,
+}
+
+impl Sink<'_> {
+    fn say(&self, message: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("analyze: {message}")),
+            None => eprintln!("analyze: {message}"),
+        }
+    }
+
+    fn write(&mut self, r: Rendered) -> io::Result<()> {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+        if let Some(message) = &r.failure {
+            self.say(message);
+            self.failed = true;
+        }
+        match self.report_dir {
+            None => {
+                self.out.write_all(&r.bytes)?;
+                if self.terminal {
+                    self.out.flush()?;
+                }
+            }
+            Some(_) if r.failure.is_some() => {}
+            Some(dir) => match dir.write(&r.id, r.source.as_deref(), &r.bytes) {
+                Ok(()) => self.written += 1,
+                Err(e) => {
+                    self.say(&format!("{}: {e:#}", id_text(&r.id)));
+                    self.failed = true;
+                }
+            },
+        }
+        Ok(())
+    }
+}
+
+/// Analyses one record (the `n`th of the run) and renders what is printed for it.
+fn analyse(
+    analyzer: &mut Analyzer,
+    recipe: Recipe,
+    n: usize,
+    record: Record,
+) -> io::Result<Rendered> {
+    let id = record.id.clone();
+    let source = record.path.clone();
+    // a bug in a stage must cost one record, not the run: the panic is reported (the default hook
+    // prints it) and the record gets an error line
+    let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        outcome(analyzer, recipe.product, record)
+    }))
+    .unwrap_or_else(|_| {
+        Outcome::Failed(ErrorRecord {
+            id: id.clone(),
+            error: "internal error: the analysis panicked (please report it with this input)"
+                .to_string(),
+        })
+    });
+    let (bytes, failure) = render(analysed, recipe.format, recipe.look, n)?;
+    Ok(Rendered {
+        bytes,
+        failure,
+        id,
+        source,
+    })
+}
+
+/// Analyses one record.
+fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome {
+    let decoded = match record.text {
+        Ok(decoded) => decoded,
+        Err(error) => {
+            return Outcome::Failed(ErrorRecord {
+                id: record.id,
+                error: format!("{error:#}"),
+            });
+        }
+    };
+    let text = decoded.text;
+    match product {
+        Product::Report => {
+            let mut report = analyzer.analyze(&text, record.id);
+            report.warnings = decoded.warnings;
+            Outcome::Report(Box::new(report), text)
+        }
+        Product::Deduped { plain: true } => Outcome::Plain(analyzer.dedupe(&text, record.id)),
+        Product::Deduped { plain: false } => {
+            let text = analyzer.dedupe(&text, record.id.clone());
+            Outcome::Deduped(DedupedText {
+                id: record.id,
+                text,
+            })
+        }
+    }
+}
+
+/// Renders one outcome (record `n` of the run) as the bytes to print and, for a failure, its stderr
+/// message.
+fn render(
+    outcome: Outcome,
+    format: Format,
+    look: Look,
+    n: usize,
+) -> io::Result<(Vec<u8>, Option<String>)> {
+    Ok(match outcome {
+        Outcome::Report(r, text) => (format.report(&r, &text, look, n)?, None),
+        Outcome::Plain(text) => (text.into_bytes(), None),
+        Outcome::Deduped(d) => (analyze::output::json::to_bytes(&d, look.pretty)?, None),
+        Outcome::Failed(e) => {
+            let message = format!("{}: {}", id_text(&e.id), e.error);
+            (format.failure(&e, &message, look, n)?, Some(message))
+        }
+    })
+}

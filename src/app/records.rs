@@ -1,0 +1,245 @@
+//! How a source becomes records: one per file in text mode, one per line in JSON Lines mode, read as a
+//! stream so that memory is bounded by the largest record, itself bounded by `--max-bytes`. Failures
+//! are records too, carrying an error in place of a text, so that one bad input never stops the
+//! others. How bytes become text is the library's `decode`.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::PathBuf;
+
+use analyze::Decoded;
+use anyhow::anyhow;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::flags::InputFormat;
+use super::sources::{Source, describe};
+
+/// One article to analyse, or the reason it could not be read.
+#[derive(Debug)]
+pub struct Record {
+    pub id: Value,
+    pub text: anyhow::Result<Decoded>,
+    /// The file it came from, when it is one file (the run never writes a report over it).
+    pub path: Option<PathBuf>,
+}
+
+/// What a run reads, beyond the paths.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading {
+    pub format: InputFormat,
+    /// The largest input (a file, or a JSON Lines record's line) analysed, in bytes.
+    pub max_bytes: u64,
+    /// Follow links to directories while walking one.
+    pub follow: bool,
+}
+
+/// A record that failed before it could be analysed.
+pub fn error_record(id: Value, message: String) -> Record {
+    Record {
+        id,
+        text: Err(anyhow::Error::msg(message)),
+        path: None,
+    }
+}
+
+/// The records of one source.
+pub fn records(source: Source, reading: Reading) -> Box<dyn Iterator<Item = Record>> {
+    let id = source.id();
+    let path = match &source {
+        Source::File(p) => Some(p.clone()),
+        Source::Stdin => None,
+    };
+    let reader = match source.open() {
+        Ok(r) => r,
+        Err(e) => {
+            return Box::new(std::iter::once(error_record(
+                Value::String(id),
+                describe(&e),
+            )));
+        }
+    };
+    match reading.format {
+        InputFormat::Text => Box::new(std::iter::once(Record {
+            path,
+            ..read_text(id, reader, reading.max_bytes)
+        })),
+        InputFormat::Jsonl => Box::new(JsonlRecords {
+            source: id,
+            reader: BufReader::new(reader),
+            line: 0,
+            done: false,
+            max_bytes: reading.max_bytes,
+        }),
+    }
+}
+
+fn too_large(max_bytes: u64) -> String {
+    format!("larger than --max-bytes ({max_bytes} bytes); raise the limit to analyse it")
+}
+
+fn read_text(id: String, reader: Box<dyn Read>, max_bytes: u64) -> Record {
+    let mut bytes = Vec::new();
+    let text = match reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        Ok(n) if n as u64 > max_bytes => Err(anyhow!(too_large(max_bytes))),
+        Ok(_) => analyze::decode(bytes).map_err(anyhow::Error::from),
+        Err(e) => Err(anyhow!(describe(&e))),
+    };
+    Record {
+        id: Value::String(id),
+        text,
+        path: None,
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonlRecord {
+    id: Option<Value>,
+    text: Option<String>,
+}
+
+/// Streams `{"id", "text"}` records, one per non-blank line.
+struct JsonlRecords<R> {
+    source: String,
+    reader: R,
+    line: usize,
+    done: bool,
+    max_bytes: u64,
+}
+
+impl<R: BufRead> Iterator for JsonlRecords<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        let mut buf = Vec::new();
+        while !self.done {
+            buf.clear();
+            self.line += 1;
+            let limit = self.max_bytes.saturating_add(1);
+            match (&mut self.reader).take(limit).read_until(b'\n', &mut buf) {
+                Ok(0) => self.done = true,
+                Ok(n) if n as u64 > self.max_bytes => {
+                    // the rest of the line is skipped unread
+                    if !buf.ends_with(b"\n") && self.reader.skip_until(b'\n').is_err() {
+                        self.done = true;
+                    }
+                    let id = self.line_id();
+                    return Some(error_record(
+                        id,
+                        format!("line {}: {}", self.line, too_large(self.max_bytes)),
+                    ));
+                }
+                Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => continue,
+                Ok(_) => return Some(self.parse(&buf)),
+                Err(e) => {
+                    self.done = true;
+                    return Some(error_record(self.line_id(), describe(&e)));
+                }
+            }
+        }
+        None
+    }
+}
+
+impl<R> JsonlRecords<R> {
+    fn line_id(&self) -> Value {
+        Value::String(format!("{}:{}", self.source, self.line))
+    }
+
+    fn parse(&self, line: &[u8]) -> Record {
+        let rec: JsonlRecord = match serde_json::from_slice(line) {
+            Ok(r) => r,
+            Err(e) => {
+                return error_record(
+                    self.line_id(),
+                    format!("line {}: not a JSON record: {e}", self.line),
+                );
+            }
+        };
+        let id = rec.id.unwrap_or_else(|| self.line_id());
+        match rec.text {
+            Some(text) => Record {
+                id,
+                text: Ok(Decoded::from_text(text)),
+                path: None,
+            },
+            None => error_record(
+                id,
+                format!("line {}: record has no \"text\" string", self.line),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_records_stream_with_errors_in_place() {
+        let data = "{\"id\": \"a\", \"text\": \"x\"}\n\n{bad\n{\"id\": 7}\n{\"text\": \"y\", \"other\": 1}\n";
+        let recs: Vec<Record> = JsonlRecords {
+            source: "-".into(),
+            reader: data.as_bytes(),
+            line: 0,
+            done: false,
+            max_bytes: 1000,
+        }
+        .collect();
+        assert_eq!(recs.len(), 4);
+        assert_eq!(recs[0].id, Value::from("a"));
+        assert!(
+            recs[1]
+                .text
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("line 3")
+        );
+        assert_eq!(recs[2].id, Value::from(7));
+        assert!(recs[2].text.is_err());
+        assert_eq!(recs[3].id, Value::from("-:5"));
+        assert_eq!(
+            recs[3].text.as_ref().ok().map(|d| d.text.as_str()),
+            Some("y")
+        );
+    }
+
+    #[test]
+    fn jsonl_lines_over_the_limit_are_skipped_whole() {
+        let long = format!("{{\"text\": \"{}\"}}\n", "x".repeat(100));
+        let data = format!("{long}{{\"text\": \"ok\"}}\n{long}");
+        let recs: Vec<Record> = JsonlRecords {
+            source: "s".into(),
+            reader: std::io::BufReader::with_capacity(16, data.as_bytes()),
+            line: 0,
+            done: false,
+            max_bytes: 50,
+        }
+        .collect();
+        assert_eq!(recs.len(), 3);
+        assert!(
+            recs[0]
+                .text
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("--max-bytes")
+        );
+        assert_eq!(recs[1].id, Value::from("s:2"));
+        assert_eq!(
+            recs[1].text.as_ref().ok().map(|d| d.text.as_str()),
+            Some("ok")
+        );
+        assert!(
+            recs[2]
+                .text
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("line 3")
+        );
+    }
+}

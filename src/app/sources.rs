@@ -1,0 +1,164 @@
+//! Which inputs a run reads: paths expanded into sources, lazily. A directory is walked in sorted
+//! order; links to files are read, links to directories followed only when asked; FIFOs, sockets and
+//! devices in a walk are refused rather than opened. What cannot be walked or opened becomes an error
+//! record, so that one bad input never stops the others. How a source becomes records is `records`.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use anyhow::anyhow;
+use globset::{Glob, GlobMatcher};
+use serde_json::Value;
+use walkdir::WalkDir;
+
+use super::records::{Record, error_record};
+
+/// Where one stream of input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Source {
+    /// The id a file's report carries: its path as given, or `-`.
+    pub fn id(&self) -> String {
+        match self {
+            Source::Stdin => "-".to_string(),
+            Source::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// Opens the stream.
+    pub fn open(&self) -> io::Result<Box<dyn Read>> {
+        Ok(match self {
+            Source::Stdin => Box::new(io::stdin().lock()),
+            Source::File(p) => Box::new(File::open(p)?),
+        })
+    }
+}
+
+/// Compiles a file-name pattern such as `*.txt`.
+pub fn matcher(pattern: &str) -> anyhow::Result<GlobMatcher> {
+    Glob::new(pattern)
+        .map(|g| g.compile_matcher())
+        .map_err(|e| anyhow!("bad --glob pattern {pattern:?}: {e}"))
+}
+
+/// Expands paths into sources: `-` is standard input, a directory yields its matching files (sorted,
+/// recursively), anything else is read as a file. What cannot be walked or read as a file yields an
+/// error record.
+pub fn sources<'a>(
+    paths: &'a [PathBuf],
+    glob: &'a GlobMatcher,
+    follow: bool,
+) -> impl Iterator<Item = Result<Source, Record>> + 'a {
+    paths.iter().flat_map(
+        move |path| -> Box<dyn Iterator<Item = Result<Source, Record>>> {
+            if path.as_os_str() == "-" {
+                return Box::new(std::iter::once(Ok(Source::Stdin)));
+            }
+            if !path.is_dir() {
+                return Box::new(std::iter::once(Ok(Source::File(path.clone()))));
+            }
+            Box::new(
+                WalkDir::new(path)
+                    .follow_links(follow)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_map(move |entry| match entry {
+                        Ok(e) if e.file_type().is_dir() => None,
+                        Ok(e) if !glob.is_match(Path::new(e.file_name())) => None,
+                        Ok(e) => walked(e.into_path(), follow),
+                        Err(e) => {
+                            let id = e.path().unwrap_or(path).display().to_string();
+                            let message = if e.loop_ancestor().is_some() {
+                                "symbolic link loop".to_string()
+                            } else {
+                                e.to_string()
+                            };
+                            Some(Err(error_record(Value::String(id), message)))
+                        }
+                    }),
+            )
+        },
+    )
+}
+
+/// A file met in a walk: a regular file or a link to one is read; a link to a directory is left
+/// alone (walked when following links); anything else is an error record, never opened (opening a
+/// FIFO would wait for a writer forever).
+fn walked(path: PathBuf, follow: bool) -> Option<Result<Source, Record>> {
+    let id = || Value::String(path.display().to_string());
+    let meta = match std::fs::metadata(&path) {
+        Ok(m) => m,
+        Err(e) => {
+            let message = if is_link_loop(&e) {
+                "symbolic link loop".to_string()
+            } else if e.kind() == io::ErrorKind::NotFound {
+                "broken symbolic link".to_string()
+            } else {
+                describe(&e)
+            };
+            return Some(Err(error_record(id(), message)));
+        }
+    };
+    if meta.is_file() {
+        return Some(Ok(Source::File(path)));
+    }
+    if meta.is_dir() && !follow {
+        return None;
+    }
+    Some(Err(error_record(
+        id(),
+        format!("not a regular file ({})", kind_of(&meta.file_type())),
+    )))
+}
+
+/// ELOOP: too many levels of symbolic links.
+fn is_link_loop(e: &io::Error) -> bool {
+    const ELOOP: i32 = if cfg!(target_os = "linux") { 40 } else { 62 };
+    e.raw_os_error() == Some(ELOOP)
+}
+
+#[cfg(unix)]
+fn kind_of(t: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if t.is_fifo() {
+        "a FIFO"
+    } else if t.is_socket() {
+        "a socket"
+    } else if t.is_char_device() || t.is_block_device() {
+        "a device"
+    } else if t.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+#[cfg(not(unix))]
+fn kind_of(t: &std::fs::FileType) -> &'static str {
+    if t.is_dir() {
+        "a directory"
+    } else {
+        "not a file"
+    }
+}
+
+/// Whether a path names a directory (so that its reports are JSON Lines).
+pub fn is_dir(path: &Path) -> bool {
+    path.as_os_str() != "-" && path.is_dir()
+}
+
+/// An I/O error as one short message.
+pub fn describe(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
+        _ if is_link_loop(e) => "symbolic link loop".to_string(),
+        _ => e.to_string(),
+    }
+}
