@@ -7,8 +7,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use analyze::duplicates::{self, fingerprint, passages::Layout};
-use analyze::text::Document;
+use analyze::internals::{self, Document};
 use analyze::{Analyzer, Options};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -54,33 +53,29 @@ fn stages(c: &mut Criterion) {
     g.bench_function("sections", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(analyze::sections::segment(d));
+                black_box(internals::sections(d));
             }
         })
     });
     g.bench_function("duplicates", |b| {
         b.iter(|| {
             for d in &docs {
-                let words = fingerprint::word_hashes(d);
-                black_box(duplicates::find(&Layout::new(d), &words));
+                black_box(internals::duplicates(d));
             }
         })
     });
     g.bench_function("entities", |b| {
         b.iter(|| {
             for d in &docs {
-                black_box(analyze::entities::find(d, &[]));
+                black_box(internals::entities(d));
             }
         })
     });
-    let found: Vec<_> = docs
-        .iter()
-        .map(|d| analyze::entities::find(d, &[]))
-        .collect();
+    let found: Vec<_> = docs.iter().map(internals::entities).collect();
     g.bench_function("quotes", |b| {
         b.iter(|| {
             for (d, e) in docs.iter().zip(&found) {
-                black_box(analyze::quotes::find(d, e));
+                black_box(internals::quotes(d, e));
             }
         })
     });

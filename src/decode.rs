@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::report::Warning;
+use crate::report::{Warning, WarningKind};
 
 /// An article's text and what decoding it had to say.
 #[derive(Debug, Default)]
@@ -74,7 +74,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
                 warning.push_str("; malformed code units were replaced with U+FFFD");
             }
             let text = text.into_owned();
-            let mut warnings = vec![Warning::new("encoding", warning, None)];
+            let mut warnings = vec![Warning::new(WarningKind::Encoding, warning, None)];
             warnings.extend(mojibake(&text));
             return Ok(Decoded { text, warnings });
         }
@@ -121,7 +121,7 @@ fn not_utf8(bytes: Vec<u8>) -> Decoded {
         let (text, _, _) = WINDOWS_1252.decode(&bytes);
         let text = text.into_owned();
         let mut warnings = vec![Warning::new(
-            "encoding",
+            WarningKind::Encoding,
             "not UTF-8: decoded as Windows-1252".to_string(),
             None,
         )];
@@ -131,7 +131,7 @@ fn not_utf8(bytes: Vec<u8>) -> Decoded {
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let first = text.chars().position(|c| c == '\u{FFFD}');
     let warnings = vec![Warning::new(
-        "invalid_utf8",
+        WarningKind::InvalidUtf8,
         format!(
             "{invalid} invalid UTF-8 byte sequence{} replaced with U+FFFD",
             if invalid == 1 { "" } else { "s" }
@@ -201,7 +201,7 @@ fn mojibake(text: &str) -> Option<Warning> {
     // one odd pair can be real text ("Â»" in a scraped menu); three or more is a pattern
     (found >= 3).then(|| {
         Warning::new(
-            "mojibake",
+            WarningKind::Mojibake,
             format!(
                 "{found} places look like UTF-8 decoded as Windows-1252 (\"â€œ\" for \"“\"); the text is analysed as it is"
             ),
@@ -300,7 +300,7 @@ mod tests {
     fn double_decoded_text_is_reported() {
         let text = "â€œWe wonâ€™t go,â€\u{9d} said the cafÃ© owner.";
         let w = mojibake(text).expect("a warning");
-        assert_eq!(w.kind, "mojibake");
+        assert_eq!(w.kind, WarningKind::Mojibake);
         assert_eq!(w.at, Some(0));
         // real accents and quotes are not mojibake
         assert!(mojibake("“Café” in Zürich, naïve — ½ À la carte").is_none());

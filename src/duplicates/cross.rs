@@ -13,8 +13,9 @@ use rustc_hash::FxHashMap;
 
 use super::align::{Chain, Chainer, Params, Pos, Source};
 use super::fingerprint::{self, SHARED_K, SHARED_W};
-use super::passages::Layout;
-use crate::text::Span;
+use super::passages::WordRanges;
+use crate::report::DuplicateKind;
+use crate::text::{Document, Span};
 
 /// Earlier articles a fingerprint remembers: a passage is reported against at most this many.
 pub const MAX_OTHERS: usize = 32;
@@ -78,6 +79,17 @@ pub struct CrossMatch {
     /// Word ranges on each side, for joining pieces.
     target_words: std::ops::Range<u32>,
     other_words: std::ops::Range<u32>,
+}
+
+impl CrossMatch {
+    /// Whether the two passages are the same text.
+    pub fn kind(&self) -> DuplicateKind {
+        if self.exact {
+            DuplicateKind::Exact
+        } else {
+            DuplicateKind::Near
+        }
+    }
 }
 
 /// One occurrence of a whole sentence: its article and its number there.
@@ -172,8 +184,7 @@ struct Unit {
 }
 
 /// The sentences of an article that are matched whole.
-fn units<'a>(layout: &'a Layout, words: &'a [u64]) -> impl Iterator<Item = Unit> + 'a {
-    let doc = layout.doc;
+fn units<'a>(doc: &'a Document<'a>, words: &'a [u64]) -> impl Iterator<Item = Unit> + 'a {
     doc.paragraphs.iter().flat_map(move |p| {
         let alone = p.sentences.len() == 1;
         p.sentences.clone().filter_map(move |si| {
@@ -214,13 +225,13 @@ impl CrossIndex {
         &self.docs[doc as usize].id
     }
 
-    /// The passages of the article (laid out by `layout`, with word hashes `words` and fingerprints
+    /// The passages of the article (laid out by `doc`, with word hashes `words` and fingerprints
     /// `prints`) that earlier articles have, in text order.
-    pub fn find(&self, layout: &Layout, words: &[u64], prints: &[(usize, u64)]) -> Vec<CrossMatch> {
+    pub fn find(&self, doc: &Document, words: &[u64], prints: &[(usize, u64)]) -> Vec<CrossMatch> {
         if self.docs.is_empty() {
             return Vec::new();
         }
-        let mut chainer = Chainer::new(CROSS, super::sentence_starts(layout.doc));
+        let mut chainer = Chainer::new(CROSS, super::sentence_starts(doc));
         let mut sources: Vec<Source> = Vec::new();
         for &(pos, h) in prints {
             let Ok(t) = Pos::try_from(pos) else { break };
@@ -244,9 +255,9 @@ impl CrossIndex {
         let mut out: Vec<CrossMatch> = chainer
             .finish()
             .iter()
-            .filter_map(|c| self.snap(layout, words.len(), &positions, c))
+            .filter_map(|c| self.snap(doc, words.len(), &positions, c))
             .collect();
-        self.whole_sentences(layout, words, &mut out);
+        self.whole_sentences(doc, words, &mut out);
         out.sort_by_key(|m| {
             let w = &m.target_words;
             (m.other, w.start, std::cmp::Reverse(w.end))
@@ -286,8 +297,8 @@ impl CrossIndex {
     /// Sentences that earlier articles have word for word: every sentence of 6 words or more, and
     /// one-sentence paragraphs however short ("Burnley v Leicester", "Related stories"). Sparse
     /// fingerprints can miss a short shared sentence; these cannot.
-    fn whole_sentences(&self, layout: &Layout, words: &[u64], out: &mut Vec<CrossMatch>) {
-        for unit in units(layout, words) {
+    fn whole_sentences(&self, doc: &Document, words: &[u64], out: &mut Vec<CrossMatch>) {
+        for unit in units(doc, words) {
             let mut e = self.line_heads.get(&(unit.hash as u32)).copied();
             while let Some(i) = e.filter(|&i| i != u32::MAX) {
                 let line = self.lines.get(i as usize);
@@ -318,7 +329,7 @@ impl CrossIndex {
     /// A chain as a passage pair, widened to whole sentences on each side it mostly covers.
     fn snap(
         &self,
-        layout: &Layout,
+        doc: &Document,
         n_words: usize,
         positions: &[usize],
         c: &Chain,
@@ -341,17 +352,17 @@ impl CrossIndex {
             && c.s_end - c.s_start == t_end - c.t_start;
 
         let t = c.t_start..t_end;
-        let th = layout.sentence_hull(&t);
+        let th = doc.sentence_hull(&t);
         let (target, target_words) = if share(words, th.len()) >= SENTENCE_SHARE {
-            (layout.sentence_bytes(&th), th)
+            (doc.sentence_bytes(&th), th)
         } else {
-            (layout.word_bytes(&t), t)
+            (doc.word_bytes(&t), t)
         };
         let (sh_first, sh_last) = sentences_of(&sketch.sentences, c.s_start, c.s_end);
         // the other copy's last shingle is taken to be as long as this one's
-        let chars = |w: usize| layout.doc.chars.char_offset(w) as u32;
-        let last_len = chars(layout.doc.words[t_end as usize - 1].end)
-            - chars(layout.doc.words[t_end as usize - SHARED_K].start);
+        let chars = |w: usize| doc.chars.char_offset(w) as u32;
+        let last_len = chars(doc.words[t_end as usize - 1].end)
+            - chars(doc.words[t_end as usize - SHARED_K].start);
         let (mut other_start, mut other_end) = (first.start, last.start + last_len);
         let mut other_words = c.s_start..c.s_end;
         if let (Some(a), Some(b)) = (sh_first, sh_last) {
@@ -396,18 +407,17 @@ impl CrossIndex {
     /// Adds an article's fingerprints, whole sentences and sentence boundaries.
     pub fn add(
         &mut self,
-        layout: &Layout,
+        doc: &Document,
         words: &[u64],
         prints: &[(usize, u64)],
         id: serde_json::Value,
     ) {
-        let doc = layout.doc;
         let Ok(number) = u32::try_from(self.docs.len()) else {
             return;
         };
         let char_of = |byte: usize| doc.chars.char_offset(byte) as u32;
         let entries_from = self.entries.len();
-        for unit in units(layout, words) {
+        for unit in units(doc, words) {
             let Ok(index) = u32::try_from(self.lines.len()) else {
                 break;
             };
@@ -496,10 +506,9 @@ mod tests {
         let mut out = Vec::new();
         for (n, text) in texts.iter().enumerate() {
             let doc = Document::new(text);
-            let layout = Layout::new(&doc);
             let words = fingerprint::word_hashes(&doc);
             let prints = fingerprints(&words);
-            let found = index.find(&layout, &words, &prints);
+            let found = index.find(&doc, &words, &prints);
             out.push(
                 found
                     .iter()
@@ -514,7 +523,7 @@ mod tests {
                     })
                     .collect(),
             );
-            index.add(&layout, &words, &prints, serde_json::json!(n));
+            index.add(&doc, &words, &prints, serde_json::json!(n));
         }
         out
     }

@@ -14,13 +14,17 @@ pub mod cross;
 pub mod dedupe;
 pub mod fingerprint;
 pub mod passages;
+mod repeated;
 pub mod similar;
+
+pub use repeated::first_copies;
 
 use rustc_hash::FxHashMap;
 
+use crate::report::DuplicateKind;
 use crate::text::{Document, Span};
 use align::{Chainer, Params, Pos, SAME_DOC, Source};
-use passages::{Layout, Pair, Place};
+use passages::{Pair, Place, WordRanges};
 
 /// Earlier occurrences of a shingle looked at, the most recent first.
 pub const CANDIDATES: usize = 4;
@@ -36,17 +40,10 @@ const LOCAL: Params = Params {
     min_matched: 4,
 };
 
-/// Whether the copies of a group are identical.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Exact,
-    Near,
-}
-
 /// Passages of one article that repeat each other, in text order.
 #[derive(Debug, Clone)]
 pub struct Group {
-    pub kind: Kind,
+    pub kind: DuplicateKind,
     /// 1 for identical copies; else the smallest share of words (Dice coefficient over the words as
     /// multisets) a later copy has in common with the first.
     pub similarity: f64,
@@ -56,23 +53,22 @@ pub struct Group {
 /// The repeated passages of `doc`, grouped, in order of their first copy.
 ///
 /// `words` are the article's word hashes ([`fingerprint::word_hashes`]).
-pub fn find(layout: &Layout, words: &[u64]) -> Vec<Group> {
-    let doc = layout.doc;
+pub fn find(doc: &Document, words: &[u64]) -> Vec<Group> {
     let index = ShingleIndex::new(words);
     let mut pairs: Vec<Pair> = local_chains(&index, sentence_starts(doc))
         .iter()
-        .filter_map(|c| passages::snap(layout, c))
+        .filter_map(|c| passages::snap(doc, c))
         .collect();
     let mut covered = vec![false; words.len()];
     for p in &pairs {
         covered[p.target.start as usize..p.target.end as usize].fill(true);
     }
-    pairs.extend(similar::pairs(layout, &index, words, &covered));
+    pairs.extend(similar::pairs(doc, &index, words, &covered));
     for p in &pairs {
         covered[p.target.start as usize..p.target.end as usize].fill(true);
     }
-    pairs.extend(repeated_paragraphs(layout, words, &covered));
-    let pairs = passages::join(layout, pairs);
+    pairs.extend(repeated_paragraphs(doc, words, &covered));
+    let pairs = passages::join(doc, pairs);
     passages::group(&pairs)
         .into_iter()
         .map(|places| describe(doc, words, places))
@@ -155,10 +151,10 @@ fn local_chains(index: &ShingleIndex, sentence_starts: Vec<bool>) -> Vec<align::
 
 /// Whole paragraphs repeated word for word, however short ("News Letter" pasted three times), that
 /// shingles are too long to see (and not already inside a longer repeat).
-fn repeated_paragraphs(layout: &Layout, words: &[u64], covered: &[bool]) -> Vec<Pair> {
+fn repeated_paragraphs(doc: &Document, words: &[u64], covered: &[bool]) -> Vec<Pair> {
     let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
     let mut out = Vec::new();
-    for (pi, p) in layout.doc.paragraphs.iter().enumerate() {
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
         let w = &words[p.words.clone()];
         if w.len() < 2 || w.len() >= LOCAL.k as usize + 3 {
             continue;
@@ -170,10 +166,13 @@ fn repeated_paragraphs(layout: &Layout, words: &[u64], covered: &[bool]) -> Vec<
             if covered[p.words.clone()].iter().any(|&c| c) {
                 continue;
             }
-            let (t, s) = (layout.paragraph_words(pi), layout.paragraph_words(earlier));
+            let (t, s) = (
+                doc.paragraph_word_range(pi),
+                doc.paragraph_word_range(earlier),
+            );
             out.push(Pair {
                 target_bytes: p.span,
-                source_bytes: layout.doc.paragraphs[earlier].span,
+                source_bytes: doc.paragraphs[earlier].span,
                 matched: t.len() as u32,
                 sentences: true,
                 target: t,
@@ -187,12 +186,12 @@ fn repeated_paragraphs(layout: &Layout, words: &[u64], covered: &[bool]) -> Vec<
 /// Kind and similarity of a group of places.
 fn describe(doc: &Document, words: &[u64], places: Vec<Place>) -> Group {
     let first = squeeze(doc.slice(places[0].bytes));
-    let mut kind = Kind::Exact;
+    let mut kind = DuplicateKind::Exact;
     let mut similarity = 1.0f64;
     let first_words = sorted_words(words, &places[0].words);
     for p in &places[1..] {
         if squeeze(doc.slice(p.bytes)) != first {
-            kind = Kind::Near;
+            kind = DuplicateKind::Near;
             similarity = similarity.min(dice(&first_words, &sorted_words(words, &p.words)));
         }
     }
@@ -248,11 +247,10 @@ mod tests {
     use super::*;
 
     /// The groups of `text` as the passages' texts.
-    fn groups(text: &str) -> Vec<(Kind, Vec<&str>)> {
+    fn groups(text: &str) -> Vec<(DuplicateKind, Vec<&str>)> {
         let doc = Document::new(text);
-        let layout = Layout::new(&doc);
         let words = fingerprint::word_hashes(&doc);
-        find(&layout, &words)
+        find(&doc, &words)
             .into_iter()
             .map(|g| {
                 let texts = g.passages.iter().map(|&p| &text[p.start..p.end]).collect();
@@ -268,7 +266,7 @@ mod tests {
         let text = format!(
             "Opening words of the story are here. {S} More follows.\n\nA different paragraph begins. {S} And it ends."
         );
-        assert_eq!(groups(&text), [(Kind::Exact, vec![S, S])]);
+        assert_eq!(groups(&text), [(DuplicateKind::Exact, vec![S, S])]);
     }
 
     #[test]
@@ -276,7 +274,10 @@ mod tests {
         let block = format!("Why It Matters\n\n{S} Residents had waited for years.");
         let text =
             format!("Headline\n\n{block}\n\nThe story goes on with other news.\n\n{block}\n\nEnd.");
-        assert_eq!(groups(&text), [(Kind::Exact, vec![block.as_str(), &block])]);
+        assert_eq!(
+            groups(&text),
+            [(DuplicateKind::Exact, vec![block.as_str(), &block])]
+        );
     }
 
     #[test]
@@ -285,7 +286,7 @@ mod tests {
         let text = format!("{S}\n\nSomething else entirely, told at some length here.\n\n{edited}");
         let g = groups(&text);
         assert_eq!(g.len(), 1);
-        assert_eq!(g[0].0, Kind::Near);
+        assert_eq!(g[0].0, DuplicateKind::Near);
         assert_eq!(g[0].1, [S, edited.as_str()]);
 
         let a = "Officials said the road would close in March for repairs to the surface.";

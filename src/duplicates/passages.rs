@@ -27,80 +27,61 @@ const JOIN_COVER: f64 = 0.8;
 /// Share of the sentences they span that whole-sentence pieces must cover to be one block.
 const SENTENCE_JOIN_COVER: f64 = 0.85;
 
-/// Where each word sits: its sentence and its paragraph.
-pub struct Layout<'a> {
-    pub doc: &'a Document<'a>,
-    sentence_of: Vec<u32>,
-    paragraph_of: Vec<u32>,
+/// Word ranges (as `u32`, the width duplicates index words with) read against the document's
+/// sentences and paragraphs.
+pub trait WordRanges {
+    /// The whole sentences a word range touches, as a word range.
+    fn sentence_hull(&self, r: &Range<u32>) -> Range<u32>;
+    /// Bytes from the first sentence's start to the last sentence's end of a whole-sentence range.
+    fn sentence_bytes(&self, r: &Range<u32>) -> Span;
+    /// Bytes from the first word's start to the last word's end.
+    fn word_bytes(&self, r: &Range<u32>) -> Span;
+    /// The paragraph of word `w`.
+    fn paragraph(&self, w: u32) -> u32;
+    /// The sentence of word `w`.
+    fn sentence(&self, w: u32) -> u32;
+    /// A whole paragraph's word range.
+    fn paragraph_word_range(&self, p: usize) -> Range<u32>;
 }
 
-impl<'a> Layout<'a> {
-    pub fn new(doc: &'a Document<'a>) -> Self {
-        let mut sentence_of = vec![0; doc.words.len()];
-        for (si, r) in doc.sentence_words.iter().enumerate() {
-            for w in r.clone() {
-                sentence_of[w] = si as u32;
-            }
-        }
-        let mut paragraph_of = vec![0; doc.words.len()];
-        for (pi, p) in doc.paragraphs.iter().enumerate() {
-            for w in p.words.clone() {
-                paragraph_of[w] = pi as u32;
-            }
-        }
-        Layout {
-            doc,
-            sentence_of,
-            paragraph_of,
-        }
-    }
-
-    /// The whole sentences a word range touches, as a word range.
-    pub fn sentence_hull(&self, r: &Range<u32>) -> Range<u32> {
-        let (Some(&first), Some(&last)) = (
-            self.sentence_of.get(r.start as usize),
-            self.sentence_of.get(r.end as usize - 1),
-        ) else {
+impl WordRanges for Document<'_> {
+    fn sentence_hull(&self, r: &Range<u32>) -> Range<u32> {
+        if r.start as usize >= self.words.len() || r.end == 0 || r.end as usize > self.words.len() {
             return r.clone();
-        };
-        let a = &self.doc.sentence_words[first as usize];
-        let b = &self.doc.sentence_words[last as usize];
+        }
+        let first = self.sentence_of_word(r.start as usize);
+        let last = self.sentence_of_word(r.end as usize - 1);
+        let a = &self.sentence_words[first];
+        let b = &self.sentence_words[last];
         (a.start as u32).min(r.start)..(b.end as u32).max(r.end)
     }
 
-    /// Bytes from the first sentence's start to the last sentence's end of a whole-sentence range.
-    pub fn sentence_bytes(&self, r: &Range<u32>) -> Span {
-        let first = self.sentence_of[r.start as usize] as usize;
-        let last = self.sentence_of[r.end as usize - 1] as usize;
+    fn sentence_bytes(&self, r: &Range<u32>) -> Span {
+        let first = self.sentence_of_word(r.start as usize);
+        let last = self.sentence_of_word(r.end as usize - 1);
         Span::new(
-            self.doc.sentences[first]
-                .start
-                .min(self.word_bytes(r).start),
-            self.doc.sentences[last].end.max(self.word_bytes(r).end),
+            self.sentences[first].start.min(self.word_bytes(r).start),
+            self.sentences[last].end.max(self.word_bytes(r).end),
         )
     }
 
-    /// Bytes from the first word's start to the last word's end.
-    pub fn word_bytes(&self, r: &Range<u32>) -> Span {
+    fn word_bytes(&self, r: &Range<u32>) -> Span {
         Span::new(
-            self.doc.words[r.start as usize].start,
-            self.doc.words[r.end as usize - 1].end,
+            self.words[r.start as usize].start,
+            self.words[r.end as usize - 1].end,
         )
     }
 
-    /// The paragraph of word `w`.
-    pub fn paragraph(&self, w: u32) -> u32 {
-        self.paragraph_of[w as usize]
+    fn paragraph(&self, w: u32) -> u32 {
+        self.paragraph_of_word(w as usize) as u32
     }
 
-    /// The sentence of word `w`.
-    pub fn sentence(&self, w: u32) -> u32 {
-        self.sentence_of[w as usize]
+    fn sentence(&self, w: u32) -> u32 {
+        self.sentence_of_word(w as usize) as u32
     }
 
-    /// A whole paragraph's word range.
-    pub fn paragraph_words(&self, p: usize) -> Range<u32> {
-        let r = &self.doc.paragraphs[p].words;
+    fn paragraph_word_range(&self, p: usize) -> Range<u32> {
+        let r = &self.paragraphs[p].words;
         r.start as u32..r.end as u32
     }
 }
@@ -118,21 +99,21 @@ pub struct Pair {
 }
 
 /// Turns a chain into a passage pair, or drops it as a common phrase.
-pub fn snap(layout: &Layout, c: &Chain) -> Option<Pair> {
-    let t = c.t_start..c.t_end.min(layout.doc.words.len() as u32);
+pub fn snap(doc: &Document, c: &Chain) -> Option<Pair> {
+    let t = c.t_start..c.t_end.min(doc.words.len() as u32);
     let s = c.s_start..c.s_end.min(t.start);
     if t.is_empty() || s.is_empty() {
         return None;
     }
     let (t, s) = if c.exact {
-        trim_ragged(layout, t, s)
+        trim_ragged(doc, t, s)
     } else {
         (t, s)
     };
-    let (th, sh) = (layout.sentence_hull(&t), layout.sentence_hull(&s));
+    let (th, sh) = (doc.sentence_hull(&t), doc.sentence_hull(&s));
     let whole = t == th || s == sh;
     if c.exact && whole && c.matched >= MIN_WHOLE_SENTENCE {
-        return Some(verbatim(layout, t, s, c.matched));
+        return Some(verbatim(doc, t, s, c.matched));
     }
     let cover = |h: &Range<u32>| f64::from(c.matched) / f64::from(h.len().max(1) as u32);
     let share = cover(&th).min(cover(&sh));
@@ -141,8 +122,8 @@ pub fn snap(layout: &Layout, c: &Chain) -> Option<Pair> {
         .any(|&(min_share, min_words)| share >= min_share && c.matched >= min_words);
     if sentences && sh.end <= th.start {
         return Some(Pair {
-            target_bytes: layout.sentence_bytes(&th),
-            source_bytes: layout.sentence_bytes(&sh),
+            target_bytes: doc.sentence_bytes(&th),
+            source_bytes: doc.sentence_bytes(&sh),
             target: th,
             source: sh,
             matched: c.matched,
@@ -150,15 +131,15 @@ pub fn snap(layout: &Layout, c: &Chain) -> Option<Pair> {
         });
     }
     if c.exact && c.matched >= MIN_VERBATIM_RUN {
-        return Some(verbatim(layout, t, s, c.matched));
+        return Some(verbatim(doc, t, s, c.matched));
     }
     None
 }
 
 /// Cuts from an equal run the words that reach into a sentence less than halfway (a copied paragraph
 /// followed, in both places, by a sentence that starts with the same word).
-fn trim_ragged(layout: &Layout, mut t: Range<u32>, mut s: Range<u32>) -> (Range<u32>, Range<u32>) {
-    let sentence = |w: u32| layout.sentence_hull(&(w..w + 1));
+fn trim_ragged(doc: &Document, mut t: Range<u32>, mut s: Range<u32>) -> (Range<u32>, Range<u32>) {
+    let sentence = |w: u32| doc.sentence_hull(&(w..w + 1));
     let first = sentence(t.start);
     if first.start < t.start && 2 * (first.end - t.start) < first.len() as u32 && first.end < t.end
     {
@@ -177,10 +158,10 @@ fn trim_ragged(layout: &Layout, mut t: Range<u32>, mut s: Range<u32>) -> (Range<
 
 /// A pair of equal word runs, widened over the punctuation both copies share at each end (an opening
 /// quote, a closing full stop).
-fn verbatim(layout: &Layout, t: Range<u32>, s: Range<u32>, matched: u32) -> Pair {
-    let sentences = layout.sentence_hull(&t) == t && layout.sentence_hull(&s) == s;
-    let text = layout.doc.text;
-    let (mut tb, mut sb) = (layout.word_bytes(&t), layout.word_bytes(&s));
+fn verbatim(doc: &Document, t: Range<u32>, s: Range<u32>, matched: u32) -> Pair {
+    let sentences = doc.sentence_hull(&t) == t && doc.sentence_hull(&s) == s;
+    let text = doc.text;
+    let (mut tb, mut sb) = (doc.word_bytes(&t), doc.word_bytes(&s));
     let shared_punct = |a: Option<char>, b: Option<char>| matches!((a, b), (Some(x), Some(y)) if x == y && !x.is_whitespace() && !x.is_alphanumeric());
     // left: stop at the other copy's end so the two never meet
     while sb.end <= tb.start
@@ -217,8 +198,8 @@ fn verbatim(layout: &Layout, t: Range<u32>, s: Range<u32>, matched: u32) -> Pair
 /// one paragraph on each side (the sentences of a reordered or edited paragraph) become one pair.
 /// Pieces in different paragraphs stay apart: a block copied whole is one aligned run already, and
 /// two repeats that happen to sit side by side are two. Returns the pairs sorted by target start.
-pub fn join(layout: &Layout, pairs: Vec<Pair>) -> Vec<Pair> {
-    let mut pairs = join_in_paragraphs(layout, without_nested(pairs));
+pub fn join(doc: &Document, pairs: Vec<Pair>) -> Vec<Pair> {
+    let mut pairs = join_in_paragraphs(doc, without_nested(pairs));
     pairs.sort_by_key(|p| (p.target.start, p.source.start));
     pairs
 }
@@ -253,14 +234,11 @@ fn without_nested(mut pairs: Vec<Pair>) -> Vec<Pair> {
 
 /// Pieces inside one paragraph on each side are one pair when together they make up most of both
 /// paragraphs, or, all being whole sentences, most of the sentences they span.
-fn join_in_paragraphs(layout: &Layout, pairs: Vec<Pair>) -> Vec<Pair> {
+fn join_in_paragraphs(doc: &Document, pairs: Vec<Pair>) -> Vec<Pair> {
     let mut buckets: rustc_hash::FxHashMap<(u32, u32), Vec<usize>> = Default::default();
     for (i, p) in pairs.iter().enumerate() {
-        let (pt, ps) = (
-            layout.paragraph(p.target.start),
-            layout.paragraph(p.source.start),
-        );
-        if pt == layout.paragraph(p.target.end - 1) && ps == layout.paragraph(p.source.end - 1) {
+        let (pt, ps) = (doc.paragraph(p.target.start), doc.paragraph(p.source.start));
+        if pt == doc.paragraph(p.target.end - 1) && ps == doc.paragraph(p.source.end - 1) {
             buckets.entry((pt, ps)).or_default().push(i);
         }
     }
@@ -276,8 +254,8 @@ fn join_in_paragraphs(layout: &Layout, pairs: Vec<Pair>) -> Vec<Pair> {
         let targets: Vec<Range<u32>> = members.iter().map(|&i| pairs[i].target.clone()).collect();
         let sources: Vec<Range<u32>> = members.iter().map(|&i| pairs[i].source.clone()).collect();
         let (tp, sp) = (
-            layout.paragraph_words(key.0 as usize),
-            layout.paragraph_words(key.1 as usize),
+            doc.paragraph_word_range(key.0 as usize),
+            doc.paragraph_word_range(key.1 as usize),
         );
         let (t_cov, s_cov) = (union_len(targets.clone()), union_len(sources.clone()));
         let (t_hull, s_hull) = (span_of(&targets), span_of(&sources));

@@ -10,8 +10,9 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::passages::{Layout, Pair};
+use super::passages::{Pair, WordRanges};
 use super::{ShingleIndex, common_words, sorted_words};
+use crate::text::Document;
 use crate::text::Span;
 
 /// A unit compared this way has at least this many words ...
@@ -24,8 +25,7 @@ const TOP: usize = 2;
 /// Pairs of similar sentences, then of similar paragraphs.
 /// Sentences mostly inside a repeat found already (`covered` marks its words) are left out: the
 /// verbatim part of a sentence is the better passage.
-pub fn pairs(layout: &Layout, index: &ShingleIndex, words: &[u64], covered: &[bool]) -> Vec<Pair> {
-    let doc = layout.doc;
+pub fn pairs(doc: &Document, index: &ShingleIndex, words: &[u64], covered: &[bool]) -> Vec<Pair> {
     let sentences: Vec<(Range<u32>, Span)> = doc
         .sentence_words
         .iter()
@@ -33,14 +33,14 @@ pub fn pairs(layout: &Layout, index: &ShingleIndex, words: &[u64], covered: &[bo
         .map(|(r, s)| (r.start as u32..r.end as u32, *s))
         .collect();
     let paragraphs: Vec<(Range<u32>, Span)> = (0..doc.paragraphs.len())
-        .map(|p| (layout.paragraph_words(p), doc.paragraphs[p].span))
+        .map(|p| (doc.paragraph_word_range(p), doc.paragraphs[p].span))
         .collect();
     let mut out = Vec::new();
     similar_units(
         index,
         words,
         &sentences,
-        |w| layout.sentence(w),
+        |w| doc.sentence(w),
         (0, Some(covered)),
         &mut out,
     );
@@ -48,7 +48,7 @@ pub fn pairs(layout: &Layout, index: &ShingleIndex, words: &[u64], covered: &[bo
         index,
         words,
         &paragraphs,
-        |w| layout.paragraph(w),
+        |w| doc.paragraph(w),
         (1, None),
         &mut out,
     );

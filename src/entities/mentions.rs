@@ -14,12 +14,12 @@ use rustc_hash::FxHashSet;
 
 use crate::text::{Document, Span};
 
-use super::EntityType;
 use super::gazetteer::{GAZETTEER, Known, key};
+use crate::report::EntityKind;
 
 /// Words never a name on their own (`data/not-names.txt`: days, months, "I").
 static NOT_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    crate::lists::data_lines(include_str!("../../data/not-names.txt"))
+    crate::lang::data_lines(include_str!("../../data/not-names.txt"))
         .map(key)
         .collect()
 });
@@ -28,7 +28,7 @@ static NOT_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
 #[derive(Debug, Clone)]
 pub struct Mention {
     pub span: Span,
-    pub ty: Option<EntityType>,
+    pub ty: Option<EntityKind>,
     /// Typed by a list or a structural cue, not guessed.
     pub sure: bool,
     /// The rank of the list that knew the whole mention (0: none); see [`Known::rank`].
@@ -299,7 +299,7 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
             cut_run(doc, rest, false, cx, out);
             if let Some(m) = out.get_mut(before) {
                 m.span.start = first.span.start;
-                m.ty = Some(EntityType::Person);
+                m.ty = Some(EntityKind::Person);
                 m.sure = true;
             }
             return;
@@ -367,7 +367,7 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
     // document: whether it is part of a person's name there
     if run.len() == 1
         && !titled
-        && whole.is_some_and(|k| k.ty == EntityType::Gpe && k.rank <= 3)
+        && whole.is_some_and(|k| k.ty == EntityKind::Gpe && k.rank <= 3)
         && g.given_name(text) >= 1000
     {
         push(out, run, None, false, 0);
@@ -378,7 +378,7 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
         return;
     }
     if org_cue && run.len() > 1 {
-        push(out, run, Some(EntityType::Org), true, 0);
+        push(out, run, Some(EntityKind::Org), true, 0);
         return;
     }
     if run.len() > 1
@@ -407,14 +407,14 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
         // a two-word title ("Majority Leader") goes whole
         let two = k >= 2 && g.is_title(span_text(doc, &run[k - 1..=k]));
         cut_run(doc, &run[..k - usize::from(two)], at_start, cx, out);
-        push(out, &run[k + 1..], Some(EntityType::Person), true, 0);
+        push(out, &run[k + 1..], Some(EntityKind::Person), true, 0);
         return;
     }
     // a nationality, then more ("Kazakh President Kassym-Jomart Tokayev"), or a place before a title
     // ("Moscow Mayor Sergei Sobyanin"): two mentions
     if run.len() > 1
         && let Some(k) = g.lookup(run[0].text).filter(|k| !k.caution)
-        && (k.ty == EntityType::Norp || (k.ty == EntityType::Gpe && g.is_title(run[1].text)))
+        && (k.ty == EntityKind::Norp || (k.ty == EntityKind::Gpe && g.is_title(run[1].text)))
         && between(doc, &run[0], &run[1]) != "-"
     {
         push(out, &run[..1], Some(k.ty), true, k.rank);
@@ -430,12 +430,12 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
         return;
     }
     if titled {
-        push(out, run, Some(EntityType::Person), true, 0);
+        push(out, run, Some(EntityKind::Person), true, 0);
         return;
     }
     let given = g.given_name(run[0].text);
     if run.len() >= 2 && run.len() <= 4 && given >= 200 {
-        push(out, run, Some(EntityType::Person), false, 0);
+        push(out, run, Some(EntityKind::Person), false, 0);
         return;
     }
     let ty = guess(run, whole);
@@ -443,7 +443,7 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
 }
 
 /// A type for a run no list or cue settled: left open for the document-level pass when it is one word.
-fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityType> {
+fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityKind> {
     if let Some(k) = whole {
         return Some(k.ty);
     }
@@ -451,11 +451,11 @@ fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityType> {
         return None;
     }
     if run.iter().all(|t| is_all_caps(t.text)) {
-        return Some(EntityType::Org);
+        return Some(EntityKind::Org);
     }
     // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
     if PLACE_ABBREVIATIONS.contains(&run[0].text) {
-        return Some(EntityType::Gpe);
+        return Some(EntityKind::Gpe);
     }
     // two or three capitalised words (particles aside): a person's name
     let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
@@ -463,9 +463,9 @@ fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityType> {
     if capitalised + particles == run.len() && (2..=3).contains(&capitalised)
         || run.len() == 3 && capitalised == 2
     {
-        return Some(EntityType::Person);
+        return Some(EntityKind::Person);
     }
-    Some(EntityType::Org)
+    Some(EntityKind::Org)
 }
 
 fn span_text<'a>(doc: &Document<'a>, run: &[Tok]) -> &'a str {
@@ -475,7 +475,7 @@ fn span_text<'a>(doc: &Document<'a>, run: &[Tok]) -> &'a str {
     }
 }
 
-fn push(out: &mut Vec<Mention>, run: &[Tok], ty: Option<EntityType>, sure: bool, rank: u8) {
+fn push(out: &mut Vec<Mention>, run: &[Tok], ty: Option<EntityKind>, sure: bool, rank: u8) {
     if let (Some(a), Some(b)) = (run.first(), run.last()) {
         out.push(Mention {
             span: Span::new(a.span.start, b.span.end),
@@ -549,7 +549,7 @@ mod tests {
             .into_iter()
             .find(|m| doc.slice(m.span) == "Vt")
             .map(|m| m.ty);
-        assert_eq!(vt, Some(Some(EntityType::Gpe)));
+        assert_eq!(vt, Some(Some(EntityKind::Gpe)));
     }
 
     #[test]
@@ -557,20 +557,20 @@ mod tests {
         let text = "Senate Majority Leader Mitch McConnell spoke in St. Clairsville at the \
                     Maurer School of Law.";
         let doc = Document::new(text);
-        let found: Vec<(&str, Option<EntityType>)> = find(&doc)
+        let found: Vec<(&str, Option<EntityKind>)> = find(&doc)
             .iter()
             .map(|m| (doc.slice(m.span), m.ty))
             .collect();
         assert!(
-            found.contains(&("Mitch McConnell", Some(EntityType::Person))),
+            found.contains(&("Mitch McConnell", Some(EntityKind::Person))),
             "{found:?}"
         );
         assert!(
-            found.contains(&("St. Clairsville", Some(EntityType::Gpe))),
+            found.contains(&("St. Clairsville", Some(EntityKind::Gpe))),
             "{found:?}"
         );
         assert!(
-            found.contains(&("Maurer School of Law", Some(EntityType::Org))),
+            found.contains(&("Maurer School of Law", Some(EntityKind::Org))),
             "{found:?}"
         );
         assert!(

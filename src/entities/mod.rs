@@ -15,43 +15,16 @@ pub const NOTICES: &str = include_str!("../../data/gazetteers/NOTICE.txt");
 
 use rustc_hash::FxHashMap;
 
+use crate::report::EntityKind;
 use crate::text::{Document, Span};
 use gazetteer::{GAZETTEER, key};
 use mentions::Mention;
-
-/// Entity types, OntoNotes style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum EntityType {
-    Person,
-    Org,
-    /// Countries, cities, states.
-    Gpe,
-    /// Regions, continents, seas, "the West".
-    Loc,
-    /// Nationalities, religious and political groups.
-    Norp,
-    /// Buildings, streets, bridges, airports.
-    Fac,
-}
-
-impl EntityType {
-    pub fn label(self) -> &'static str {
-        match self {
-            EntityType::Person => "PERSON",
-            EntityType::Org => "ORG",
-            EntityType::Gpe => "GPE",
-            EntityType::Loc => "LOC",
-            EntityType::Norp => "NORP",
-            EntityType::Fac => "FAC",
-        }
-    }
-}
 
 /// One entity: its name, type and mentions (byte spans, in text order).
 #[derive(Debug, Clone)]
 pub struct Entity {
     pub name: String,
-    pub ty: EntityType,
+    pub ty: EntityKind,
     pub mentions: Vec<Span>,
 }
 
@@ -73,7 +46,7 @@ pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
 
 /// Words that make a headline a sports report's (`data/sport-words.txt`).
 static SPORT_WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    crate::lists::data_lines(include_str!("../../data/sport-words.txt"))
+    crate::lang::data_lines(include_str!("../../data/sport-words.txt"))
         .map(key)
         .collect()
 });
@@ -118,7 +91,7 @@ fn sports_report(doc: &Document) -> bool {
 fn places_as_teams(doc: &Document, ms: &mut [Mention]) {
     for m in ms.iter_mut() {
         // countries and capitals stay places: national sides are tagged by their country
-        if m.ty != Some(EntityType::Gpe) || m.rank >= 7 {
+        if m.ty != Some(EntityKind::Gpe) || m.rank >= 7 {
             continue;
         }
         let after = doc.text[m.span.end..].trim_start_matches([' ', '\u{a0}']);
@@ -130,7 +103,7 @@ fn places_as_teams(doc: &Document, ms: &mut [Mention]) {
                 .iter()
                 .any(|w| before.ends_with(w));
         if !venue {
-            m.ty = Some(EntityType::Org);
+            m.ty = Some(EntityKind::Org);
         }
     }
 }
@@ -139,24 +112,24 @@ fn places_as_teams(doc: &Document, ms: &mut [Mention]) {
 /// document is that person; one that is part of an organisation's name, or given as its acronym,
 /// is that organisation; else a word in capitals is an organisation and any other a person.
 fn settle_open_types(doc: &Document, ms: &mut [Mention]) {
-    let mut parts: FxHashMap<String, EntityType> = FxHashMap::default();
+    let mut parts: FxHashMap<String, EntityKind> = FxHashMap::default();
     for m in ms.iter().filter(|m| m.ty.is_some()) {
         let text = doc.slice(m.span);
         let words: Vec<&str> = text.split([' ', '\u{a0}', '-']).collect();
         if words.len() < 2 {
             continue;
         }
-        if let Some(ty @ (EntityType::Person | EntityType::Org)) = m.ty {
+        if let Some(ty @ (EntityKind::Person | EntityKind::Org)) = m.ty {
             for w in &words {
                 if w.chars().next().is_some_and(char::is_uppercase) {
                     parts.entry(key(w)).or_insert(ty);
                 }
             }
         }
-        if m.ty == Some(EntityType::Org) {
+        if m.ty == Some(EntityKind::Org) {
             let acronym = initials(text);
             if acronym.chars().count() >= 2 {
-                parts.entry(key(&acronym)).or_insert(EntityType::Org);
+                parts.entry(key(&acronym)).or_insert(EntityKind::Org);
             }
         }
     }
@@ -168,9 +141,9 @@ fn settle_open_types(doc: &Document, ms: &mut [Mention]) {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
             {
-                EntityType::Org
+                EntityKind::Org
             } else {
-                EntityType::Person
+                EntityKind::Person
             }
         }));
     }
@@ -179,7 +152,7 @@ fn settle_open_types(doc: &Document, ms: &mut [Mention]) {
 /// Clusters typed mentions into entities.
 fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
     struct Cluster {
-        ty_votes: FxHashMap<EntityType, u32>,
+        ty_votes: FxHashMap<EntityKind, u32>,
         mentions: Vec<Span>,
         texts: Vec<String>,
     }
@@ -194,7 +167,7 @@ fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
     order.sort_by_key(|&i| {
         let words = doc.slice(ms[i].span).split_whitespace().count();
         (
-            ms[i].ty != Some(EntityType::Person) || words < 2,
+            ms[i].ty != Some(EntityKind::Person) || words < 2,
             ms[i].span.start,
         )
     });
@@ -202,16 +175,16 @@ fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
         let m = &ms[i];
         let Some(ty) = m.ty else { continue };
         let full = doc.slice(m.span);
-        let text = if ty == EntityType::Person {
+        let text = if ty == EntityKind::Person {
             mentions::without_honorific(full)
         } else {
             full
         };
-        let k = format!("{}:{}", ty.label(), cluster_key(text, ty));
+        let k = format!("{}:{}", ty.as_str(), cluster_key(text, ty));
         let words: Vec<&str> = text.split_whitespace().collect();
         // a town or region sharing the surname of a person the document names in full ("Rubio"
         // after "Marco Rubio") is that person
-        let as_surname = matches!(ty, EntityType::Gpe | EntityType::Loc)
+        let as_surname = matches!(ty, EntityKind::Gpe | EntityKind::Loc)
             && m.rank <= 4
             && words.len() == 1
             && !by_key.contains_key(&k);
@@ -219,7 +192,7 @@ fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
             .then(|| by_part.get(&key(text)).copied())
             .flatten();
         let ty = if surname_of.is_some() {
-            EntityType::Person
+            EntityKind::Person
         } else {
             ty
         };
@@ -227,8 +200,8 @@ fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
             surname_of
                 .or_else(|| by_key.get(&k).copied())
                 .or_else(|| match (ty, words.len()) {
-                    (EntityType::Person, 1) => by_part.get(&key(text)).copied(),
-                    (EntityType::Org, 1) => by_initials.get(&key(text)).copied(),
+                    (EntityKind::Person, 1) => by_part.get(&key(text)).copied(),
+                    (EntityKind::Org, 1) => by_initials.get(&key(text)).copied(),
                     _ => None,
                 });
         let ci = match found {
@@ -241,13 +214,13 @@ fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
                 });
                 let ci = clusters.len() - 1;
                 by_key.insert(k, ci);
-                if ty == EntityType::Person
+                if ty == EntityKind::Person
                     && words.len() >= 2
                     && let Some(last) = words.last()
                 {
                     by_part.entry(key(last)).or_insert(ci);
                 }
-                if ty == EntityType::Org && words.len() >= 2 {
+                if ty == EntityKind::Org && words.len() >= 2 {
                     by_initials.entry(key(&initials(text))).or_insert(ci);
                 }
                 ci
@@ -293,9 +266,9 @@ fn initials(text: &str) -> String {
 
 /// The key mentions of one entity share: the normalised text, an organisation's acronym or short form
 /// mapped to its full name.
-fn cluster_key(text: &str, ty: EntityType) -> String {
+fn cluster_key(text: &str, ty: EntityKind) -> String {
     let k = key(text);
-    if ty == EntityType::Org
+    if ty == EntityKind::Org
         && let Some(full) = GAZETTEER.canonical(&k)
     {
         return key(full);
@@ -305,10 +278,10 @@ fn cluster_key(text: &str, ty: EntityType) -> String {
 
 /// A cluster's name: the fullest form for people and organisations (the longest mention), the most
 /// frequent form for the rest (the first on ties).
-fn canonical_name(texts: &[String], ty: EntityType) -> String {
+fn canonical_name(texts: &[String], ty: EntityKind) -> String {
     let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     match ty {
-        EntityType::Person | EntityType::Org => texts
+        EntityKind::Person | EntityKind::Org => texts
             .iter()
             .enumerate()
             .max_by_key(|(i, t)| (t.chars().count(), std::cmp::Reverse(*i)))
@@ -345,7 +318,7 @@ mod tests {
                     .iter()
                     .map(|&m| doc.slice(m).to_string())
                     .collect();
-                (e.name, e.ty.label(), ms)
+                (e.name, e.ty.as_str(), ms)
             })
             .collect()
     }

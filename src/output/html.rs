@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::{byte_offsets, id_text, label, quotes_by_speaker, snippet};
+use super::{byte_offsets, id_text, quotes_by_speaker, snippet};
 use crate::report::{Report, SectionKind};
 
 /// The page's start: the document head with its style sheet.
@@ -189,7 +189,7 @@ impl Annotated<'_> {
                 if open_section.is_some() {
                     body.push_str("</section>\n");
                 }
-                let kind = label(&self.report.sections[block.section].kind);
+                let kind = self.report.sections[block.section].kind.as_str();
                 let _ = writeln!(
                     body,
                     "<section class=\"sec sec-{kind}\" id=\"{}\"><span class=\"label\">{kind}</span>",
@@ -286,7 +286,7 @@ fn open_tag(report: &Report, mark: &Mark, first: bool, id: &dyn Fn(String) -> St
                 "copy {} of {} ({} duplicate, similarity {:.3})",
                 copy + 1,
                 d.passages.len(),
-                label(&d.kind),
+                d.kind.as_str(),
                 d.similarity
             );
             (class.to_string(), format!("d{group}-{copy}"), title)
@@ -301,14 +301,14 @@ fn open_tag(report: &Report, mark: &Mark, first: bool, id: &dyn Fn(String) -> St
                     None => s.name.clone(),
                 });
             (
-                format!("quote quote-{}", label(&q.kind)),
+                format!("quote quote-{}", q.kind.as_str()),
                 format!("q{i}"),
-                format!("{} quote: {who}", label(&q.kind)),
+                format!("{} quote: {who}", q.kind.as_str()),
             )
         }
         Layer::Mention { entity, mention } => {
             let e = &report.entities[entity];
-            let ty = label(&e.kind);
+            let ty = e.kind.as_str();
             (
                 format!("ent t-{ty}"),
                 format!("e{}-{mention}", e.id),
@@ -365,7 +365,7 @@ fn panel(report: &Report, id: &dyn Fn(String) -> String) -> String {
     );
     for w in &report.warnings {
         out.push_str("<div class=\"warning\">");
-        escape_into(&mut out, &format!("{}: {}", label(&w.kind), w.message));
+        escape_into(&mut out, &format!("{}: {}", w.kind.as_str(), w.message));
         out.push_str("</div>\n");
     }
     outline(&mut out, report, id);
@@ -386,7 +386,7 @@ fn outline(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
         let _ = writeln!(
             out,
             "<li>{} <span class=\"n\">{}</span></li>",
-            link(id, format!("s{i}"), &label(&s.kind)),
+            link(id, format!("s{i}"), s.kind.as_str()),
             escape(&what)
         );
     }
@@ -425,13 +425,14 @@ fn entity_list(out: &mut String, report: &Report, id: &dyn Fn(String) -> String)
     out.push_str("<h3>Entities</h3>\n<ul>\n");
     let mut entities: Vec<_> = report.entities.iter().collect();
     entities.sort_by(|a, b| {
-        label(&a.kind)
-            .cmp(&label(&b.kind))
+        a.kind
+            .as_str()
+            .cmp(b.kind.as_str())
             .then(b.count.cmp(&a.count))
             .then(a.id.cmp(&b.id))
     });
     for e in entities {
-        let ty = label(&e.kind);
+        let ty = e.kind.as_str();
         let _ = write!(
             out,
             "<li><span class=\"chip t-{ty}\" title=\"{ty}\"></span>{} <span class=\"n\">{ty} ×{}",
@@ -466,7 +467,7 @@ fn duplicate_list(out: &mut String, report: &Report, id: &dyn Fn(String) -> Stri
             out,
             "<li>{} <span class=\"n\">{} {:.3}",
             link(id, format!("d{g}-0"), &first),
-            label(&d.kind),
+            d.kind.as_str(),
             d.similarity
         );
         for k in 1..d.passages.len().min(30) {

@@ -140,14 +140,6 @@ impl std::str::FromStr for Format {
     }
 }
 
-/// The name a report enum serialises to ("body", "PERSON", "near").
-fn label<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 /// An input's id as people read it.
 fn id_text(report: &Report) -> String {
     crate::report::id_text(&report.id)

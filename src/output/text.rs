@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{id_text, label, quotes_by_speaker, snippet};
+use super::{id_text, quotes_by_speaker, snippet};
 use crate::report::{EntityKind, Report, SectionKind};
 
 /// How wide snippets of the article are, in characters.
@@ -82,7 +82,7 @@ fn header(out: &mut String, report: &Report, p: Painter) {
             out,
             "{} {}{at}: {}",
             p.fg(AnsiColor::Yellow, "warning"),
-            label(&w.kind),
+            w.kind.as_str(),
             clean(&w.message)
         );
     }
@@ -104,7 +104,7 @@ fn sections(out: &mut String, report: &Report, p: Painter) {
         let _ = writeln!(
             out,
             "  {:<11} {} {}",
-            label(&s.kind),
+            s.kind.as_str(),
             p.dim(&format!("{:>6}–{:<6}", s.start, s.end)),
             clean(&what)
         );
@@ -130,7 +130,7 @@ fn duplicates(out: &mut String, report: &Report, p: Painter) {
         let _ = writeln!(
             out,
             "  {:<5} {:.3}  {}",
-            label(&d.kind),
+            d.kind.as_str(),
             d.similarity,
             p.dim(&places.join(", "))
         );
@@ -167,7 +167,7 @@ fn quotes(out: &mut String, report: &Report, p: Painter) {
                 out,
                 "    “{}” {}",
                 clean(&snippet(&q.text, SNIPPET)),
-                p.dim(&format!("({cue}{}, ¶{})", label(&q.kind), q.paragraph))
+                p.dim(&format!("({cue}{}, ¶{})", q.kind.as_str(), q.paragraph))
             );
         }
     }
@@ -193,7 +193,7 @@ fn entities(out: &mut String, report: &Report, p: Painter) {
             EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac => AnsiColor::Magenta,
             EntityKind::Norp => AnsiColor::Yellow,
         };
-        let ty = p.fg(colour, &format!("{:<7}", label(&e.kind)));
+        let ty = p.fg(colour, &format!("{:<7}", e.kind.as_str()));
         let headline = if e.in_headline {
             p.dim("  (in the headline)")
         } else {

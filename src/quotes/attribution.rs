@@ -17,7 +17,7 @@ use crate::text::Span;
 /// Cue words and phrases (`data/quote-cues.txt`), by their first word: the rest of each phrase.
 static CUES: LazyLock<FxHashMap<String, Vec<Vec<String>>>> = LazyLock::new(|| {
     let mut m: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
-    for line in crate::lists::data_lines(include_str!("../../data/quote-cues.txt")) {
+    for line in crate::lang::data_lines(include_str!("../../data/quote-cues.txt")) {
         let mut words = line.split(' ').map(str::to_string);
         if let Some(first) = words.next() {
             m.entry(first).or_default().push(words.collect());

@@ -11,16 +11,10 @@
 pub mod attribution;
 pub mod marks;
 
-use crate::entities::{Entity, EntityType};
+use crate::entities::Entity;
+use crate::report::{EntityKind, QuoteKind};
 use crate::text::{Document, Span};
 use attribution::Found;
-
-/// A whole sentence or more, or a fragment inside the writer's sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Full,
-    Partial,
-}
 
 /// Who a quotation is attributed to.
 #[derive(Debug, Clone)]
@@ -41,7 +35,7 @@ pub struct Quote {
     /// The pieces, one per paragraph (one piece for most quotations).
     pub parts: Vec<Span>,
     pub paragraph: usize,
-    pub kind: Kind,
+    pub kind: QuoteKind,
     pub speaker: Option<Speaker>,
     pub cue: Option<Span>,
 }
@@ -76,7 +70,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         };
         let before = frame_before(doc, &cuts, first.open.start, first.paragraph);
         !(q.pieces.len() == 1
-            && kind_of(doc, first, before) == Kind::Partial
+            && kind_of(doc, first, before) == QuoteKind::Partial
             && is_title(doc, first, before))
     });
     let cuts = cuts_of(&quoted);
@@ -134,7 +128,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
         // a fragment inside the writer's sentence ("Podesta said it was a “reasonable conclusion”
         // that …") is attributed by that sentence's cue before it
         let kind = kind_of(doc, first, before);
-        let found = if closes_sentence || kind == Kind::Partial {
+        let found = if closes_sentence || kind == QuoteKind::Partial {
             in_before().or(found_after)
         } else {
             found_after.or_else(in_before)
@@ -205,10 +199,12 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                             .contains(['.', '!', '?'])
                 };
                 let goes_on = previous.is_some_and(|p| {
-                    (kind == Kind::Full && p.paragraph == first.paragraph && p.kind == Kind::Full)
-                        || (kind == Kind::Partial && same_sentence(p))
+                    (kind == QuoteKind::Full
+                        && p.paragraph == first.paragraph
+                        && p.kind == QuoteKind::Full)
+                        || (kind == QuoteKind::Partial && same_sentence(p))
                 });
-                if !goes_on && kind == Kind::Partial && words >= MIN_SUBJECT_WORDS {
+                if !goes_on && kind == QuoteKind::Partial && words >= MIN_SUBJECT_WORDS {
                     // a fragment of some length with no cue: the writer's sentence's subject, when
                     // it is a person or organisation the text names (not "Audiences" or "Reporting")
                     let ws = attribution::words(text, before);
@@ -218,7 +214,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                         })
                         .filter(|s| {
                             s.entity.is_some_and(|e| {
-                                matches!(entities[e].ty, EntityType::Person | EntityType::Org)
+                                matches!(entities[e].ty, EntityKind::Person | EntityKind::Org)
                             })
                         });
                     if named.is_none() {
@@ -226,7 +222,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                     }
                     named
                 } else {
-                    if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == Kind::Partial) {
+                    if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == QuoteKind::Partial) {
                         continue;
                     }
                     // a quotation standing after another speaker's, with no cue of its own: theirs
@@ -241,7 +237,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
                             .trim()
                             .is_empty();
                         let prev = doc.paragraphs.get(first.paragraph.checked_sub(1)?)?.span;
-                        (alone && kind == Kind::Full).then_some(())?;
+                        (alone && kind == QuoteKind::Full).then_some(())?;
                         let (m, i) =
                             nearest_subject(doc, &people.persons, first.open.start, &|_| true)?;
                         (m.start >= prev.start).then(|| Speaker {
@@ -312,7 +308,7 @@ fn frame_after(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Sp
 
 /// Full when the quotation starts a sentence (after a colon, a comma, the paragraph's start or a
 /// sentence's end) with a capital; else a fragment of the writer's sentence.
-fn kind_of(doc: &Document, first: &marks::Piece, before: Span) -> Kind {
+fn kind_of(doc: &Document, first: &marks::Piece, before: Span) -> QuoteKind {
     let lead = doc.text[before.start..before.end].trim_end();
     let opens_sentence = lead.is_empty() || lead.ends_with([',', ':', ';', '—', '–', '-']);
     let capital = doc
@@ -321,9 +317,9 @@ fn kind_of(doc: &Document, first: &marks::Piece, before: Span) -> Kind {
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| !c.is_lowercase());
     if opens_sentence && capital {
-        Kind::Full
+        QuoteKind::Full
     } else {
-        Kind::Partial
+        QuoteKind::Partial
     }
 }
 
@@ -473,7 +469,7 @@ fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<&'static str>> {
         .iter()
         .map(|e| {
             let mut found: Vec<&'static str> = Vec::new();
-            if e.ty != EntityType::Person {
+            if e.ty != EntityKind::Person {
                 return found;
             }
             for m in &e.mentions {
@@ -524,7 +520,7 @@ fn person_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
     let mut v: Vec<(Span, usize)> = entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.ty == EntityType::Person)
+        .filter(|(_, e)| e.ty == EntityKind::Person)
         .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
         .collect();
     v.sort_by_key(|(m, _)| m.start);
@@ -679,7 +675,7 @@ fn resolve(
 mod tests {
     use super::*;
 
-    fn quotes(text: &str) -> Vec<(String, Kind, Option<String>)> {
+    fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
         let doc = Document::new(text);
         let entities = crate::entities::find(&doc, &[]);
         find(&doc, &entities)
@@ -703,7 +699,7 @@ mod tests {
         );
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].0, "great wall of new federal rules");
-        assert_eq!(q[0].1, Kind::Partial);
+        assert_eq!(q[0].1, QuoteKind::Partial);
         assert_eq!(q[0].2.as_deref(), Some("Jane Fowler"));
     }
 
@@ -828,7 +824,7 @@ mod tests {
         assert_eq!(q[0].2.as_deref(), Some("Jane Fowler"));
         assert_eq!(q[1].2.as_deref(), Some("Jane Fowler"));
         assert_eq!(q[2].2.as_deref(), Some("Tom Harris"));
-        assert_eq!(q[0].1, Kind::Full);
+        assert_eq!(q[0].1, QuoteKind::Full);
     }
 
     #[test]
@@ -839,7 +835,7 @@ mod tests {
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "a costly mistake");
-        assert_eq!(q[0].1, Kind::Partial);
+        assert_eq!(q[0].1, QuoteKind::Partial);
         assert_eq!(q[0].2.as_deref(), Some("Fowler"));
     }
 
@@ -851,7 +847,7 @@ mod tests {
         );
         assert_eq!(q[0].2.as_deref(), Some("Maria Lopez"));
         assert_eq!(q[1].2.as_deref(), Some("Tom Harris"));
-        assert_eq!(q[1].1, Kind::Full);
+        assert_eq!(q[1].1, QuoteKind::Full);
     }
 
     #[test]

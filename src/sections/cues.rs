@@ -12,7 +12,7 @@ use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::lists::data_lines;
+use crate::lang::data_lines;
 use crate::text::Document;
 
 /// The furniture phrases (`data/boilerplate-phrases.txt`) then the end markers

@@ -11,13 +11,14 @@
 //!    the body and header is boilerplate.
 
 mod cues;
-pub use cues::furniture_phrase;
 mod header;
+
+use cues::furniture_phrase;
 
 use std::ops::Range;
 
 use crate::report::SectionKind;
-use crate::text::Document;
+use crate::text::{Document, Span};
 use cues::Cues;
 
 /// A section as paragraph indices into the document.
@@ -28,6 +29,28 @@ pub struct Segment {
     pub paragraphs: Range<usize>,
     /// A sidebar's title paragraph (the first of `paragraphs`).
     pub title: Option<usize>,
+}
+
+impl Segment {
+    /// From its first paragraph's start to its last paragraph's end (empty for no paragraphs).
+    pub fn span(&self, doc: &Document) -> Span {
+        let paras = &doc.paragraphs[self.paragraphs.clone()];
+        match (paras.first(), paras.last()) {
+            (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
+            _ => Span::new(0, 0),
+        }
+    }
+}
+
+/// The paragraphs of boilerplate segments that are page furniture by their words ("Previous
+/// ArticleNext Article", share prompts): text that names no entity and attributes no quotation.
+pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
+    segments
+        .iter()
+        .filter(|s| s.kind == SectionKind::Boilerplate)
+        .flat_map(|s| doc.paragraphs[s.paragraphs.clone()].iter().map(|p| p.span))
+        .filter(|&p| furniture_phrase(doc.slice(p)))
+        .collect()
 }
 
 /// Splits the document into sections covering every paragraph, in order.

@@ -8,6 +8,7 @@
 //! with no blank line between blocks, so a blank line is not required to end a paragraph; hard-wrapped
 //! prose (a line that stops mid-sentence and a next line that goes on in lower case) is joined back.
 
+mod locate;
 mod offsets;
 mod sentences;
 
@@ -50,13 +51,21 @@ pub struct Paragraph {
 /// The normalised, indexed article.
 #[derive(Debug)]
 pub struct Document<'a> {
+    /// The article's text, as given.
     pub text: &'a str,
+    /// The paragraphs, in order.
     pub paragraphs: Vec<Paragraph>,
+    /// The sentences of every paragraph, in order.
     pub sentences: Vec<Span>,
     /// For each sentence, the index range of its words in [`Document::words`].
     pub sentence_words: Vec<Range<usize>>,
+    /// The words (UAX #29 segments holding a letter or digit), in order.
     pub words: Vec<Span>,
+    /// Byte offsets to Unicode scalar offsets.
     pub chars: CharIndex<'a>,
+    /// For each word, its sentence and its paragraph (see `locate`).
+    word_sentence: Vec<u32>,
+    word_paragraph: Vec<u32>,
 }
 
 /// A line of the text without its line terminator, and whether it holds anything but whitespace.
@@ -120,6 +129,7 @@ fn continues(prev: &str, next: &str) -> bool {
 }
 
 impl<'a> Document<'a> {
+    /// Builds the model of `text`: paragraphs, then each paragraph's sentences and words.
     pub fn new(text: &'a str) -> Self {
         let mut paragraphs = Vec::new();
         let mut sentences = Vec::new();
@@ -180,6 +190,8 @@ impl<'a> Document<'a> {
         if let Some((span, blanks)) = current.take() {
             flush(span, blanks, &mut sentences, &mut words);
         }
+        let (word_sentence, word_paragraph) =
+            locate::word_index(&paragraphs, &sentence_words, words.len());
         Document {
             text,
             paragraphs,
@@ -187,6 +199,8 @@ impl<'a> Document<'a> {
             sentence_words,
             words,
             chars: CharIndex::new(text),
+            word_sentence,
+            word_paragraph,
         }
     }
 

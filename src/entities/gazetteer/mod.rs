@@ -9,7 +9,7 @@ mod key;
 
 pub use key::{key, with_key};
 
-use super::EntityType;
+use crate::report::EntityKind;
 
 /// The tables the build script writes (`fst` maps and sets over the keys), and the full names that
 /// `CANONICAL`'s values index.
@@ -40,7 +40,7 @@ mod tables {
 /// What a list says a name is, and how sure it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Known {
-    pub ty: EntityType,
+    pub ty: EntityKind,
     /// The name is also a common word or has another common sense ("Reading", "the West", "Labour"):
     /// trust it only with context.
     pub caution: bool,
@@ -49,14 +49,14 @@ pub struct Known {
 }
 
 /// The type of a code in the tables (the build script's order).
-fn type_of(code: u64) -> EntityType {
+fn type_of(code: u64) -> EntityKind {
     match code & 7 {
-        0 => EntityType::Person,
-        1 => EntityType::Org,
-        2 => EntityType::Gpe,
-        3 => EntityType::Loc,
-        4 => EntityType::Norp,
-        _ => EntityType::Fac,
+        0 => EntityKind::Person,
+        1 => EntityKind::Org,
+        2 => EntityKind::Gpe,
+        3 => EntityKind::Loc,
+        4 => EntityKind::Norp,
+        _ => EntityKind::Fac,
     }
 }
 
@@ -114,7 +114,7 @@ impl Gazetteer {
     }
 
     /// The type a name ending in `word` has as a place ("River" → LOC), if any.
-    pub fn place_head(&self, word: &str) -> Option<EntityType> {
+    pub fn place_head(&self, word: &str) -> Option<EntityKind> {
         with_key(word, |k| tables::PLACE_HEADS.get(k)).map(type_of)
     }
 
@@ -130,12 +130,12 @@ mod tests {
     #[test]
     fn lists_load_and_answer() {
         let g = &GAZETTEER;
-        assert_eq!(g.lookup("Kazakhstan").map(|k| k.ty), Some(EntityType::Gpe));
-        assert_eq!(g.lookup("Kazakh").map(|k| k.ty), Some(EntityType::Norp));
-        assert_eq!(g.lookup("Europe").map(|k| k.ty), Some(EntityType::Loc));
-        assert_eq!(g.lookup("U.S.").map(|k| k.ty), Some(EntityType::Gpe));
-        assert_eq!(g.lookup("Moscow").map(|k| k.ty), Some(EntityType::Gpe));
-        assert_eq!(g.lookup("NATO").map(|k| k.ty), Some(EntityType::Org));
+        assert_eq!(g.lookup("Kazakhstan").map(|k| k.ty), Some(EntityKind::Gpe));
+        assert_eq!(g.lookup("Kazakh").map(|k| k.ty), Some(EntityKind::Norp));
+        assert_eq!(g.lookup("Europe").map(|k| k.ty), Some(EntityKind::Loc));
+        assert_eq!(g.lookup("U.S.").map(|k| k.ty), Some(EntityKind::Gpe));
+        assert_eq!(g.lookup("Moscow").map(|k| k.ty), Some(EntityKind::Gpe));
+        assert_eq!(g.lookup("NATO").map(|k| k.ty), Some(EntityKind::Org));
         assert!(g.given_name("Andrey") > 0 || g.given_name("Andrew") > 0);
         assert!(g.is_title("Mr."));
         assert!(g.is_title("President"));

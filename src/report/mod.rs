@@ -4,6 +4,15 @@
 //! indices) into the decoded input, end exclusive; `text` beside a span is always exactly
 //! `input[start:end]`. Adding a field is a compatible change; renaming or removing one bumps
 //! [`SCHEMA_VERSION`]. The README's "Report reference" documents every field.
+//!
+//! The kinds ([`SectionKind`], [`EntityKind`], ...) are the enums the stages and the report share;
+//! a private builder turns the stages' results into these types and does nothing else.
+
+mod build;
+mod kinds;
+
+pub(crate) use build::{Analysis, cross_duplicate, fingerprints};
+pub use kinds::{DuplicateKind, EntityKind, Gender, QuoteKind, SectionKind, WarningKind};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -39,48 +48,30 @@ pub struct Report {
     pub fingerprints: Option<Vec<Fingerprint>>,
 }
 
-/// What a section of the page is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SectionKind {
-    /// A short label above the headline ("News", "Opinion").
-    Kicker,
-    /// The article's title.
-    Headline,
-    /// The standfirst: a sentence or two under the headline that sums the story up.
-    Dek,
-    /// Who wrote it ("By Jane Doe", "Associated Press").
-    Byline,
-    /// When (and sometimes where) it was published or updated.
-    Dateline,
-    /// A boxed aside with a title ("Why We Wrote This", "Key points").
-    Sidebar,
-    /// The article's own prose, subheadings included.
-    Body,
-    /// A picture's caption or credit.
-    Caption,
-    /// Page furniture: navigation, share and subscribe prompts, related links, copyright, comments.
-    Boilerplate,
-}
-
 /// One section: a run of paragraphs of one kind.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Section {
+    /// What the section is.
     pub kind: SectionKind,
+    /// Where its first paragraph starts.
     pub start: usize,
+    /// Where its last paragraph ends.
     pub end: usize,
     /// A sidebar's title as written (its first paragraph).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The paragraphs the section is made of (for a sidebar, those after its title).
     pub paragraphs: Vec<ParagraphSpan>,
+    /// The text from `start` to `end`.
     pub text: String,
 }
 
 /// A paragraph's offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct ParagraphSpan {
+    /// Where the paragraph starts.
     pub start: usize,
+    /// Where it ends.
     pub end: usize,
     /// Set when the paragraph repeats earlier text: the offsets of the first copy of the passage it
     /// belongs to (see `duplicates`).
@@ -91,23 +82,16 @@ pub struct ParagraphSpan {
 /// A bare pair of offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Offsets {
+    /// Where the span starts.
     pub start: usize,
+    /// Where it ends.
     pub end: usize,
-}
-
-/// Whether the copies of a repeated passage are identical.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DuplicateKind {
-    /// The same text, character for character (runs of whitespace aside).
-    Exact,
-    /// The same passage with words edited, inserted, dropped or reordered.
-    Near,
 }
 
 /// A passage and its copies.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Duplicate {
+    /// Whether every copy is the same text.
     pub kind: DuplicateKind,
     /// 1 for exact copies; for near ones the smallest share of words a copy has in common with the
     /// first (Dice coefficient over the words, lower-cased), rounded to three decimals.
@@ -119,19 +103,26 @@ pub struct Duplicate {
 /// A span of the article and its text.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Passage {
+    /// Where the passage starts.
     pub start: usize,
+    /// Where it ends.
     pub end: usize,
+    /// The text from `start` to `end`.
     pub text: String,
 }
 
 /// A passage of this article that repeats one of an earlier input.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct CrossDuplicate {
+    /// Whether the two passages are the same text.
     pub kind: DuplicateKind,
     /// Estimated share of this passage's fingerprints found in the other one's, 1 for exact copies.
     pub similarity: f64,
+    /// Where the passage starts in this article.
     pub start: usize,
+    /// Where it ends.
     pub end: usize,
+    /// The text from `start` to `end`.
     pub text: String,
     /// Where the earlier input has it.
     pub other: OtherPassage,
@@ -142,7 +133,9 @@ pub struct CrossDuplicate {
 pub struct OtherPassage {
     /// The earlier input's `id`.
     pub id: serde_json::Value,
+    /// Where the passage starts in the earlier input.
     pub start: usize,
+    /// Where it ends.
     pub end: usize,
 }
 
@@ -152,8 +145,11 @@ pub struct Quote {
     /// The quoted words without their marks (for a quotation over several paragraphs, from the first
     /// piece's start to the last piece's end).
     pub start: usize,
+    /// Where the quoted words end.
     pub end: usize,
+    /// The text from `start` to `end`.
     pub text: String,
+    /// A whole sentence or more, or a fragment of the writer's sentence.
     pub kind: QuoteKind,
     /// Who said it, or null when the text does not say.
     pub speaker: Option<QuoteSpeaker>,
@@ -166,16 +162,6 @@ pub struct Quote {
     /// For a quotation over several paragraphs: its piece in each, quote marks excluded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parts: Option<Vec<Passage>>,
-}
-
-/// Whether a quotation is speech on its own or a fragment of the writer's sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum QuoteKind {
-    /// A whole sentence or more.
-    Full,
-    /// A fragment inside the writer's own sentence.
-    Partial,
 }
 
 /// The speaker of a quotation.
@@ -192,24 +178,6 @@ pub struct QuoteSpeaker {
     pub role: Option<String>,
 }
 
-/// What kind of thing an entity is (OntoNotes labels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum EntityKind {
-    /// A person.
-    Person,
-    /// A company, agency, party, team, institution.
-    Org,
-    /// A country, city or state.
-    Gpe,
-    /// A region, continent, sea or other place that is not a state.
-    Loc,
-    /// A nationality or a religious or political group.
-    Norp,
-    /// A building, street, bridge or airport.
-    Fac,
-}
-
 /// A named entity and every mention of it.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Entity {
@@ -217,6 +185,7 @@ pub struct Entity {
     pub id: usize,
     /// The fullest form: "Kassym-Jomart Tokayev" for "Mr. Tokayev".
     pub name: String,
+    /// What kind of thing it is.
     #[serde(rename = "type")]
     pub kind: EntityKind,
     /// Every mention in text order, titles and a possessive 's left out.
@@ -232,14 +201,18 @@ pub struct Entity {
 pub struct Fingerprint {
     /// 16 lower-case hex digits; equal for equal word runs on every machine and version.
     pub hash: String,
+    /// Where the five words start.
     pub start: usize,
+    /// Where they end.
     pub end: usize,
 }
 
 /// What `--dedupe` prints for each input when it prints JSON Lines.
 #[derive(Debug, Clone, Serialize)]
 pub struct DedupedText {
+    /// The input's id.
     pub id: serde_json::Value,
+    /// The article's text without the removed copies.
     pub text: String,
 }
 
@@ -248,26 +221,26 @@ pub struct DedupedText {
 pub struct Warning {
     /// `encoding` (decoded as Windows-1252 or UTF-16), `invalid_utf8` (bad bytes replaced with
     /// U+FFFD), `mojibake` (text that looks like UTF-8 decoded as Windows-1252).
-    pub kind: String,
+    pub kind: WarningKind,
+    /// What happened, for people.
     pub message: String,
     /// Where it starts, in Unicode scalars of the analysed text, when it is one place.
     pub at: Option<usize>,
 }
 
 impl Warning {
-    pub fn new(kind: &str, message: String, at: Option<usize>) -> Self {
-        Warning {
-            kind: kind.to_string(),
-            message,
-            at,
-        }
+    /// A warning of `kind`, at one place of the text or none.
+    pub fn new(kind: WarningKind, message: String, at: Option<usize>) -> Self {
+        Warning { kind, message, at }
     }
 }
 
 /// The line printed in place of a report for an input that could not be analysed.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct ErrorRecord {
+    /// The input's id.
     pub id: serde_json::Value,
+    /// What went wrong.
     pub error: String,
 }
 

@@ -1,0 +1,109 @@
+//! The pipeline: one document model, then the stages in order, then the report.
+//!
+//! ```text
+//! text ─▶ Document (paragraphs, sentences, words: spans over the text)
+//!           ├─▶ duplicates ─▶ repeated passages, and each paragraph's first copy
+//!           ├─▶ sections ───▶ segments ─▶ furniture lines
+//!           ├─▶ entities (skipping furniture) ─▶ quotes (speakers named after entities)
+//!           └─▶ cross-article index (with --cross-article)
+//!                 ─▶ report::Analysis ─▶ Report
+//! ```
+
+use serde_json::Value;
+
+use crate::duplicates::{self, cross, cross::CrossIndex};
+use crate::report::{self, Analysis, Report};
+use crate::text::{Document, Span};
+use crate::{entities, quotes, sections};
+
+/// Analyses one article with the default options. Never fails: odd text gives an empty or
+/// uncertain result.
+///
+/// Offsets in the report index `text` as given (a caller reading bytes strips a byte-order mark
+/// first, as [`decode`](crate::decode) does).
+pub fn analyze(text: &str, id: Value) -> Report {
+    Analyzer::new(Options::default()).analyze(text, id)
+}
+
+/// What to compute beyond the standard report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Compare each article with the ones analysed before it (`cross_duplicates`).
+    pub cross_article: bool,
+    /// Add each article's passage fingerprints (`fingerprints`).
+    pub fingerprints: bool,
+}
+
+/// Analyses articles one after another. With [`Options::cross_article`] it keeps a compact index of
+/// the fingerprints of every article seen, in the order given.
+#[derive(Debug)]
+pub struct Analyzer {
+    options: Options,
+    cross: Option<CrossIndex>,
+}
+
+impl Analyzer {
+    /// An analyzer with these options and, for cross-article comparison, an empty index.
+    pub fn new(options: Options) -> Self {
+        Analyzer {
+            options,
+            cross: options.cross_article.then(CrossIndex::new),
+        }
+    }
+
+    /// The report of one article, `id` being what the report calls it.
+    pub fn analyze(&mut self, text: &str, id: Value) -> Report {
+        let doc = Document::new(text);
+        let words = duplicates::fingerprint::word_hashes(&doc);
+        let groups = duplicates::find(&doc, &words);
+        let first_copies = duplicates::first_copies(&doc, &groups);
+        let segments = sections::segment(&doc);
+        let entities = entities::find(&doc, &sections::furniture(&doc, &segments));
+        let quotes = quotes::find(&doc, &entities);
+        let mut report = Analysis {
+            doc: &doc,
+            segments: &segments,
+            groups: &groups,
+            first_copies: &first_copies,
+            entities: &entities,
+            quotes: &quotes,
+        }
+        .report(id.clone());
+        let prints = if self.options.fingerprints || self.cross.is_some() {
+            cross::fingerprints(&words)
+        } else {
+            Vec::new()
+        };
+        if let Some(index) = &mut self.cross {
+            let found = index.find(&doc, &words, &prints);
+            report.cross_duplicates = Some(
+                found
+                    .iter()
+                    .map(|m| report::cross_duplicate(&doc, index, m))
+                    .collect(),
+            );
+            index.add(&doc, &words, &prints, id);
+        }
+        if self.options.fingerprints {
+            report.fingerprints = Some(report::fingerprints(&doc, &prints));
+        }
+        report
+    }
+
+    /// The article's text without the later copies of its repeated passages and, with
+    /// [`Options::cross_article`], without the passages that earlier articles have.
+    pub fn dedupe(&mut self, text: &str, id: Value) -> String {
+        let doc = Document::new(text);
+        let words = duplicates::fingerprint::word_hashes(&doc);
+        let mut cut: Vec<Span> = duplicates::find(&doc, &words)
+            .iter()
+            .flat_map(|g| g.passages[1..].iter().copied())
+            .collect();
+        if let Some(index) = &mut self.cross {
+            let prints = cross::fingerprints(&words);
+            cut.extend(index.find(&doc, &words, &prints).iter().map(|m| m.target));
+            index.add(&doc, &words, &prints, id);
+        }
+        duplicates::dedupe::without(&doc, cut)
+    }
+}

@@ -1,0 +1,180 @@
+//! From the stages' results to the report: byte spans become Unicode scalar offsets with the text they
+//! slice, stage indices become report ids. Only conversion happens here; every decision about what
+//! to report is made in its stage.
+
+use serde_json::Value;
+
+use super::{
+    CrossDuplicate, Duplicate, Entity, Fingerprint, Offsets, OtherPassage, ParagraphSpan, Passage,
+    Quote, QuoteSpeaker, Report, SCHEMA_VERSION, Section, SectionKind,
+};
+use crate::duplicates::{self, cross};
+use crate::sections::Segment;
+use crate::text::{Document, Span};
+use crate::{entities, quotes};
+
+/// Everything the stages found in one article.
+pub(crate) struct Analysis<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub segments: &'d [Segment],
+    pub groups: &'d [duplicates::Group],
+    /// For each paragraph, the first copy of the repeated passage it lies in, if any.
+    pub first_copies: &'d [Option<Span>],
+    pub entities: &'d [entities::Entity],
+    pub quotes: &'d [quotes::Quote],
+}
+
+impl Analysis<'_, '_> {
+    /// The report of the article `id`.
+    pub fn report(&self, id: Value) -> Report {
+        let doc = self.doc;
+        let headline = self
+            .segments
+            .iter()
+            .find(|s| s.kind == SectionKind::Headline)
+            .map(|s| s.span(doc));
+        Report {
+            schema_version: SCHEMA_VERSION,
+            id,
+            chars: doc.chars.len_chars(),
+            warnings: Vec::new(),
+            sections: self.segments.iter().map(|s| self.section(s)).collect(),
+            duplicates: self.groups.iter().map(|g| duplicate(doc, g)).collect(),
+            cross_duplicates: None,
+            quotes: self.quotes.iter().map(|q| quote(doc, q)).collect(),
+            entities: self
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| entity(doc, i + 1, e, headline))
+                .collect(),
+            fingerprints: None,
+        }
+    }
+
+    fn section(&self, seg: &Segment) -> Section {
+        let doc = self.doc;
+        let span = seg.span(doc);
+        let skip = usize::from(seg.title.is_some());
+        Section {
+            kind: seg.kind,
+            start: doc.chars.char_offset(span.start),
+            end: doc.chars.char_offset(span.end),
+            title: seg
+                .title
+                .map(|t| doc.slice(doc.paragraphs[t].span).to_string()),
+            paragraphs: seg
+                .paragraphs
+                .clone()
+                .skip(skip)
+                .map(|i| ParagraphSpan {
+                    start: doc.chars.char_offset(doc.paragraphs[i].span.start),
+                    end: doc.chars.char_offset(doc.paragraphs[i].span.end),
+                    duplicate_of: self
+                        .first_copies
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .map(|s| offsets(doc, s)),
+                })
+                .collect(),
+            text: doc.slice(span).to_string(),
+        }
+    }
+}
+
+fn entity(doc: &Document, id: usize, e: &entities::Entity, headline: Option<Span>) -> Entity {
+    Entity {
+        id,
+        name: e.name.clone(),
+        kind: e.ty,
+        mentions: e.mentions.iter().map(|&m| passage(doc, m)).collect(),
+        count: e.mentions.len(),
+        in_headline: headline.is_some_and(|h| {
+            e.mentions
+                .iter()
+                .any(|m| h.start <= m.start && m.end <= h.end)
+        }),
+    }
+}
+
+fn quote(doc: &Document, q: &quotes::Quote) -> Quote {
+    let o = offsets(doc, q.span);
+    Quote {
+        start: o.start,
+        end: o.end,
+        text: doc.slice(q.span).to_string(),
+        kind: q.kind,
+        speaker: q.speaker.as_ref().map(|s| QuoteSpeaker {
+            name: s.name.clone(),
+            entity: s.entity.map(|i| i + 1),
+            mention: passage(doc, s.mention),
+            role: s.role.map(|r| doc.slice(r).to_string()),
+        }),
+        cue: q.cue.map(|c| passage(doc, c)),
+        paragraph: q.paragraph,
+        parts: (q.parts.len() > 1).then(|| q.parts.iter().map(|&p| passage(doc, p)).collect()),
+    }
+}
+
+fn duplicate(doc: &Document, g: &duplicates::Group) -> Duplicate {
+    Duplicate {
+        kind: g.kind,
+        similarity: g.similarity,
+        passages: g.passages.iter().map(|&p| passage(doc, p)).collect(),
+    }
+}
+
+/// A passage of this article found in an earlier one (`--cross-article`).
+pub(crate) fn cross_duplicate(
+    doc: &Document,
+    index: &cross::CrossIndex,
+    m: &cross::CrossMatch,
+) -> CrossDuplicate {
+    let o = offsets(doc, m.target);
+    CrossDuplicate {
+        kind: m.kind(),
+        similarity: m.similarity,
+        start: o.start,
+        end: o.end,
+        text: doc.slice(m.target).to_string(),
+        other: OtherPassage {
+            id: index.id(m.other).clone(),
+            start: m.other_start,
+            end: m.other_end,
+        },
+    }
+}
+
+/// The article's fingerprints (`--fingerprints`): each 5-word run chosen, with its hash.
+pub(crate) fn fingerprints(doc: &Document, prints: &[(usize, u64)]) -> Vec<Fingerprint> {
+    let k = duplicates::fingerprint::SHARED_K;
+    prints
+        .iter()
+        .filter_map(|&(pos, hash)| {
+            let (first, last) = (doc.words.get(pos)?, doc.words.get(pos + k - 1)?);
+            let o = offsets(doc, Span::new(first.start, last.end));
+            Some(Fingerprint {
+                hash: format!("{hash:016x}"),
+                start: o.start,
+                end: o.end,
+            })
+        })
+        .collect()
+}
+
+fn passage(doc: &Document, span: Span) -> Passage {
+    let o = offsets(doc, span);
+    Passage {
+        start: o.start,
+        end: o.end,
+        text: doc.slice(span).to_string(),
+    }
+}
+
+fn offsets(doc: &Document, span: Span) -> Offsets {
+    Offsets {
+        start: doc.chars.char_offset(span.start),
+        end: doc.chars.char_offset(span.end),
+    }
+}

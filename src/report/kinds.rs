@@ -1,0 +1,162 @@
+//! The one set of kinds: what a section, an entity, a quotation, a duplicate and a warning can be.
+//! The stages produce these and the report serialises them, so there is no mirrored enum to keep in
+//! step. Each kind's name on the wire is also its [`as_str`](SectionKind::as_str), which the views
+//! print.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// Defines a kind: the enum, its wire names (`serde` renames) and `as_str`, `ALL` and `Display` over
+/// the same names, so the JSON and the views can never disagree.
+macro_rules! kind {
+    (
+        $(#[$meta:meta])*
+        $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name the report writes.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+kind! {
+    /// What a section of the page is.
+    SectionKind {
+        /// A short label above the headline ("News", "Opinion").
+        Kicker = "kicker",
+        /// The article's title.
+        Headline = "headline",
+        /// The standfirst: a sentence or two under the headline that sums the story up.
+        Dek = "dek",
+        /// Who wrote it ("By Jane Doe", "Associated Press").
+        Byline = "byline",
+        /// When (and sometimes where) it was published or updated.
+        Dateline = "dateline",
+        /// A boxed aside with a title ("Why We Wrote This", "Key points").
+        Sidebar = "sidebar",
+        /// The article's own prose, subheadings included.
+        Body = "body",
+        /// A picture's caption or credit.
+        Caption = "caption",
+        /// Page furniture: navigation, share and subscribe prompts, related links, copyright, comments.
+        Boilerplate = "boilerplate",
+    }
+}
+
+kind! {
+    /// Whether the copies of a repeated passage are identical.
+    DuplicateKind {
+        /// The same text, character for character (runs of whitespace aside).
+        Exact = "exact",
+        /// The same passage with words edited, inserted, dropped or reordered.
+        Near = "near",
+    }
+}
+
+kind! {
+    /// Whether a quotation is speech on its own or a fragment of the writer's sentence.
+    QuoteKind {
+        /// A whole sentence or more.
+        Full = "full",
+        /// A fragment inside the writer's own sentence.
+        Partial = "partial",
+    }
+}
+
+kind! {
+    /// What kind of thing an entity is (OntoNotes labels). The order is the tie-break between
+    /// types, earlier first.
+    EntityKind {
+        /// A person.
+        Person = "PERSON",
+        /// A company, agency, party, team, institution.
+        Org = "ORG",
+        /// A country, city or state.
+        Gpe = "GPE",
+        /// A region, continent, sea or other place that is not a state.
+        Loc = "LOC",
+        /// A nationality or a religious or political group.
+        Norp = "NORP",
+        /// A building, street, bridge or airport.
+        Fac = "FAC",
+    }
+}
+
+kind! {
+    /// What a warning is about.
+    WarningKind {
+        /// Decoded from an encoding other than UTF-8 (Windows-1252, UTF-16).
+        Encoding = "encoding",
+        /// Bytes that are not UTF-8 were replaced with U+FFFD.
+        InvalidUtf8 = "invalid_utf8",
+        /// The text looks like UTF-8 that was decoded as Windows-1252 upstream ("â€œ" for "“").
+        Mojibake = "mojibake",
+    }
+}
+
+kind! {
+    /// A person's gender as the text shows it (honorifics, pronouns), or as a given name mostly
+    /// shows it.
+    Gender {
+        /// "Ms.", "she", a name mostly given to girls.
+        Female = "female",
+        /// "Mr.", "he", a name mostly given to boys.
+        Male = "male",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wire<T: Serialize>(value: T) -> String {
+        match serde_json::to_value(value) {
+            Ok(serde_json::Value::String(s)) => s,
+            other => panic!("not a string: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_are_the_wire_names() {
+        for k in SectionKind::ALL {
+            assert_eq!(wire(k), k.as_str());
+        }
+        for k in EntityKind::ALL {
+            assert_eq!(wire(k), k.as_str());
+        }
+        for k in DuplicateKind::ALL {
+            assert_eq!(wire(k), k.as_str());
+        }
+        for k in QuoteKind::ALL {
+            assert_eq!(wire(k), k.as_str());
+        }
+        for k in WarningKind::ALL {
+            assert_eq!(wire(k), k.as_str());
+        }
+        for k in Gender::ALL {
+            assert_eq!(wire(k), k.to_string());
+        }
+    }
+}
