@@ -8,21 +8,13 @@
 //! two; so are two places joined by a hyphen ("Russia-Ukraine"). A possessive 's is never part of a
 //! mention. In a sentence written all in capitals (a headline, a dateline) only listed names count.
 
-use std::sync::LazyLock;
-
 use rustc_hash::FxHashSet;
 
-use crate::text::{Document, Span};
+use crate::lang;
+use crate::text::{Document, NameWord, Span};
 
 use super::gazetteer::{GAZETTEER, Known, key};
 use crate::report::EntityKind;
-
-/// Words never a name on their own (`data/not-names.txt`: days, months, "I").
-static NOT_NAMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    crate::lang::data_lines(include_str!("../../data/not-names.txt"))
-        .map(key)
-        .collect()
-});
 
 /// A mention before clustering: its bytes, its type (or none yet) and what typed it.
 #[derive(Debug, Clone)]
@@ -35,18 +27,8 @@ pub struct Mention {
     pub rank: u8,
 }
 
-/// Lower-case words allowed inside a name.
-const PARTICLES: &[&str] = &[
-    "of", "de", "del", "della", "der", "den", "van", "von", "da", "di", "du", "la", "le", "bin",
-    "ibn", "al", "el", "y", "for", "and", "&",
-];
-
-struct Tok<'a> {
-    span: Span,
-    text: &'a str,
-    /// Bytes of a possessive 's at its end, cut from the mention.
-    possessive: usize,
-}
+/// A word of a run: the document's word as part of a name (possessive cut, acronym stop taken).
+type Tok<'a> = NameWord<'a>;
 
 fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -63,7 +45,7 @@ pub fn find(doc: &Document) -> Vec<Mention> {
     for (si, range) in doc.sentence_words.iter().enumerate() {
         let toks: Vec<Tok> = doc.words[range.clone()]
             .iter()
-            .map(|&w| token(doc, w))
+            .map(|&w| doc.name_word(w))
             .collect();
         if toks.is_empty() {
             continue;
@@ -82,30 +64,6 @@ pub fn find(doc: &Document) -> Vec<Mention> {
         sentence_mentions(doc, &toks, sentence, &cx, &mut out);
     }
     out
-}
-
-fn token<'a>(doc: &Document<'a>, w: Span) -> Tok<'a> {
-    let text = doc.slice(w);
-    let possessive = ["'s", "’s", "'S", "’S"]
-        .iter()
-        .find(|p| text.len() > p.len() + 1 && text.ends_with(*p))
-        .map_or(0, |p| p.len());
-    let mut span = Span::new(w.start, w.end - possessive);
-    // "U.S" + "." : an acronym with inner dots takes its final dot
-    let t = &doc.text[span.start..span.end];
-    let after_stop = doc.text[span.end..].chars().nth(1);
-    if possessive == 0
-        && t.contains('.')
-        && doc.text[span.end..].starts_with('.')
-        && after_stop.is_none_or(|c| !c.is_alphanumeric())
-    {
-        span.end += 1;
-    }
-    Tok {
-        span,
-        text: &doc.text[span.start..span.end],
-        possessive,
-    }
 }
 
 /// The text between two consecutive tokens (empty if they touch).
@@ -131,30 +89,27 @@ fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
     // "Sen. Lindsey Graham", "Gov. Scott Walker": an abbreviated title's too (the title is cut off
     // the mention later, as "Senator" is)
     let abbreviated_title = gap.starts_with('.')
-        && (GAZETTEER.is_title(a.text) || PLACE_ABBREVIATIONS.contains(&a.text));
+        && (GAZETTEER.is_title(a.text) || lang::PLACE_ABBREVIATIONS.contains(a.text));
     if is_honorific(a.text) || initial || abbreviated_title {
         gap = gap.strip_prefix('.').unwrap_or(gap);
     }
     gap == "-" || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
 
-/// Abbreviations opening a place's name: "St. Clairsville", "Ft. Myers", "Mt. Vernon".
-const PLACE_ABBREVIATIONS: &[&str] = &["St", "Ft", "Mt"];
-
 /// "R-Ill", "D-Calif", "I-Vt": a party letter, a hyphen and a state.
 fn is_party_tag(w: &str) -> bool {
     let mut parts = w.splitn(2, '-');
-    matches!(parts.next(), Some("R" | "D" | "I"))
+    parts
+        .next()
+        .is_some_and(|p| lang::PARTY_LETTERS.contains(p))
         && parts
             .next()
             .is_some_and(|state| state.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Honorifics are part of a person's mention ("Mr. Kortunov"); other titles are not.
-const HONORIFICS: &[&str] = &["Mr", "Mrs", "Ms", "Mx", "Dr"];
-
 fn is_honorific(w: &str) -> bool {
-    HONORIFICS.contains(&w.trim_end_matches('.'))
+    lang::HONORIFICS.contains(w.trim_end_matches('.'))
 }
 
 /// The words of a person's mention without a leading honorific.
@@ -238,7 +193,7 @@ fn sentence_mentions(
                 && toks
                     .get(j + 1)
                     .is_some_and(|n| between(doc, &toks[j], n) == "-");
-            let particle = PARTICLES.contains(&toks[j].text) || hyphened;
+            let particle = lang::NAME_PARTICLES.contains(toks[j].text) || hyphened;
             if particle
                 && j + 1 < toks.len()
                 && joined(doc, &toks[j], &toks[j + 1])
@@ -318,8 +273,8 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
                 || shouting
                 || !org_named && g.common_tier(&lower).is_some_and(|t| t <= 20));
         if (ordinary && !(org_named && !at_start && run.len() > 1))
-            || PARTICLES.contains(&first.text)
-            || first.text == "The"
+            || lang::NAME_PARTICLES.contains(first.text)
+            || lang::NAME_LEADING_WORDS.contains(first.text)
         {
             run = &run[1..];
             at_start = false;
@@ -328,7 +283,10 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
         break;
     }
     // trailing particles
-    while run.last().is_some_and(|t| PARTICLES.contains(&t.text)) {
+    while run
+        .last()
+        .is_some_and(|t| lang::NAME_PARTICLES.contains(t.text))
+    {
         run = &run[..run.len() - 1];
     }
     if run.is_empty() {
@@ -337,7 +295,8 @@ fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: 
     let text = span_text(doc, run);
     if run.len() == 1 {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || NOT_NAMES.contains(&key(text)) {
+        let k = key(text);
+        if letters < 2 || lang::NOT_NAMES.contains(&k) || lang::is_calendar_word(&k) {
             return;
         }
     }
@@ -454,12 +413,15 @@ fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityKind> {
         return Some(EntityKind::Org);
     }
     // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
-    if PLACE_ABBREVIATIONS.contains(&run[0].text) {
+    if lang::PLACE_ABBREVIATIONS.contains(run[0].text) {
         return Some(EntityKind::Gpe);
     }
     // two or three capitalised words (particles aside): a person's name
     let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
-    let particles = run.iter().filter(|t| PARTICLES.contains(&t.text)).count();
+    let particles = run
+        .iter()
+        .filter(|t| lang::NAME_PARTICLES.contains(t.text))
+        .count();
     if capitalised + particles == run.len() && (2..=3).contains(&capitalised)
         || run.len() == 3 && capitalised == 2
     {

@@ -10,11 +10,14 @@
 pub mod gazetteer;
 pub mod mentions;
 
+pub use mentions::without_honorific;
+
 /// The attribution notices the compiled-in lists ask for (`analyze --notices`).
 pub const NOTICES: &str = include_str!("../../data/gazetteers/NOTICE.txt");
 
 use rustc_hash::FxHashMap;
 
+use crate::lang;
 use crate::report::EntityKind;
 use crate::text::{Document, Span};
 use gazetteer::{GAZETTEER, key};
@@ -44,13 +47,6 @@ pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
     cluster(doc, ms)
 }
 
-/// Words that make a headline a sports report's (`data/sport-words.txt`).
-static SPORT_WORDS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-    crate::lang::data_lines(include_str!("../../data/sport-words.txt"))
-        .map(key)
-        .collect()
-});
-
 /// Whether the document reports sport: a sport word in its first line, or several lines of a name
 /// followed by scores ("Newport 29 Caerphilly 10", "BALTIMORE 70 63 .526").
 fn sports_report(doc: &Document) -> bool {
@@ -64,7 +60,7 @@ fn sports_report(doc: &Document) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = format!(" {} ", words.join(" "));
-    if SPORT_WORDS
+    if lang::SPORT_WORDS
         .iter()
         .any(|w| joined.contains(&format!(" {w} ")))
     {
@@ -97,11 +93,15 @@ fn places_as_teams(doc: &Document, ms: &mut [Mention]) {
         let after = doc.text[m.span.end..].trim_start_matches([' ', '\u{a0}']);
         let before = doc.text[..m.span.start].trim_end();
         let dated = after.starts_with(|c: char| c.is_ascii_digit()) && after.get(4..5) == Some("-");
+        // "in Portsmouth", "At Anfield": the word before, lower case or capitalised
+        let word_before = before.rsplit(' ').next().filter(|_| before.contains(' '));
         let venue = after.starts_with(':')
             || dated
-            || [" in", " at", " In", " At"]
-                .iter()
-                .any(|w| before.ends_with(w));
+            || word_before.is_some_and(|w| {
+                let lower = w.to_lowercase();
+                lang::VENUE_PREPOSITIONS.contains(&lower)
+                    && w.chars().skip(1).eq(lower.chars().skip(1))
+            });
         if !venue {
             m.ty = Some(EntityKind::Org);
         }

@@ -1,20 +1,31 @@
 //! Direct quotations and who said them.
 //!
-//! [`marks`] pairs the quotation marks into quotations (one over several paragraphs when the
-//! paragraphs say so); [`attribution`] finds the cue and the words naming the speaker in the writer's
-//! text around each; this module decides what is a quotation (quoted words nobody is said to speak
-//! and that are too short to be speech, such as scare quotes and titles, are not), whether it is a
-//! whole sentence or a fragment of the writer's own, and names the speaker: a pronoun or a bare
-//! title ("the senator") is the speaker of the quotation before, or the last person mentioned; a
-//! name is the entity's canonical name ("Mr. Kortunov" → "Andrey Kortunov").
+//! The stage runs in four steps, one module each:
+//! 1. [`marks`] pairs the quotation marks into quotations (one over several paragraphs when the
+//!    paragraphs say so); the title of a show or book in marks is dropped ([`frames`]);
+//! 2. [`frames`] cuts the writer's text around each quotation, and says whether the quotation is a
+//!    whole sentence or a fragment of the writer's;
+//! 3. [`strategies`] tries, in order, the ways a text attributes a quotation (a cue in the frame, a
+//!    colon, the paragraph before, a signature, ...), reading the frame's tokens with the cue lexicon
+//!    ([`cues`]) and the grammar of noun phrases ([`grammar`]) through [`attribute`]; quoted words
+//!    no strategy attributes are kept only when they read as speech;
+//! 4. [`resolve`] names the speaker: a name is its entity's canonical name ("Mr. Kortunov" →
+//!    "Andrey Kortunov"), a pronoun or a bare title the person it stands for.
 
-pub mod attribution;
-pub mod marks;
+mod attribute;
+mod cues;
+mod frames;
+mod grammar;
+mod marks;
+mod resolve;
+mod strategies;
 
 use crate::entities::Entity;
-use crate::report::{EntityKind, QuoteKind};
+use crate::report::QuoteKind;
 use crate::text::{Document, Span};
-use attribution::Found;
+use marks::{Piece, Quoted};
+use resolve::People;
+use strategies::{Context, STRATEGIES, Uncued};
 
 /// Who a quotation is attributed to.
 #[derive(Debug, Clone)]
@@ -40,635 +51,118 @@ pub struct Quote {
     pub cue: Option<Span>,
 }
 
-/// Person mentions looked back through to resolve "he" or "she".
-const PRONOUN_LOOKBACK: usize = 30;
+/// A quotation as the strategies see it: its pieces and the writer's frame around it.
+pub struct Quotation<'q> {
+    pub quoted: &'q Quoted,
+    pub first: &'q Piece,
+    pub last: &'q Piece,
+    /// The writer's text before the opening mark, in its sentence.
+    pub before: Span,
+    /// The writer's text after the closing mark, in its paragraph (none for a quotation left open).
+    pub after: Option<Span>,
+    pub kind: QuoteKind,
+    /// It ends its sentence with a full stop and a capital follows: the next sentence is another.
+    pub closes_sentence: bool,
+    /// Its words, over all pieces.
+    pub words: usize,
+}
 
-/// Quoted fragments without an attribution are kept only from this many words (shorter ones are
-/// scare quotes, titles, nicknames).
-const MIN_UNATTRIBUTED_WORDS: usize = 5;
-
-/// Fragments with no cue of their own are given their sentence's subject from this many words.
-const MIN_SUBJECT_WORDS: usize = 4;
+impl Quotation<'_> {
+    /// Nothing but whitespace stands before it in its paragraph.
+    pub fn opens_paragraph(&self, doc: &Document) -> bool {
+        doc.text[doc.paragraphs[self.first.paragraph].span.start..self.first.open.start]
+            .trim()
+            .is_empty()
+    }
+}
 
 /// The quotations of `doc`, in order, with speakers named after `entities`.
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
-    let mut quoted = marks::find(doc);
-    // every quoted stretch with its marks, to be cut out of the writer's frames
-    let cuts_of = |quoted: &[marks::Quoted]| -> Vec<Span> {
-        quoted
-            .iter()
-            .flat_map(|q| q.pieces.iter())
-            .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
-            .collect()
-    };
-    // the title of a show, book or film after a possessive or a preposition ("on NBC's “Meet the
-    // Press”", "in “13th”") is no quotation, whatever cue is near: it stays in the writer's frame
-    let cuts = cuts_of(&quoted);
-    quoted.retain(|q| {
-        let Some(first) = q.pieces.first() else {
-            return false;
-        };
-        let before = frame_before(doc, &cuts, first.open.start, first.paragraph);
-        !(q.pieces.len() == 1
-            && kind_of(doc, first, before) == QuoteKind::Partial
-            && is_title(doc, first, before))
-    });
-    let cuts = cuts_of(&quoted);
-    // people named inside a quotation are spoken of, not speaking: no pronoun or title means them
-    let persons: Vec<Mentioned> = person_mentions(entities)
-        .into_iter()
-        .filter(|(m, _)| {
-            let i = cuts.partition_point(|c| c.end <= m.start);
-            cuts.get(i).is_none_or(|c| m.end <= c.start)
-        })
-        .collect();
-    let people = People {
-        titles: titles_given(doc, entities),
-        persons,
-        mentions: all_mentions(entities),
+    let quoted = quotations(doc);
+    let cuts = frames::cuts(&quoted);
+    let cx = Context {
+        doc,
+        entities,
+        people: People::new(doc, entities, &cuts),
+        cuts,
     };
     let mut out: Vec<Quote> = Vec::new();
     for q in &quoted {
-        let (Some(first), Some(last)) = (q.pieces.first(), q.pieces.last()) else {
-            continue;
-        };
-        let before = frame_before(doc, &cuts, first.open.start, first.paragraph);
-        let after = last
-            .close
-            .map(|c| frame_after(doc, &cuts, c.end, last.paragraph));
-        let text = doc.text;
-        // a quotation closing its sentence with a full stop, followed by a capital, has the next
-        // sentence after it: its own sentence's words before it come first ("…, saying, “The fewer
-        // guns, the better.” The Buckeye State is one of 45 states …")
-        let closes_sentence = doc.slice(last.span).trim_end().ends_with('.')
-            && after.is_some_and(|a| {
-                doc.text[a.start..a.end]
-                    .trim_start()
-                    .starts_with(|c: char| c.is_uppercase())
-            });
-        let found_after =
-            after.and_then(|a| attribution::attribute(text, &attribution::words(text, a), true));
-        // after a quotation that closes its sentence, the next sentence attributes it only when it
-        // is nothing but the attribution ("… the better.” Smith said."), never when it goes on
-        // ("… in Milwaukee. “This is …” Ohio Gov. John Kasich said he would have …")
-        let found_after = found_after.filter(|f| {
-            !closes_sentence || {
-                let end = f
-                    .cue
-                    .end
-                    .max(f.speaker.end)
-                    .max(f.role.map_or(0, |r| r.end));
-                let rest = after.map_or("", |a| &doc.text[end.min(a.end)..a.end]);
-                rest.split(['.', '!', '?'])
-                    .next()
-                    .is_none_or(|r| r.trim().is_empty())
-            }
-        });
-        let in_before = || attribution::attribute(text, &attribution::words(text, before), false);
-        // a fragment inside the writer's sentence ("Podesta said it was a “reasonable conclusion”
-        // that …") is attributed by that sentence's cue before it
-        let kind = kind_of(doc, first, before);
-        let found = if closes_sentence || kind == QuoteKind::Partial {
-            in_before().or(found_after)
-        } else {
-            found_after.or_else(in_before)
-        };
-        let found = found
-            .or_else(|| attribution::colon_subject(text, &attribution::words(text, before)))
-            .or_else(|| {
-                // a quotation opening its paragraph after one that ends with a colon ("released the
-                // following statement:"): that sentence attributes it
-                let prev = first.paragraph.checked_sub(1)?;
-                let p = doc.paragraphs[prev].span;
-                let opens = doc.text[doc.paragraphs[first.paragraph].span.start..first.open.start]
-                    .trim()
-                    .is_empty();
-                (opens && doc.slice(p).ends_with(':')).then_some(())?;
-                let frame = frame_before(doc, &cuts, p.end, prev);
-                let ws = attribution::words(text, frame);
-                // with no cue ("17-year-old Jared Potts echoed:"), its subject
-                attribution::attribute(text, &ws, false)
-                    .or_else(|| attribution::colon_subject(text, &ws))
-            })
-            .or_else(|| {
-                // a quotation opening a sentence right after one that ends with its cue ("Or maybe
-                // Jeb Bush, consultant Phil Musser says. “Several surveys …”")
-                if !doc.text[before.start..before.end].trim().is_empty() {
-                    return None;
-                }
-                let s = doc.sentences.partition_point(|s| s.end <= before.start);
-                let prev = *doc.sentences.get(s.checked_sub(1)?)?;
-                let in_paragraph = doc.paragraphs[first.paragraph].span.start <= prev.start;
-                in_paragraph.then_some(())?;
-                let frame = Span::new(prev.start, prev.end);
-                let f = attribution::attribute(text, &attribution::words(text, frame), false)?;
-                let tail =
-                    doc.text[f.cue.end.max(f.speaker.end)..prev.end].trim_end_matches(['.', ':']);
-                tail.trim().is_empty().then_some(f)
-            })
-            .or_else(|| {
-                // a quotation standing alone, signed in the paragraph after it ("- Bernie Sanders.")
-                let next = doc.paragraphs.get(last.paragraph + 1)?;
-                let alone = doc.text[doc.paragraphs[first.paragraph].span.start..first.open.start]
-                    .trim()
-                    .is_empty();
-                alone.then_some(())?;
-                attribution::signature(text, next.span)
-            })
-            .or_else(|| {
-                // a quotation over several paragraphs may be attributed in a middle one
-                q.pieces.iter().skip(1).find_map(|p| {
-                    let b = frame_before(doc, &cuts, p.open.start, p.paragraph);
-                    attribution::attribute(text, &attribution::words(text, b), false)
-                })
-            });
-        let words = q
-            .pieces
-            .iter()
-            .map(|p| doc.slice(p.span).split_whitespace().count())
-            .sum::<usize>();
-        let previous = out.last();
-        let speaker = match &found {
-            Some(f) => resolve(doc, entities, &people, f, first.open.start, previous),
-            None => {
-                // a sentence quoted right after another in its paragraph goes on with it; a fragment
-                // after another in the same sentence ("a “loser,” a “liar” and a “whiner”") too
-                let same_sentence = |p: &Quote| {
-                    p.paragraph == first.paragraph
-                        && !doc.text[p.span.end.min(first.open.start)..first.open.start]
-                            .contains(['.', '!', '?'])
-                };
-                let goes_on = previous.is_some_and(|p| {
-                    (kind == QuoteKind::Full
-                        && p.paragraph == first.paragraph
-                        && p.kind == QuoteKind::Full)
-                        || (kind == QuoteKind::Partial && same_sentence(p))
-                });
-                if !goes_on && kind == QuoteKind::Partial && words >= MIN_SUBJECT_WORDS {
-                    // a fragment of some length with no cue: the writer's sentence's subject, when
-                    // it is a person or organisation the text names (not "Audiences" or "Reporting")
-                    let ws = attribution::words(text, before);
-                    let named = attribution::sentence_subject(text, &ws)
-                        .and_then(|f| {
-                            resolve(doc, entities, &people, &f, first.open.start, previous)
-                        })
-                        .filter(|s| {
-                            s.entity.is_some_and(|e| {
-                                matches!(entities[e].ty, EntityKind::Person | EntityKind::Org)
-                            })
-                        });
-                    if named.is_none() {
-                        continue;
-                    }
-                    named
-                } else {
-                    if !goes_on && (words < MIN_UNATTRIBUTED_WORDS || kind == QuoteKind::Partial) {
-                        continue;
-                    }
-                    // a quotation standing after another speaker's, with no cue of its own: theirs
-                    let theirs = previous
-                        .filter(|p| p.paragraph + 1 >= first.paragraph)
-                        .and_then(|p| p.speaker.clone());
-                    // a paragraph of quotation only, after a paragraph about someone ("Valastro praised
-                    // Christie's leadership …" / "“We need someone who …”"): the person opening it
-                    theirs.or_else(|| {
-                        let alone = doc.text
-                            [doc.paragraphs[first.paragraph].span.start..first.open.start]
-                            .trim()
-                            .is_empty();
-                        let prev = doc.paragraphs.get(first.paragraph.checked_sub(1)?)?.span;
-                        (alone && kind == QuoteKind::Full).then_some(())?;
-                        let (m, i) =
-                            nearest_subject(doc, &people.persons, first.open.start, &|_| true)?;
-                        (m.start >= prev.start).then(|| Speaker {
-                            name: entities[i].name.clone(),
-                            entity: Some(i),
-                            mention: m,
-                            role: None,
-                        })
-                    })
-                }
-            }
-        };
-        out.push(Quote {
-            span: q.span(),
-            parts: q.pieces.iter().map(|p| p.span).collect(),
-            paragraph: first.paragraph,
-            kind,
-            speaker,
-            cue: found.as_ref().map(|f| f.cue),
-        });
+        if let Some(quote) = quote(&cx, q, out.last()) {
+            out.push(quote);
+        }
     }
     out
 }
 
-/// The writer's text before `at` in its sentence: back to the last sentence end or quotation before
-/// it in the paragraph.
-fn frame_before(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Span {
-    let p = doc.paragraphs[paragraph].span;
-    let mut start = p.start;
-    // the cuts are in text order and never overlap: the last one ending by `at`
-    let i = cuts.partition_point(|c| c.end <= at);
-    if let Some(c) = i
-        .checked_sub(1)
-        .map(|i| cuts[i])
-        .filter(|c| c.end >= p.start)
-    {
-        start = start.max(c.end);
-    }
-    let head = &doc.text[start..at];
-    if let Some(i) = head.rfind(['.', '!', '?']) {
-        // a sentence end, not an abbreviation's stop ("Mr.", "U.S.")
-        let tail = &head[..i];
-        let word = tail
-            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
-            .next()
-            .unwrap_or("");
-        // "Mr.", "U.S.", "F.B.I."; "(D-Calif.)," ends no sentence either
-        let abbreviation = word.contains('.')
-            || word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase)
-            || head[i + 1..].starts_with([')', ',']);
-        if !abbreviation {
-            start += i + 1;
-        }
-    }
-    Span::new(start, at)
-}
-
-/// The writer's text after `at` in its paragraph, up to the next quotation.
-fn frame_after(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Span {
-    let p = doc.paragraphs[paragraph].span;
-    let i = cuts.partition_point(|c| c.start < at);
-    let end = cuts
-        .get(i)
-        .filter(|c| c.start <= p.end)
-        .map_or(p.end, |c| c.start);
-    Span::new(at, end.max(at))
-}
-
-/// Full when the quotation starts a sentence (after a colon, a comma, the paragraph's start or a
-/// sentence's end) with a capital; else a fragment of the writer's sentence.
-fn kind_of(doc: &Document, first: &marks::Piece, before: Span) -> QuoteKind {
-    let lead = doc.text[before.start..before.end].trim_end();
-    let opens_sentence = lead.is_empty() || lead.ends_with([',', ':', ';', '—', '–', '-']);
-    let capital = doc
-        .slice(first.span)
-        .chars()
-        .find(|c| c.is_alphanumeric())
-        .is_some_and(|c| !c.is_lowercase());
-    if opens_sentence && capital {
-        QuoteKind::Full
-    } else {
-        QuoteKind::Partial
-    }
-}
-
-/// How many sentences back a pronoun looks for a sentence's subject.
-const SUBJECT_LOOKBACK: usize = 4;
-
-/// The nearest person before `before` who opens a sentence as its subject (among its first words),
-/// looking back a few sentences: where they are mentioned, and which entity.
-fn nearest_subject(
-    doc: &Document,
-    persons: &[Mentioned],
-    before: usize,
-    fits: &dyn Fn(usize) -> bool,
-) -> Option<Mentioned> {
-    let last = doc.sentences.partition_point(|s| s.start < before);
-    let first = last.saturating_sub(SUBJECT_LOOKBACK + 1);
-    for sentence in doc.sentences[first..last].iter().rev() {
-        let from = persons.partition_point(|(m, _)| m.start < sentence.start);
-        // the subject opening the sentence, or the latest person right before a cue ("The good
-        // news, Woolson said, is …")
-        let mut found = None;
-        let mut cued_found = false;
-        let mut opener_found = false;
-        for &(m, i) in persons[from..]
-            .iter()
-            .take_while(|(m, _)| m.end <= sentence.end.min(before))
-        {
-            // among the first words, and not after a pronoun that is the subject ("He said on
-            // Thursday that Trump needs …")
-            let lead = &doc.text[sentence.start..m.start];
-            let pronoun_before = lead
-                .split(|c: char| !c.is_alphanumeric())
-                .any(personal_pronoun);
-            let opening = lead.split_whitespace().count() <= 6 && !pronoun_before;
-            // right after an opening phrase ("Filling in for Sanders at the event, West landed …",
-            // "Asked about fraud, Michael Briggs, Sanders's spokesman, suggested …"): the subject,
-            // whoever the phrase named
-            // (the first such only: "Michael Briggs, Sanders's spokesman," is one subject)
-            // ("Asked whether he was concerned that …, Ban demurred": a pronoun inside the opening
-            // phrase is no subject; one opening the sentence is)
-            let pronoun_first = lead
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| personal_pronoun(w) && w.starts_with(char::is_uppercase));
-            let after_opener =
-                !pronoun_first && lead.trim_end().ends_with(',') && !cued_found && !opener_found;
-            let cued = attribution::cue_follows(&doc.text[m.end..sentence.end]);
-            if fits(i) && (opening && found.is_none() || cued || after_opener) {
-                found = Some((m, i));
-                cued_found |= cued;
-                opener_found |= after_opener;
-            }
-        }
-        if found.is_some() {
-            return found;
-        }
-    }
-    None
-}
-
-/// A personal pronoun that can be a sentence's subject ("he", "She", "I", "we").
-fn personal_pronoun(w: &str) -> bool {
-    matches!(
-        w,
-        "He" | "he" | "She" | "she" | "They" | "they" | "I" | "We" | "we"
-    )
-}
-
-/// Whether a quoted fragment is the title of a work: every longer word capitalised ("Meet the
-/// Press", "Sean Hannity Show"), right after a possessive or a preposition.
-fn is_title(doc: &Document, piece: &marks::Piece, before: Span) -> bool {
-    let lead = doc.text[before.start..before.end].trim_end();
-    let after_possessive = lead.ends_with("'s") || lead.ends_with("’s");
-    let after_preposition = lead
-        .rsplit(|c: char| c.is_whitespace())
-        .next()
-        .is_some_and(|w| {
-            matches!(
-                w,
-                "on" | "in" | "at" | "from" | "of" | "titled" | "entitled"
-            )
-        });
-    let words: Vec<&str> = doc.slice(piece.span).split_whitespace().collect();
-    let title_case = !words.is_empty()
-        && words.iter().all(|w| {
-            let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
-            letters.chars().count() <= 3
-                || letters.chars().next().is_some_and(|c| !c.is_lowercase())
-        });
-    title_case && (after_possessive || after_preposition)
-}
-
-/// A person's sex as far as the text shows it: an honorific, else the given name.
-fn sex_of(doc: &Document, e: &Entity) -> Option<char> {
-    for m in &e.mentions {
-        let first = doc.slice(*m).split([' ', '.']).next().unwrap_or("");
-        match first {
-            "Mr" => return Some('M'),
-            "Mrs" | "Ms" | "Miss" => return Some('F'),
-            _ => {}
-        }
-    }
-    let given = e.name.split([' ', '-']).next()?;
-    crate::entities::gazetteer::GAZETTEER.given_sex(given)
-}
-
-/// The index of the paragraph holding byte `at`.
-fn paragraph_of(doc: &Document, at: usize) -> usize {
-    doc.paragraphs
-        .partition_point(|p| p.span.end <= at)
-        .min(doc.paragraphs.len().saturating_sub(1))
-}
-
-/// What names a speaker: people's mentions outside quotations and every entity's mentions, in text
-/// order, and the titles the text gives each entity.
-struct People {
-    persons: Vec<Mentioned>,
-    mentions: Vec<Mentioned>,
-    titles: Vec<Vec<&'static str>>,
-}
-
-/// One word for a title however it is written: "Sen.", "Senator" and "senator" are "senator".
-fn title_family(word: &str) -> Option<&'static str> {
-    let w = word.trim_end_matches('.').to_lowercase();
-    Some(match w.as_str() {
-        "sen" | "senator" | "sens" => "senator",
-        "gov" | "governor" => "governor",
-        "rep" | "representative" | "congressman" | "congresswoman" | "reps" => "representative",
-        "president" | "pres" => "president",
-        "secretary" => "secretary",
-        "mayor" => "mayor",
-        "judge" | "justice" => "judge",
-        "gen" | "general" => "general",
-        "minister" | "premier" => "minister",
-        "chairman" | "chairwoman" | "chair" => "chair",
-        "ambassador" => "ambassador",
-        "director" => "director",
-        "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
-        _ => return None,
-    })
-}
-
-/// For each entity, the titles written right before its mentions ("Florida Sen. Marco Rubio",
-/// "former President Bill Clinton", "spokesman Josh Schwerin").
-fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<&'static str>> {
-    entities
-        .iter()
-        .map(|e| {
-            let mut found: Vec<&'static str> = Vec::new();
-            if e.ty != EntityKind::Person {
-                return found;
-            }
-            for m in &e.mentions {
-                let lead =
-                    &doc.text[doc.text.floor_char_boundary(m.start.saturating_sub(40))..m.start];
-                let mut words = lead.split([' ', '\u{a0}']).rev().filter(|w| !w.is_empty());
-                for _ in 0..3 {
-                    let Some(w) = words.next() else { break };
-                    if let Some(f) = title_family(w) {
-                        // "Vice President Joe Biden" is no president
-                        if f == "president"
-                            && words
-                                .clone()
-                                .next()
-                                .is_some_and(|v| v.eq_ignore_ascii_case("vice"))
-                        {
-                            break;
-                        }
-                        if !found.contains(&f) {
-                            found.push(f);
-                        }
-                    } else if w.ends_with([',', ';', ':', '”', '"']) {
-                        break;
-                    }
-                }
-            }
-            found
-        })
-        .collect()
-}
-
-/// A mention and the index of its entity.
-type Mentioned = (Span, usize);
-
-/// Every mention of every entity, with its entity, in text order.
-fn all_mentions(entities: &[Entity]) -> Vec<Mentioned> {
-    let mut v: Vec<(Span, usize)> = entities
-        .iter()
-        .enumerate()
-        .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
-        .collect();
-    v.sort_by_key(|(m, _)| m.start);
-    v
-}
-
-/// Every mention of a person, with its entity, in text order.
-fn person_mentions(entities: &[Entity]) -> Vec<(Span, usize)> {
-    let mut v: Vec<(Span, usize)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.ty == EntityKind::Person)
-        .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
-        .collect();
-    v.sort_by_key(|(m, _)| m.start);
-    v
-}
-
-/// Names the speaker of an attribution: the entity whose mention it is; for a pronoun or a bare
-/// title, the speaker of the quotation before or the last person mentioned before `at`.
-fn resolve(
-    doc: &Document,
-    entities: &[Entity],
-    people: &People,
-    f: &Found,
-    at: usize,
-    previous: Option<&Quote>,
-) -> Option<Speaker> {
-    let (persons, mentions) = (&people.persons[..], &people.mentions[..]);
-    // mentions do not overlap: the one starting last before the span's end is the only candidate
-    let entity_at = |span: Span| {
-        let i = mentions.partition_point(|(m, _)| m.start < span.end);
-        i.checked_sub(1)
-            .map(|i| mentions[i])
-            .filter(|(m, _)| span.start < m.end)
-            .map(|(_, e)| e)
-    };
-    let text = doc.slice(f.speaker);
-    let named = text.chars().next().is_some_and(char::is_uppercase) && !f.pronoun;
-    // the name's last word decides the entity ("Gov. Kasich" is Kasich)
-    let last_word = text.rfind([' ', '\u{a0}']).map_or(f.speaker, |i| {
-        Span::new(f.speaker.start + i + 1, f.speaker.end)
-    });
-    if named && let Some(i) = entity_at(last_word) {
-        return Some(Speaker {
-            name: entities[i].name.clone(),
-            entity: Some(i),
-            mention: f.speaker,
-            role: f.role,
-        });
-    }
-    if named {
-        return Some(Speaker {
-            name: crate::entities::mentions::without_honorific(text).to_string(),
-            entity: None,
-            mention: f.speaker,
-            role: f.role,
-        });
-    }
-    // a phrase that is not a person's title ("the report", "the ministry") is its own speaker, and
-    // so is one that brings in someone new ("a spokesman", "one aide")
-    let head = text.rsplit([' ', '\u{a0}']).next().unwrap_or(text);
-    let new_one = text
-        .split([' ', '\u{a0}'])
-        .next()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one" | "another"));
-    if !f.pronoun && (new_one || !crate::entities::gazetteer::GAZETTEER.is_title(head)) {
-        return Some(Speaker {
-            name: text.to_string(),
-            entity: None,
-            mention: f.speaker,
-            role: f.role,
-        });
-    }
-    // a pronoun or "the spokesman": whoever spoke last, else the last person named
-    let before = f.speaker.start.min(at);
-    // "he" and "she" skip people of the other sex (by given name or honorific)
-    let wanted = match text.to_lowercase().as_str() {
-        "he" => Some('M'),
-        "she" => Some('F'),
-        _ => None,
-    };
-    let fits = |i: usize| wanted.is_none_or(|w| sex_of(doc, &entities[i]).is_none_or(|s| s == w));
-    // the speaker of a quotation in this paragraph or the two before; further back, the last
-    // person named is the better guess
-    let paragraph = paragraph_of(doc, at);
-    let recent = previous
-        .filter(|p| p.paragraph + 2 >= paragraph)
-        .and_then(|p| p.speaker.as_ref());
-    // the people named before
-    let upto = persons.partition_point(|(m, _)| m.end <= before);
-    // "the Florida senator", "the former president": the nearest speaker or person the text gives
-    // that title ("Sen. Marco Rubio", "President Obama"), when there is one
-    if !f.pronoun
-        && let Some(family) = title_family(head)
-    {
-        let titled = |i: usize| people.titles[i].contains(&family);
-        let spoke = recent.and_then(|s| s.entity).filter(|&i| titled(i));
-        let named = || {
-            persons[..upto]
-                .iter()
-                .rev()
-                .take(PRONOUN_LOOKBACK)
-                .find(|&&(_, i)| titled(i))
-                .map(|&(_, i)| i)
+/// The quoted stretches that can be quotations: the title of a show, book or film after a
+/// possessive or a preposition ("on NBC's “Meet the Press”", "in “13th”") is none, whatever cue is
+/// near, and stays in the writer's frame.
+fn quotations(doc: &Document) -> Vec<Quoted> {
+    let mut quoted = marks::find(doc);
+    let cuts = frames::cuts(&quoted);
+    quoted.retain(|q| {
+        let Some(first) = q.pieces.first() else {
+            return false;
         };
-        if let Some(i) = spoke.or_else(named) {
-            return Some(Speaker {
-                name: entities[i].name.clone(),
-                entity: Some(i),
-                mention: f.speaker,
-                role: f.role,
-            });
-        }
-    }
-    // the nearest person before, looking back a bounded way for one of the right sex
-    let last_person = persons[..upto]
+        let before = frames::before(doc, &cuts, first.open.start, first.paragraph);
+        !(q.pieces.len() == 1
+            && frames::kind_of(doc, first, before) == QuoteKind::Partial
+            && frames::is_work_title(doc, first, before))
+    });
+    quoted
+}
+
+/// The quotation `q` with its speaker (`previous` is the quotation before it), or none when the
+/// quoted words are not speech.
+fn quote(cx: &Context, q: &Quoted, previous: Option<&Quote>) -> Option<Quote> {
+    let doc = cx.doc;
+    let (first, last) = (q.pieces.first()?, q.pieces.last()?);
+    let before = frames::before(doc, &cx.cuts, first.open.start, first.paragraph);
+    let after = last
+        .close
+        .map(|c| frames::after(doc, &cx.cuts, c.end, last.paragraph));
+    // a quotation closing its sentence with a full stop, followed by a capital, has the next
+    // sentence after it: its own sentence's words before it come first ("…, saying, “The fewer
+    // guns, the better.” The Buckeye State is one of 45 states …")
+    let closes_sentence = doc.slice(last.span).trim_end().ends_with('.')
+        && after.is_some_and(|a| {
+            doc.text[a.start..a.end]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+        });
+    let at = Quotation {
+        quoted: q,
+        first,
+        last,
+        before,
+        after,
+        kind: frames::kind_of(doc, first, before),
+        closes_sentence,
+        words: q
+            .pieces
+            .iter()
+            .map(|p| doc.slice(p.span).split_whitespace().count())
+            .sum(),
+    };
+    let found = STRATEGIES
         .iter()
-        .rev()
-        .take(PRONOUN_LOOKBACK)
-        .find(|&&(_, i)| fits(i))
-        .map(|&(_, i)| i);
-    let inherited = recent.filter(|s| s.entity.is_none_or(fits)).cloned();
-    // a person who is the subject of a sentence since ("Leahy … expressed frustration. “…,” he
-    // said") is nearer than that quotation's speaker
-    let subject = nearest_subject(doc, persons, before, &fits);
-    let inherited = match (inherited, subject) {
-        (Some(s), Some((at, _))) if s.mention.start >= at.start => Some(s),
-        (_, Some((_, i))) => {
-            return Some(Speaker {
-                name: entities[i].name.clone(),
-                entity: Some(i),
-                mention: f.speaker,
-                role: f.role,
-            });
-        }
-        (inherited, _) => inherited,
-    };
-    let speaker = match (inherited, last_person) {
-        (Some(s), _) => Speaker {
-            mention: f.speaker,
-            role: f.role.or(s.role),
-            ..s
-        },
-        (None, Some(i)) => Speaker {
-            name: entities[i].name.clone(),
-            entity: Some(i),
-            mention: f.speaker,
-            role: f.role,
-        },
-        // a pronoun nobody named before stands for no one the report can name
-        (None, None) if f.pronoun => return None,
-        (None, None) => Speaker {
-            name: text.to_string(),
-            entity: None,
-            mention: f.speaker,
-            role: f.role,
+        .find_map(|(_, strategy)| strategy(cx, &at));
+    let speaker = match &found {
+        Some(f) => resolve::resolve(doc, &cx.people, f, first.open.start, previous),
+        None => match strategies::uncued(cx, &at, previous) {
+            Uncued::NotAQuotation => return None,
+            Uncued::Speaker(s) => s,
         },
     };
-    Some(speaker)
+    Some(Quote {
+        span: q.span(),
+        parts: q.pieces.iter().map(|p| p.span).collect(),
+        paragraph: first.paragraph,
+        kind: at.kind,
+        speaker,
+        cue: found.as_ref().map(|f| f.cue),
+    })
 }
 
 #[cfg(test)]

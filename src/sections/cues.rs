@@ -1,9 +1,8 @@
 //! What one paragraph looks like, on its own: the general cues segmentation weighs.
 //!
 //! Only surface cues that hold across sites and languages: length, how a line ends, capitalisation,
-//! bullet marks, dates and times, "By ..." lines, photo credits, and lists of furniture phrases
-//! (`data/boilerplate-phrases.txt`), lines that close an article (`data/end-markers.txt`) and
-//! sidebar titles (`data/sidebar-titles.txt`), compiled once. One paragraph-level cue looks at the
+//! bullet marks, dates and times, "By ..." lines, photo credits, and lists of furniture phrases,
+//! lines that close an article and sidebar titles (all from `data/lang/`), compiled once. One paragraph-level cue looks at the
 //! rest of the document: whether a paragraph echoes an earlier one.
 
 use regex_automata::meta::{self, Regex};
@@ -12,43 +11,64 @@ use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use crate::lang::data_lines;
+use crate::lang;
 use crate::text::Document;
 
-/// The furniture phrases (`data/boilerplate-phrases.txt`) then the end markers
-/// (`data/end-markers.txt`), as one set matched against a lower-cased line; and how many of its
-/// patterns are furniture phrases. One set, because each compiled pattern costs start-up time.
+/// The furniture phrases (`data/lang/patterns/boilerplate-phrases.txt`) then the end markers
+/// (`data/lang/patterns/end-markers.txt`), as one set matched against a lower-cased line; and how
+/// many of its patterns are furniture phrases. One set, because each compiled pattern costs start-up
+/// time.
 static PHRASES: LazyLock<(Regex, usize)> = LazyLock::new(|| {
-    let furniture: Vec<String> = data_lines(include_str!("../../data/boilerplate-phrases.txt"))
-        .map(ascii_boundaries)
+    let furniture: Vec<String> = lang::BOILERPLATE_PHRASES
+        .iter()
+        .map(|p| ascii_boundaries(p))
         .collect();
-    let end: Vec<String> = data_lines(include_str!("../../data/end-markers.txt"))
-        .map(ascii_boundaries)
+    let end: Vec<String> = lang::END_MARKERS
+        .iter()
+        .map(|p| ascii_boundaries(p))
         .collect();
     let all: Vec<&String> = furniture.iter().chain(&end).collect();
     let set = builder().build_many(&all).expect("phrase lists compile");
     (set, furniture.len())
 });
 
-static SIDEBAR_TITLES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/sidebar-titles.txt"))
-        .map(str::to_lowercase)
-        .collect()
-});
-
-/// Byline, date and credit patterns, matched against a line as written (in this order).
+/// Byline, date and credit patterns, matched against a line as written (in this order), built from
+/// the word lists of `data/lang/`.
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-    let byline = r"(?i:^(by|written by|posted by|words by|reporting by|story by|von|par|por|di|oleh))\s+\p{Lu}|(?i:^by:|\b(staff writer|contributor|correspondent|reporter|columnist|editor)\b)";
-    let date = r"(?ix)
-        \b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b
-      | \b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b
-      | \b\d{4}-\d{2}-\d{2}\b
-      | \b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b
-      | \b\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*(gmt|utc|est|edt|pst|pdt|cet|bst|ist|et|pt)?\b
-      | \b(updated|published|posted|last\s+modified|first\s+published)\b
-      | \b\d+\s+(minutes?|hours?|days?|weeks?)\s+ago\b";
-    let credit = r"(?i)\b(getty images|afp|reuters|associated press|ap photo|photo:|image:|photograph:|credit:|pictured|shutterstock|istock|epa|pool)\b|^\(.*\)$|^(photo|image|picture|illustration|video)s?\b|\(photo|\(image|/ap\)|/reuters\)|/afp\)";
-    let patterns = [byline, date, credit].map(ascii_boundaries);
+    let byline = format!(
+        r"(?i:^({}))\s+\p{{Lu}}|(?i:^({})|\b({})\b)",
+        lang::alternation(lang::BYLINE_OPENERS, " "),
+        lang::alternation(lang::BYLINE_LABELS, " "),
+        lang::alternation(lang::STAFF_TITLES, " "),
+    );
+    let months = format!(
+        "{}|{}",
+        lang::alternation(lang::MONTH_ABBREVIATIONS, ""),
+        lang::alternation(lang::MONTHS, "")
+    );
+    // (?x): whitespace in the pattern is layout, so spaces inside entries are written \s+
+    let date = format!(
+        r"(?ix)
+        \b({months})[a-z]*\.?\s+\d{{1,2}}\b
+      | \b\d{{1,2}}\s+({months})[a-z]*\b
+      | \b\d{{4}}-\d{{2}}-\d{{2}}\b
+      | \b\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b
+      | \b\d{{1,2}}[:.]\d{{2}}\s*({meridiems})?\s*({zones})?\b
+      | \b({publish})\b
+      | \b\d+\s+({units})s?\s+ago\b",
+        meridiems = lang::alternation(lang::MERIDIEMS, r"\s+"),
+        zones = lang::alternation(lang::TIME_ZONES, r"\s+"),
+        publish = lang::alternation(lang::PUBLISH_WORDS, r"\s+"),
+        units = lang::alternation(lang::TIME_UNITS, r"\s+"),
+    );
+    let credit = format!(
+        r"(?i)\b({})\b|^\(.*\)$|^({})s?\b|\(({})|/({})\)",
+        lang::alternation(lang::CREDIT_WORDS, " "),
+        lang::alternation(lang::PICTURE_WORDS, " "),
+        lang::alternation(lang::BRACKETED_CREDIT_WORDS, " "),
+        lang::alternation(lang::CREDIT_AGENCIES, " "),
+    );
+    let patterns = [byline, date, credit].map(|p| ascii_boundaries(&p));
     builder()
         .build_many(&patterns)
         .expect("cue patterns compile")
@@ -230,7 +250,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         byline: written.contains(PatternID::must(BYLINE)) || short && name_then_separator(text),
         date: n <= 14 && written.contains(PatternID::must(DATE)),
         credit: written.contains(PatternID::must(CREDIT)),
-        sidebar_title: n <= 8 && SIDEBAR_TITLES.iter().any(|t| t == stripped),
+        sidebar_title: n <= 8 && lang::SIDEBAR_TITLES.contains(stripped),
         tight_before: p.blank_lines_before == 0 && i > 0,
         echo: false,
     }
@@ -251,7 +271,6 @@ mod tests {
         assert!(*furniture > 20);
         assert!(set.pattern_len() > *furniture + 5);
         assert_eq!(WRITTEN.pattern_len(), 3);
-        assert!(!SIDEBAR_TITLES.is_empty());
     }
 
     #[test]

@@ -8,11 +8,14 @@
 //! with no blank line between blocks, so a blank line is not required to end a paragraph; hard-wrapped
 //! prose (a line that stops mid-sentence and a next line that goes on in lower case) is joined back.
 
+pub mod abbreviations;
 mod locate;
 mod offsets;
 mod sentences;
+mod tokens;
 
 pub use offsets::CharIndex;
+pub use tokens::{NameWord, Token, tokens};
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;

@@ -3,18 +3,9 @@
 //! UAX #29 sentence breaking splits after every "Mr." and "U.S.", which news text is full of, so this is
 //! a small rule splitter instead: a break follows terminal punctuation (with any closing quotes or
 //! brackets) when whitespace and an upper-case letter, digit or opening quote come next, unless the word
-//! before a full stop is a known abbreviation or an initial.
+//! before a full stop is a known abbreviation (`data/lang/abbreviations.txt`) or an initial.
 
-use super::{Span, trim_span};
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "mx", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt",
-    "capt", "cmdr", "adm", "maj", "jr", "sr", "rev", "hon", "pres", "supt", "insp", "det", "fr",
-    "messrs", "inc", "corp", "co", "ltd", "llc", "plc", "no", "nos", "vs", "etc", "al", "approx",
-    "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "mt", "ft",
-    "ave", "blvd", "rd", "fig", "op", "vol", "pp", "ed", "eds", "est", "e.g", "i.e", "a.m", "p.m",
-];
+use super::{Span, abbreviations, trim_span};
 
 fn is_closing(c: char) -> bool {
     matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '›')
@@ -38,15 +29,7 @@ fn abbreviation_before(text: &str, from: usize, dot: usize) -> bool {
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
-    let word = &head[word_start..];
-    if word.is_empty() {
-        return false;
-    }
-    let mut chars = word.chars();
-    let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    // "U.S", "e.g": letters separated by dots
-    let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-    single_upper || dotted || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    abbreviations::listed(&head[word_start..])
 }
 
 /// Sentence spans (trimmed) covering the non-blank text of `span`.

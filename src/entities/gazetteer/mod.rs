@@ -9,7 +9,7 @@ mod key;
 
 pub use key::{key, with_key};
 
-use crate::report::EntityKind;
+use crate::report::{EntityKind, Gender};
 
 /// The tables the build script writes (`fst` maps and sets over the keys), and the full names that
 /// `CANONICAL`'s values index.
@@ -91,11 +91,12 @@ impl Gazetteer {
         with_key(word, |k| tables::GIVEN.get(k)).map_or(0, |g| (g >> 8) as u32)
     }
 
-    /// 'M' or 'F' for a given name mostly given to one sex, else None.
-    pub fn given_sex(&self, word: &str) -> Option<char> {
+    /// The gender a given name mostly goes with (by the births the name list counts), if one
+    /// dominates.
+    pub fn given_gender(&self, word: &str) -> Option<Gender> {
         match with_key(word, |k| tables::GIVEN.get(k)).map(|g| g as u8) {
-            Some(b'M') => Some('M'),
-            Some(b'F') => Some('F'),
+            Some(b'M') => Some(Gender::Male),
+            Some(b'F') => Some(Gender::Female),
             _ => None,
         }
     }

@@ -1,5 +1,5 @@
-//! How a list file of `data/` is read: one entry a line, blank lines and `#` comments skipped. Shared
-//! with the build script, so the lists compiled at build time and those read at run time agree.
+//! How a list file of `data/` is read: one entry a line, blank lines and `#` comments skipped. Every list
+//! of `data/` is read this way by the build script.
 
 /// The entries of a list, trimmed.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {

@@ -1,0 +1,148 @@
+//! The cue lexicon: which words of a frame attribute speech ("says", "told reporters", "according
+//! to"), and the small word classes the speaker grammar leans on (pronouns, punctuation, sentence
+//! ends). The words themselves are data (`data/lang/`); this module says how they are read.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+
+use crate::lang;
+use crate::text::{Span, Token};
+
+/// Cue words and phrases (`data/lang/quote-cues.txt`), by their first word: the rest of each phrase.
+static CUES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
+    let mut m: FxHashMap<&'static str, Vec<Vec<&'static str>>> = FxHashMap::default();
+    for line in lang::QUOTE_CUES.iter() {
+        let mut words = line.split(' ');
+        if let Some(first) = words.next() {
+            m.entry(first).or_default().push(words.collect());
+        }
+    }
+    m
+});
+
+/// Whether `text` begins with a cue, a whole phrase of it ("said", "according to"; "in" alone is
+/// none, "in a statement" is one).
+pub fn cue_follows(text: &str) -> bool {
+    // right after the name: "PAC, said" closes an appositive, and the cue is its subject's
+    if !text.trim_start().starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let mut words = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    if first.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let Some(rests) = CUES.get(first) else {
+        return false;
+    };
+    rests.iter().any(|rest| {
+        let mut after = words.clone();
+        rest.iter()
+            .all(|r| after.next().is_some_and(|w| w.eq_ignore_ascii_case(r)))
+    })
+}
+
+/// The cue starting at token `i`, as the number of tokens it takes. A cue is written in lower case
+/// (or starts a sentence): "States" in "United States" is no cue.
+pub fn cue_at(ws: &[Token], i: usize) -> Option<usize> {
+    let sentence_start = i == 0 || ends_sentence(&ws[i - 1]);
+    if ws[i].capitalised && !sentence_start {
+        return None;
+    }
+    let rests = CUES.get(ws[i].lower.trim_end_matches('.'))?;
+    rests
+        .iter()
+        .filter(|rest| {
+            rest.len() < ws.len() - i
+                && rest
+                    .iter()
+                    .zip(&ws[i + 1..])
+                    .all(|(a, b)| *a == b.lower.trim_end_matches('.'))
+        })
+        .map(|rest| rest.len() + 1)
+        .max()
+        // "Trump's comments", "his remarks", "the claims": one word after a possessive or an article
+        // is a noun, not a verb of saying ("the following statement" is a cue)
+        .filter(|&n| n > 1 || !(i > 0 && noun_maker(&ws[i - 1].lower)))
+}
+
+/// A possessive or a determiner: the word after it is a noun ("he's predicting" is no possessive).
+fn noun_maker(prev: &str) -> bool {
+    let contraction = prev.split(['\'', '’']).next().is_some_and(|head| {
+        lang::PRONOUNS.contains(head) || lang::CONTRACTION_HEADS.contains(head)
+    });
+    (!contraction && (prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'")))
+        || lang::NOUN_DETERMINERS.contains(prev)
+}
+
+/// A cue that takes its speaker after it ("…, said Steve Elmendorf").
+pub fn inverts(w: &Token) -> bool {
+    lang::INVERTING_CUES.contains(&w.lower)
+}
+
+/// A cue whose speaker always follows it ("according to the report").
+pub fn speaker_after(w: &Token) -> bool {
+    lang::SPEAKER_AFTER_CUES.contains(&w.lower)
+}
+
+/// The pronoun of a token that is one, contracted or not ("he", "he’d", "they're"): its span.
+pub fn pronoun_of(w: &Token) -> Option<Span> {
+    let lower = w.lower.as_str();
+    let (head, cut) = match lower.find(['\'', '’']) {
+        Some(i) => (&lower[..i], i),
+        None => (lower, lower.len()),
+    };
+    lang::PRONOUNS
+        .contains(head)
+        .then(|| Span::new(w.span.start, w.span.start + cut))
+}
+
+/// A personal pronoun, lower case ("he", "they").
+pub fn is_pronoun(lower: &str) -> bool {
+    lang::PRONOUNS.contains(lower)
+}
+
+/// A token of punctuation only.
+pub fn is_punct(w: &Token) -> bool {
+    !w.lower.chars().any(char::is_alphanumeric)
+}
+
+/// A full stop, exclamation or question mark: the end of a sentence.
+pub fn ends_sentence(w: &Token) -> bool {
+    matches!(w.lower.as_str(), "." | "!" | "?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    fn cue(text: &str, i: usize) -> Option<usize> {
+        cue_at(&tokens(text, Span::new(0, text.len())), i)
+    }
+
+    #[test]
+    fn a_cue_follows_only_as_a_whole_phrase() {
+        assert!(cue_follows(" said on Monday"));
+        assert!(cue_follows(" according to the report"));
+        assert!(!cue_follows(", said she thinks"));
+        assert!(cue_follows(" in a statement on Friday"));
+        assert!(!cue_follows(" in the Republican race"));
+        assert!(!cue_follows(" Said"));
+        assert!(!cue_follows(""));
+    }
+
+    #[test]
+    fn cues_are_verbs_not_nouns_or_names() {
+        assert_eq!(cue("he said", 1), Some(1));
+        assert_eq!(cue("the following statement", 1), Some(2));
+        assert_eq!(cue("his remarks", 1), None);
+        assert_eq!(cue("he's predicting", 1), Some(1));
+        assert_eq!(cue("United States", 1), None);
+    }
+}

@@ -1,0 +1,95 @@
+//! The writer's frame around a quotation: the text of its sentence before the opening mark and after
+//! the closing one, with every quotation cut out. Also what the frame says of the quotation itself:
+//! whether it is a whole sentence or a fragment of the writer's, and whether it is a work's title.
+
+use super::marks::{Piece, Quoted};
+use crate::lang;
+use crate::report::QuoteKind;
+use crate::text::{Document, Span, abbreviations};
+
+/// Every quoted stretch with its marks, in text order: what frames cut out.
+pub fn cuts(quoted: &[Quoted]) -> Vec<Span> {
+    quoted
+        .iter()
+        .flat_map(|q| q.pieces.iter())
+        .map(|p| Span::new(p.open.start, p.close.map_or(p.span.end, |c| c.end)))
+        .collect()
+}
+
+/// The writer's text before `at` in its sentence: back to the last sentence end or quotation before
+/// it in paragraph `paragraph`.
+pub fn before(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Span {
+    let p = doc.paragraphs[paragraph].span;
+    let mut start = p.start;
+    // the cuts are in text order and never overlap: the last one ending by `at`
+    let i = cuts.partition_point(|c| c.end <= at);
+    if let Some(c) = i
+        .checked_sub(1)
+        .map(|i| cuts[i])
+        .filter(|c| c.end >= p.start)
+    {
+        start = start.max(c.end);
+    }
+    let head = &doc.text[start..at];
+    if let Some(i) = head.rfind(['.', '!', '?']) {
+        // a sentence end, not an abbreviation's stop ("Mr.", "U.S.", "F.B.I."); "(D-Calif.)," ends
+        // no sentence either
+        let word = head[..i]
+            .rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+            .next()
+            .unwrap_or("");
+        let abbreviation = abbreviations::by_shape(word) || head[i + 1..].starts_with([')', ',']);
+        if !abbreviation {
+            start += i + 1;
+        }
+    }
+    Span::new(start, at)
+}
+
+/// The writer's text after `at` in paragraph `paragraph`, up to the next quotation.
+pub fn after(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Span {
+    let p = doc.paragraphs[paragraph].span;
+    let i = cuts.partition_point(|c| c.start < at);
+    let end = cuts
+        .get(i)
+        .filter(|c| c.start <= p.end)
+        .map_or(p.end, |c| c.start);
+    Span::new(at, end.max(at))
+}
+
+/// Full when the quotation starts a sentence (after a colon, a comma, the paragraph's start or a
+/// sentence's end) with a capital; else a fragment of the writer's sentence.
+pub fn kind_of(doc: &Document, first: &Piece, before: Span) -> QuoteKind {
+    let lead = doc.text[before.start..before.end].trim_end();
+    let opens_sentence = lead.is_empty() || lead.ends_with([',', ':', ';', '—', '–', '-']);
+    let capital = doc
+        .slice(first.span)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| !c.is_lowercase());
+    if opens_sentence && capital {
+        QuoteKind::Full
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// Whether a quoted fragment is the title of a work: every longer word capitalised ("Meet the
+/// Press", "Sean Hannity Show"), right after a possessive or a preposition ("on NBC's “Meet the
+/// Press”", "in “13th”").
+pub fn is_work_title(doc: &Document, piece: &Piece, before: Span) -> bool {
+    let lead = doc.text[before.start..before.end].trim_end();
+    let after_possessive = lead.ends_with("'s") || lead.ends_with("’s");
+    let after_preposition = lead
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .is_some_and(|w| lang::WORK_TITLE_PREPOSITIONS.contains(w));
+    let words: Vec<&str> = doc.slice(piece.span).split_whitespace().collect();
+    let title_case = !words.is_empty()
+        && words.iter().all(|w| {
+            let letters = w.trim_matches(|c: char| !c.is_alphanumeric());
+            letters.chars().count() <= 3
+                || letters.chars().next().is_some_and(|c| !c.is_lowercase())
+        });
+    title_case && (after_possessive || after_preposition)
+}

@@ -1,0 +1,340 @@
+//! From the words naming a speaker to the speaker: a name is its entity ("Mr. Kortunov" → Andrey
+//! Kortunov); a title ("the senator") is the person the text gives that title; a pronoun is the
+//! speaker of the quotation before, the subject of a sentence since, or the last person named,
+//! skipping people of the other gender; a description that brings in someone new ("a spokesman")
+//! stays as written.
+
+use super::Speaker;
+use super::attribute::Found;
+use super::cues::cue_follows;
+use crate::entities::gazetteer::GAZETTEER;
+use crate::entities::{Entity, without_honorific};
+use crate::lang;
+use crate::report::{EntityKind, Gender};
+use crate::text::{Document, Span};
+
+/// Person mentions looked back through to resolve "he" or "she".
+const PRONOUN_LOOKBACK: usize = 30;
+
+/// How many sentences back a pronoun looks for a sentence's subject.
+const SUBJECT_LOOKBACK: usize = 4;
+
+/// A mention and the index of its entity.
+pub type Mentioned = (Span, usize);
+
+/// A family of titles however it is written: "Sen.", "Senator" and "senator" are one
+/// (`data/lang/title-families.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TitleFamily(&'static str);
+
+impl TitleFamily {
+    /// The family of a title word, if it is one.
+    pub fn of(word: &str) -> Option<TitleFamily> {
+        lang::TITLE_FAMILIES
+            .get(&word.trim_end_matches('.').to_lowercase())
+            .map(TitleFamily)
+    }
+}
+
+/// What names a speaker: people's mentions outside quotations and every entity's mentions, in text
+/// order, and the titles the text gives each entity.
+pub struct People<'e> {
+    entities: &'e [Entity],
+    persons: Vec<Mentioned>,
+    mentions: Vec<Mentioned>,
+    titles: Vec<Vec<TitleFamily>>,
+}
+
+impl<'e> People<'e> {
+    /// The people of `entities`; mentions inside a quotation (`cuts`) are spoken of, not speaking,
+    /// so no pronoun or title means them.
+    pub fn new(doc: &Document, entities: &'e [Entity], cuts: &[Span]) -> People<'e> {
+        let persons: Vec<Mentioned> = mentions_of(entities, |e| e.ty == EntityKind::Person)
+            .into_iter()
+            .filter(|(m, _)| {
+                let i = cuts.partition_point(|c| c.end <= m.start);
+                cuts.get(i).is_none_or(|c| m.end <= c.start)
+            })
+            .collect();
+        People {
+            entities,
+            persons,
+            mentions: mentions_of(entities, |_| true),
+            titles: titles_given(doc, entities),
+        }
+    }
+
+    /// The people mentioned outside quotations, in text order.
+    pub fn persons(&self) -> &[Mentioned] {
+        &self.persons
+    }
+
+    /// Entity `i` as the speaker, named by the words `f` found.
+    fn entity(&self, i: usize, f: &Found) -> Speaker {
+        Speaker {
+            name: self.entities[i].name.clone(),
+            entity: Some(i),
+            mention: f.speaker,
+            role: f.role,
+        }
+    }
+
+    /// The entity of the mention overlapping `span`, if any (mentions do not overlap: the one
+    /// starting last before the span's end is the only candidate).
+    fn entity_at(&self, span: Span) -> Option<usize> {
+        let i = self.mentions.partition_point(|(m, _)| m.start < span.end);
+        i.checked_sub(1)
+            .map(|i| self.mentions[i])
+            .filter(|(m, _)| span.start < m.end)
+            .map(|(_, e)| e)
+    }
+}
+
+/// Every mention of the entities `keep` accepts, with its entity, in text order.
+fn mentions_of(entities: &[Entity], keep: impl Fn(&Entity) -> bool) -> Vec<Mentioned> {
+    let mut v: Vec<Mentioned> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| keep(e))
+        .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
+        .collect();
+    v.sort_by_key(|(m, _)| m.start);
+    v
+}
+
+/// For each entity, the titles written right before its mentions ("Florida Sen. Marco Rubio",
+/// "former President Bill Clinton", "spokesman Josh Schwerin").
+fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<TitleFamily>> {
+    entities
+        .iter()
+        .map(|e| {
+            let mut found: Vec<TitleFamily> = Vec::new();
+            if e.ty != EntityKind::Person {
+                return found;
+            }
+            for m in &e.mentions {
+                let lead =
+                    &doc.text[doc.text.floor_char_boundary(m.start.saturating_sub(40))..m.start];
+                let mut words = lead.split([' ', '\u{a0}']).rev().filter(|w| !w.is_empty());
+                for _ in 0..3 {
+                    let Some(w) = words.next() else { break };
+                    if let Some(f) = TitleFamily::of(w) {
+                        // "Vice President Joe Biden" is no president
+                        let deputy = words
+                            .clone()
+                            .next()
+                            .and_then(|v| lang::TITLE_DEPUTIES.get(&v.to_ascii_lowercase()));
+                        if deputy.is_some_and(|d| TitleFamily(d) == f) {
+                            break;
+                        }
+                        if !found.contains(&f) {
+                            found.push(f);
+                        }
+                    } else if w.ends_with([',', ';', ':', '”', '"']) {
+                        break;
+                    }
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// A person's gender as far as the text shows it: an honorific, else the given name.
+fn gender_of(doc: &Document, e: &Entity) -> Option<Gender> {
+    for m in &e.mentions {
+        let first = doc.slice(*m).split([' ', '.']).next().unwrap_or("");
+        if let Some(g) = lang::GENDERED_HONORIFICS.get(first).and_then(lang::gender) {
+            return Some(g);
+        }
+    }
+    let given = e.name.split([' ', '-']).next()?;
+    GAZETTEER.given_gender(given)
+}
+
+/// Names the speaker of an attribution found before byte `at` (the quotation's start); `previous`
+/// is the quotation before it, if any.
+pub fn resolve(
+    doc: &Document,
+    people: &People,
+    f: &Found,
+    at: usize,
+    previous: Option<&super::Quote>,
+) -> Option<Speaker> {
+    let text = doc.slice(f.speaker);
+    let named = text.chars().next().is_some_and(char::is_uppercase) && !f.pronoun;
+    // the name's last word decides the entity ("Gov. Kasich" is Kasich)
+    let last_word = text.rfind([' ', '\u{a0}']).map_or(f.speaker, |i| {
+        Span::new(f.speaker.start + i + 1, f.speaker.end)
+    });
+    if named {
+        return Some(match people.entity_at(last_word) {
+            Some(i) => people.entity(i, f),
+            None => own(without_honorific(text), f),
+        });
+    }
+    // a phrase that is not a person's title ("the report", "the ministry") is its own speaker, and
+    // so is one that brings in someone new ("a spokesman", "one aide")
+    let head = text.rsplit([' ', '\u{a0}']).next().unwrap_or(text);
+    let new_one = text
+        .split([' ', '\u{a0}'])
+        .next()
+        .is_some_and(|w| lang::NEW_REFERENT_DETERMINERS.contains(&w.to_lowercase()));
+    if !f.pronoun && (new_one || !GAZETTEER.is_title(head)) {
+        return Some(own(text, f));
+    }
+    // the speaker of a quotation in this paragraph or the two before; further back, the last
+    // person named is the better guess
+    let paragraph = doc.paragraph_at(at);
+    let recent = previous
+        .filter(|p| p.paragraph + 2 >= paragraph)
+        .and_then(|p| p.speaker.as_ref());
+    let before = f.speaker.start.min(at);
+    if !f.pronoun
+        && let Some(family) = TitleFamily::of(head)
+        && let Some(i) = titled(people, family, recent, before)
+    {
+        return Some(people.entity(i, f));
+    }
+    referent(doc, people, f, recent, before)
+}
+
+/// A speaker named by the words themselves, not an entity.
+fn own(name: &str, f: &Found) -> Speaker {
+    Speaker {
+        name: name.to_string(),
+        entity: None,
+        mention: f.speaker,
+        role: f.role,
+    }
+}
+
+/// "The Florida senator", "the former president": the speaker of the quotation before, when the
+/// text gives them that title, else the nearest person named before `before` who has it.
+fn titled(
+    people: &People,
+    family: TitleFamily,
+    recent: Option<&Speaker>,
+    before: usize,
+) -> Option<usize> {
+    let has = |i: usize| people.titles[i].contains(&family);
+    let upto = people.persons.partition_point(|(m, _)| m.end <= before);
+    recent
+        .and_then(|s| s.entity)
+        .filter(|&i| has(i))
+        .or_else(|| {
+            people.persons[..upto]
+                .iter()
+                .rev()
+                .take(PRONOUN_LOOKBACK)
+                .find(|&&(_, i)| has(i))
+                .map(|&(_, i)| i)
+        })
+}
+
+/// Whom a pronoun or a bare title means: a person who is the subject of a sentence since the
+/// quotation before ("Leahy … expressed frustration. “…,” he said"), else that quotation's speaker,
+/// else the nearest person named, looking back a bounded way for one of the right gender.
+fn referent(
+    doc: &Document,
+    people: &People,
+    f: &Found,
+    recent: Option<&Speaker>,
+    before: usize,
+) -> Option<Speaker> {
+    let text = doc.slice(f.speaker);
+    // "he" and "she" skip people of the other gender (by honorific or given name)
+    let wanted = lang::PRONOUN_GENDERS
+        .get(&text.to_lowercase())
+        .and_then(lang::gender);
+    let fits = |i: usize| {
+        wanted.is_none_or(|w| gender_of(doc, &people.entities[i]).is_none_or(|g| g == w))
+    };
+    let upto = people.persons.partition_point(|(m, _)| m.end <= before);
+    let last_person = people.persons[..upto]
+        .iter()
+        .rev()
+        .take(PRONOUN_LOOKBACK)
+        .find(|&&(_, i)| fits(i))
+        .map(|&(_, i)| i);
+    let inherited = recent.filter(|s| s.entity.is_none_or(fits)).cloned();
+    let inherited = match (
+        inherited,
+        nearest_subject(doc, people.persons(), before, &fits),
+    ) {
+        (Some(s), Some((at, _))) if s.mention.start >= at.start => Some(s),
+        (_, Some((_, i))) => return Some(people.entity(i, f)),
+        (inherited, _) => inherited,
+    };
+    Some(match (inherited, last_person) {
+        (Some(s), _) => Speaker {
+            mention: f.speaker,
+            role: f.role.or(s.role),
+            ..s
+        },
+        (None, Some(i)) => people.entity(i, f),
+        // a pronoun nobody named before stands for no one the report can name
+        (None, None) if f.pronoun => return None,
+        (None, None) => own(text, f),
+    })
+}
+
+/// The nearest person before `before` who opens a sentence as its subject (among its first words),
+/// looking back a few sentences: where they are mentioned, and which entity.
+pub fn nearest_subject(
+    doc: &Document,
+    persons: &[Mentioned],
+    before: usize,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<Mentioned> {
+    let last = doc.sentences_started_before(before);
+    let first = last.saturating_sub(SUBJECT_LOOKBACK + 1);
+    doc.sentences[first..last]
+        .iter()
+        .rev()
+        .find_map(|&sentence| subject_of(doc, persons, sentence, before, fits))
+}
+
+/// The person subject of `sentence` (up to `before`): the one opening it, or the latest person
+/// right before a cue ("The good news, Woolson said, is …"), or the first right after an opening
+/// phrase ("Filling in for Sanders at the event, West landed …", "Asked about fraud, Michael
+/// Briggs, Sanders's spokesman, suggested …"), whoever the phrase named.
+fn subject_of(
+    doc: &Document,
+    persons: &[Mentioned],
+    sentence: Span,
+    before: usize,
+    fits: &dyn Fn(usize) -> bool,
+) -> Option<Mentioned> {
+    let from = persons.partition_point(|(m, _)| m.start < sentence.start);
+    let mut found = None;
+    let mut cued_found = false;
+    let mut opener_found = false;
+    for &(m, i) in persons[from..]
+        .iter()
+        .take_while(|(m, _)| m.end <= sentence.end.min(before))
+    {
+        // among the first words, and not after a pronoun that is the subject ("He said on
+        // Thursday that Trump needs …")
+        let lead = &doc.text[sentence.start..m.start];
+        let pronoun_before = lead
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| lang::SUBJECT_PRONOUNS.contains(w));
+        let opening = lead.split_whitespace().count() <= 6 && !pronoun_before;
+        // a pronoun inside the opening phrase is no subject ("Asked whether he was concerned that
+        // …, Ban demurred"); one opening the sentence is
+        let pronoun_first = lead.split_whitespace().next().is_some_and(|w| {
+            lang::SUBJECT_PRONOUNS.contains(w) && w.starts_with(char::is_uppercase)
+        });
+        // (the first such only: "Michael Briggs, Sanders's spokesman," is one subject)
+        let after_opener =
+            !pronoun_first && lead.trim_end().ends_with(',') && !cued_found && !opener_found;
+        let cued = cue_follows(&doc.text[m.end..sentence.end]);
+        if fits(i) && (opening && found.is_none() || cued || after_opener) {
+            found = Some((m, i));
+            cued_found |= cued;
+            opener_found |= after_opener;
+        }
+    }
+    found
+}

@@ -1,0 +1,190 @@
+//! How a quotation's speaker is found: a named list of strategies, tried in order, each reading the
+//! text around the quotation in its own way. The first to find an attribution wins; when none does,
+//! [`uncued`] decides whether the quoted words are speech at all and whose.
+
+use super::attribute::{Found, attribute, colon_subject, sentence_subject, signature};
+use super::resolve::{People, nearest_subject, resolve};
+use super::{Quotation, Quote, Speaker, frames};
+use crate::entities::Entity;
+use crate::report::{EntityKind, QuoteKind};
+use crate::text::{Document, Span, tokens};
+
+/// Quoted fragments without an attribution are kept only from this many words (shorter ones are
+/// scare quotes, titles, nicknames).
+const MIN_UNATTRIBUTED_WORDS: usize = 5;
+
+/// Fragments with no cue of their own are given their sentence's subject from this many words.
+const MIN_SUBJECT_WORDS: usize = 4;
+
+/// What every strategy reads: the document, its entities and people, and every quoted stretch.
+pub struct Context<'d, 'a> {
+    pub doc: &'d Document<'a>,
+    pub entities: &'d [Entity],
+    /// Every quoted stretch with its marks, in text order (cut out of the writer's frames).
+    pub cuts: Vec<Span>,
+    pub people: People<'d>,
+}
+
+/// A way of finding a quotation's attribution.
+pub type Strategy = fn(&Context, &Quotation) -> Option<Found>;
+
+/// The strategies, in the order they are tried.
+pub const STRATEGIES: &[(&str, Strategy)] = &[
+    ("a cue in the frame", in_frame),
+    ("a colon after the sentence's subject", after_colon),
+    ("a paragraph ending with a colon before it", colon_paragraph),
+    (
+        "a sentence ending with its cue before it",
+        cue_sentence_before,
+    ),
+    ("a signature under it", signed),
+    ("a cue in a later paragraph of it", later_piece),
+];
+
+/// The cue in the writer's frame and its speaker ("…,” says Andrey Kortunov", "Graham said, “…”").
+/// The frame after the quotation comes first, unless the quotation is a fragment or closes its
+/// sentence, whose cue is the one before; after a quotation that closes its sentence, the next
+/// sentence attributes it only when it is nothing but the attribution ("… the better.” Smith
+/// said."), never when it goes on ("“This is …” Ohio Gov. John Kasich said he would have …").
+fn in_frame(cx: &Context, q: &Quotation) -> Option<Found> {
+    let text = cx.doc.text;
+    let found_after = q
+        .after
+        .and_then(|a| attribute(text, &tokens(text, a), true))
+        .filter(|f| {
+            !q.closes_sentence || {
+                let end = f
+                    .cue
+                    .end
+                    .max(f.speaker.end)
+                    .max(f.role.map_or(0, |r| r.end));
+                let rest = q.after.map_or("", |a| &text[end.min(a.end)..a.end]);
+                rest.split(['.', '!', '?'])
+                    .next()
+                    .is_none_or(|r| r.trim().is_empty())
+            }
+        });
+    let in_before = || attribute(text, &tokens(text, q.before), false);
+    if q.closes_sentence || q.kind == QuoteKind::Partial {
+        in_before().or(found_after)
+    } else {
+        found_after.or_else(in_before)
+    }
+}
+
+/// A colon and no cue ("Kaine has adopted the stance common among some Catholics: “…”"): the
+/// sentence's subject.
+fn after_colon(cx: &Context, q: &Quotation) -> Option<Found> {
+    colon_subject(cx.doc.text, &tokens(cx.doc.text, q.before))
+}
+
+/// A quotation opening its paragraph after one that ends with a colon ("released the following
+/// statement:"): that sentence's cue, or with no cue ("17-year-old Jared Potts echoed:") its subject.
+fn colon_paragraph(cx: &Context, q: &Quotation) -> Option<Found> {
+    let doc = cx.doc;
+    let prev = q.first.paragraph.checked_sub(1)?;
+    let p = doc.paragraphs[prev].span;
+    (q.opens_paragraph(doc) && doc.slice(p).ends_with(':')).then_some(())?;
+    let frame = frames::before(doc, &cx.cuts, p.end, prev);
+    let ws = tokens(doc.text, frame);
+    attribute(doc.text, &ws, false).or_else(|| colon_subject(doc.text, &ws))
+}
+
+/// A quotation opening a sentence right after one that ends with its cue ("Or maybe Jeb Bush,
+/// consultant Phil Musser says. “Several surveys …”").
+fn cue_sentence_before(cx: &Context, q: &Quotation) -> Option<Found> {
+    let doc = cx.doc;
+    if !doc.text[q.before.start..q.before.end].trim().is_empty() {
+        return None;
+    }
+    let s = doc.sentences_ended_by(q.before.start);
+    let prev = *doc.sentences.get(s.checked_sub(1)?)?;
+    (doc.paragraphs[q.first.paragraph].span.start <= prev.start).then_some(())?;
+    let f = attribute(doc.text, &tokens(doc.text, prev), false)?;
+    let tail = doc.text[f.cue.end.max(f.speaker.end)..prev.end].trim_end_matches(['.', ':']);
+    tail.trim().is_empty().then_some(f)
+}
+
+/// A quotation standing alone, signed in the paragraph after it ("- Bernie Sanders.").
+fn signed(cx: &Context, q: &Quotation) -> Option<Found> {
+    let next = cx.doc.paragraphs.get(q.last.paragraph + 1)?;
+    q.opens_paragraph(cx.doc).then_some(())?;
+    signature(cx.doc.text, next.span)
+}
+
+/// A quotation over several paragraphs attributed in a middle one.
+fn later_piece(cx: &Context, q: &Quotation) -> Option<Found> {
+    q.quoted.pieces.iter().skip(1).find_map(|p| {
+        let b = frames::before(cx.doc, &cx.cuts, p.open.start, p.paragraph);
+        attribute(cx.doc.text, &tokens(cx.doc.text, b), false)
+    })
+}
+
+/// What quoted words that no strategy attributes are.
+pub enum Uncued {
+    /// Not speech: scare quotes, a title, a nickname.
+    NotAQuotation,
+    /// A quotation, and its speaker if the text gives one.
+    Speaker(Option<Speaker>),
+}
+
+/// Quoted words with no attribution of their own. A sentence quoted right after another in its
+/// paragraph goes on with it, and a fragment after another in the same sentence ("a “loser,” a
+/// “liar” and a “whiner”") too: the quotation before's speaker, when it is near. A fragment of some
+/// length is its sentence's subject's when that is a person or organisation the text names; a
+/// paragraph of quotation only, after a paragraph about someone, is the person's who opens it. Short
+/// fragments and fragments with no named subject are not quotations.
+pub fn uncued(cx: &Context, q: &Quotation, previous: Option<&Quote>) -> Uncued {
+    let doc = cx.doc;
+    let same_sentence = |p: &Quote| {
+        p.paragraph == q.first.paragraph
+            && !doc.text[p.span.end.min(q.first.open.start)..q.first.open.start]
+                .contains(['.', '!', '?'])
+    };
+    let goes_on = previous.is_some_and(|p| {
+        (q.kind == QuoteKind::Full && p.paragraph == q.first.paragraph && p.kind == QuoteKind::Full)
+            || (q.kind == QuoteKind::Partial && same_sentence(p))
+    });
+    if !goes_on && q.kind == QuoteKind::Partial && q.words >= MIN_SUBJECT_WORDS {
+        return match fragment_subject(cx, q, previous) {
+            Some(s) => Uncued::Speaker(Some(s)),
+            None => Uncued::NotAQuotation,
+        };
+    }
+    if !goes_on && (q.words < MIN_UNATTRIBUTED_WORDS || q.kind == QuoteKind::Partial) {
+        return Uncued::NotAQuotation;
+    }
+    // a quotation standing after another speaker's, with no cue of its own: theirs
+    let theirs = previous
+        .filter(|p| p.paragraph + 1 >= q.first.paragraph)
+        .and_then(|p| p.speaker.clone());
+    Uncued::Speaker(theirs.or_else(|| paragraph_before(cx, q)))
+}
+
+/// The subject of the writer's sentence holding a fragment ("Fowler rails against the bill's “great
+/// wall of new federal rules”"), when it is a person or organisation the text names (not
+/// "Audiences" or "Reporting").
+fn fragment_subject(cx: &Context, q: &Quotation, previous: Option<&Quote>) -> Option<Speaker> {
+    let ws = tokens(cx.doc.text, q.before);
+    sentence_subject(cx.doc.text, &ws)
+        .and_then(|f| resolve(cx.doc, &cx.people, &f, q.first.open.start, previous))
+        .filter(|s| {
+            s.entity
+                .is_some_and(|e| matches!(cx.entities[e].ty, EntityKind::Person | EntityKind::Org))
+        })
+}
+
+/// A paragraph of quotation only, after a paragraph about someone ("Valastro praised Christie's
+/// leadership …" / "“We need someone who …”"): the person opening that paragraph.
+fn paragraph_before(cx: &Context, q: &Quotation) -> Option<Speaker> {
+    let doc = cx.doc;
+    let prev = doc.paragraphs.get(q.first.paragraph.checked_sub(1)?)?.span;
+    (q.opens_paragraph(doc) && q.kind == QuoteKind::Full).then_some(())?;
+    let (m, i) = nearest_subject(doc, cx.people.persons(), q.first.open.start, &|_| true)?;
+    (m.start >= prev.start).then(|| Speaker {
+        name: cx.entities[i].name.clone(),
+        entity: Some(i),
+        mention: m,
+        role: None,
+    })
+}

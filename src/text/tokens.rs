@@ -1,0 +1,165 @@
+//! Tokens: the words of a stretch of text with their punctuation, for the stages that read phrases
+//! (who said what), and the form a word takes inside a name. Both are spans over the document's
+//! text; the words themselves come from the document model, these only shape them.
+
+use compact_str::CompactString;
+
+use super::{Document, Span, abbreviations};
+use crate::lang;
+
+/// A word or a punctuation mark of a stretch of text: its bytes and lower-cased text (inline,
+/// without a heap allocation, up to 24 bytes: frames are cut into tokens for every quotation).
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Where it is in the document's text.
+    pub span: Span,
+    /// Its text, lower case.
+    pub lower: CompactString,
+    /// It starts with a capital.
+    pub capitalised: bool,
+    /// Two letters or more, all capitals ("WASHINGTON").
+    pub shouting: bool,
+}
+
+/// The tokens of `text[range]`, with their byte spans in `text`: words (letters and digits, with
+/// apostrophes, hyphens and dots inside), and `,` `;` `:` `.` `!` `?` `(` `)` and dashes as tokens of
+/// their own, so that commas and stops can end a phrase. A word's final stop is a token of its own
+/// (a sentence end) unless the word is an abbreviation by its shape ("Mr.", "Gov.", "U.S.") or the
+/// stop comes before a closing bracket or a comma ("(D-Md.)", "R-Ky., said").
+pub fn tokens(text: &str, range: Span) -> Vec<Token> {
+    let mut out = Vec::with_capacity(range.len() / 4);
+    let s = &text[range.start..range.end];
+    let mut start: Option<usize> = None;
+    let flush = |from: usize, mut to: usize, out: &mut Vec<Token>| {
+        let stop = to > from + 1
+            && s[from..to].ends_with('.')
+            && !abbreviations::by_shape(&s[from..to - 1])
+            && !s[to..].starts_with([')', ',']);
+        if stop {
+            to -= 1;
+        }
+        let w = &s[from..to];
+        out.push(Token {
+            span: Span::new(range.start + from, range.start + to),
+            lower: lower(w),
+            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            shouting: w.chars().nth(1).is_some() && w.chars().all(char::is_uppercase),
+        });
+        if stop {
+            out.push(Token {
+                span: Span::new(range.start + to, range.start + to + 1),
+                lower: CompactString::const_new("."),
+                capitalised: false,
+                shouting: false,
+            });
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
+        if part {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(b) = start.take() {
+            flush(b, i, &mut out);
+        }
+        if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–') {
+            flush(i, i + c.len_utf8(), &mut out);
+        }
+    }
+    if let Some(b) = start {
+        flush(b, s.len(), &mut out);
+    }
+    out
+}
+
+fn lower(w: &str) -> CompactString {
+    if w.is_ascii() {
+        let mut l = CompactString::from(w);
+        l.make_ascii_lowercase();
+        l
+    } else {
+        CompactString::from(w.to_lowercase())
+    }
+}
+
+/// A word as part of a name: without a possessive ending, and with the final stop of an acronym
+/// written with inner dots ("U.S" + "." is "U.S.").
+#[derive(Debug, Clone, Copy)]
+pub struct NameWord<'a> {
+    /// Where it is.
+    pub span: Span,
+    /// Its text.
+    pub text: &'a str,
+    /// Bytes of a possessive 's cut from its end.
+    pub possessive: usize,
+}
+
+impl<'a> Document<'a> {
+    /// Word `w` (a span of [`Document::words`]) as part of a name.
+    pub fn name_word(&self, w: Span) -> NameWord<'a> {
+        let text = self.slice(w);
+        let possessive = lang::POSSESSIVE_ENDINGS
+            .iter()
+            .find(|p| text.len() > p.len() + 1 && text.ends_with(*p))
+            .map_or(0, |p| p.len());
+        let mut span = Span::new(w.start, w.end - possessive);
+        // "U.S" + "." : an acronym with inner dots takes its final stop
+        let t = &self.text[span.start..span.end];
+        let after_stop = self.text[span.end..].chars().nth(1);
+        if possessive == 0
+            && t.contains('.')
+            && self.text[span.end..].starts_with('.')
+            && after_stop.is_none_or(|c| !c.is_alphanumeric())
+        {
+            span.end += 1;
+        }
+        NameWord {
+            span,
+            text: &self.text[span.start..span.end],
+            possessive,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokens(s, Span::new(0, s.len()))
+            .iter()
+            .map(|t| s[t.span.start..t.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn punctuation_is_kept_and_abbreviations_keep_their_stop() {
+        assert_eq!(
+            texts("Mr. Kortunov, head of it, said. Then"),
+            [
+                "Mr.", "Kortunov", ",", "head", "of", "it", ",", "said", ".", "Then"
+            ]
+        );
+        assert_eq!(texts("(D-Md.) said"), ["(", "D-Md.", ")", "said"]);
+        assert_eq!(texts("R-Ky., said"), ["R-Ky.", ",", "said"]);
+    }
+
+    #[test]
+    fn tokens_are_lower_cased_and_shaped() {
+        let s = "WASHINGTON — Tokayev’s";
+        let t = tokens(s, Span::new(0, s.len()));
+        assert!(t[0].shouting && t[0].capitalised);
+        assert_eq!(t[1].lower, "—");
+        assert_eq!(t[2].lower, "tokayev’s");
+    }
+
+    #[test]
+    fn name_words_drop_possessives_and_take_acronym_stops() {
+        let doc = Document::new("Tokayev’s U.S. plan");
+        let w: Vec<_> = doc.words.iter().map(|&w| doc.name_word(w)).collect();
+        assert_eq!(w[0].text, "Tokayev");
+        assert_eq!(w[0].possessive, "’s".len());
+        assert_eq!(w[1].text, "U.S.");
+    }
+}
