@@ -121,6 +121,8 @@ words! {
     HONORIFICS;
     /// Lower-case words allowed inside a name ("of", "van", "bin"), as written.
     NAME_PARTICLES;
+    /// Words joining two names in one run ("and", "&"), as written.
+    NAME_CONJUNCTIONS;
     /// Abbreviations opening a place's name ("St", "Mt"), as written.
     PLACE_ABBREVIATIONS;
     /// Party letters of a tag such as "R-Ill.", as written.

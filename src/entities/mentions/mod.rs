@@ -13,7 +13,9 @@ use rustc_hash::FxHashSet;
 use crate::lang;
 use crate::text::{Document, NameWord, Span};
 
-use super::gazetteer::{GAZETTEER, Known, key};
+mod runs;
+
+use super::gazetteer::{GAZETTEER, key};
 use crate::report::EntityKind;
 
 /// A mention before clustering: its bytes, its type (or none yet) and what typed it.
@@ -96,19 +98,8 @@ fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
     gap == "-" || (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}'))
 }
 
-/// "R-Ill", "D-Calif", "I-Vt": a party letter, a hyphen and a state.
-fn is_party_tag(w: &str) -> bool {
-    let mut parts = w.splitn(2, '-');
-    parts
-        .next()
-        .is_some_and(|p| lang::PARTY_LETTERS.contains(p))
-        && parts
-            .next()
-            .is_some_and(|state| state.chars().next().is_some_and(char::is_uppercase))
-}
-
 /// Honorifics are part of a person's mention ("Mr. Kortunov"); other titles are not.
-fn is_honorific(w: &str) -> bool {
+pub(super) fn is_honorific(w: &str) -> bool {
     lang::HONORIFICS.contains(w.trim_end_matches('.'))
 }
 
@@ -208,243 +199,8 @@ fn sentence_mentions(
             || doc.text[sentence.start..toks[i].span.start]
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        cut_run(doc, &toks[i..j], at_start, cx, out);
+        runs::cut_run(doc, &toks[i..j], at_start, cx, out);
         i = j;
-    }
-}
-
-/// Cuts a run into mentions and types them.
-fn cut_run(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence, out: &mut Vec<Mention>) {
-    // "(R-Ill.)", "D-Calif.": a politician's party and state, no name
-    if run.len() <= 3 && is_party_tag(span_text(doc, run)) {
-        return;
-    }
-    let shouting = cx.shouting;
-    let g = &GAZETTEER;
-    let mut run = run;
-    let mut titled = false;
-    // an organisation's name keeps its ordinary words ("National Rifle Association")
-    let org_named = run
-        .last()
-        .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text));
-    // leading ordinary words and titles, unless they begin a listed name ("New York", "South Korea")
-    loop {
-        let Some(first) = run.first() else { return };
-        let listed_prefix = (2..=run.len().min(5)).rev().any(|n| {
-            g.lookup(span_text(doc, &run[..n]))
-                .is_some_and(|k| !k.caution)
-        });
-        if listed_prefix {
-            break;
-        }
-        let lower = first.text.to_lowercase();
-        let multiword_title = run.len() > 2
-            && g.is_title(&format!("{} {}", first.text, run[1].text))
-            && g.lookup(span_text(doc, &run[..2]))
-                .is_none_or(|k| k.caution);
-        if multiword_title {
-            titled = true;
-            run = &run[2..];
-            continue;
-        }
-        if is_honorific(first.text) && run.len() > 1 {
-            // kept in the span, but what follows is a person
-            let rest = &run[1..];
-            let before = out.len();
-            cut_run(doc, rest, false, cx, out);
-            if let Some(m) = out.get_mut(before) {
-                m.span.start = first.span.start;
-                m.ty = Some(EntityKind::Person);
-                m.sure = true;
-            }
-            return;
-        }
-        if g.is_title(first.text) && run.len() > 1 {
-            titled = true;
-            run = &run[1..];
-            continue;
-        }
-        let known = g.lookup(first.text).filter(|k| !k.caution);
-        let ordinary = g.common_tier(&lower).is_some()
-            && known.is_none()
-            && g.given_name(first.text) < 2000
-            && !(at_start && run.len() == 1 && cx.names.contains(&key(first.text)))
-            && (at_start
-                || shouting
-                || !org_named && g.common_tier(&lower).is_some_and(|t| t <= 20));
-        if (ordinary && !(org_named && !at_start && run.len() > 1))
-            || lang::NAME_PARTICLES.contains(first.text)
-            || lang::NAME_LEADING_WORDS.contains(first.text)
-        {
-            run = &run[1..];
-            at_start = false;
-            continue;
-        }
-        break;
-    }
-    // trailing particles
-    while run
-        .last()
-        .is_some_and(|t| lang::NAME_PARTICLES.contains(t.text))
-    {
-        run = &run[..run.len() - 1];
-    }
-    if run.is_empty() {
-        return;
-    }
-    let text = span_text(doc, run);
-    if run.len() == 1 {
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        let k = key(text);
-        if letters < 2 || lang::NOT_NAMES.contains(&k) || lang::is_calendar_word(&k) {
-            return;
-        }
-    }
-    // "Burlington, Vt.": an abbreviation listed with its full stop
-    let whole = g.lookup(text).or_else(|| {
-        let stop = doc.text[run[run.len() - 1].span.end..].starts_with('.');
-        stop.then(|| g.lookup(&format!("{text}."))).flatten()
-    });
-    // "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
-    // Industry Ministry")
-    let last = run[run.len() - 1].text;
-    // "Maurer School of Law", "University of Iowa": a head word before "of"
-    let org_cue = g.is_org_suffix(last)
-        || g.is_org_head(last)
-        || run
-            .windows(2)
-            .any(|w| g.is_org_head(w[0].text) && w[1].text == "of");
-    if whole.is_none()
-        && !(g.is_org_suffix(last) || g.is_org_head(last))
-        && let Some(at) = run.iter().position(|t| t.text == "and" || t.text == "&")
-    {
-        cut_run(doc, &run[..at], at_start, cx, out);
-        cut_run(doc, &run[at + 1..], false, cx, out);
-        return;
-    }
-    // a one-word city that is also a common given name ("David", "Douglas") is settled by the
-    // document: whether it is part of a person's name there
-    if run.len() == 1
-        && !titled
-        && whole.is_some_and(|k| k.ty == EntityKind::Gpe && k.rank <= 3)
-        && g.given_name(text) >= 1000
-    {
-        push(out, run, None, false, 0);
-        return;
-    }
-    if let Some(k) = whole.filter(|k| !k.caution || run.len() > 1 || !at_start) {
-        push(out, run, Some(k.ty), true, k.rank);
-        return;
-    }
-    if org_cue && run.len() > 1 {
-        push(out, run, Some(EntityKind::Org), true, 0);
-        return;
-    }
-    if run.len() > 1
-        && let Some(ty) = g.place_head(last)
-    {
-        push(out, run, Some(ty), true, 0);
-        return;
-    }
-    // two places joined by a hyphen: "Russia-Ukraine"
-    if run.len() == 2 && between(doc, &run[0], &run[1]) == "-" {
-        let (a, b) = (g.lookup(run[0].text), g.lookup(run[1].text));
-        if let (Some(a), Some(b)) = (a, b) {
-            push(out, &run[..1], Some(a.ty), true, a.rank);
-            push(out, &run[1..], Some(b.ty), true, b.rank);
-            return;
-        }
-    }
-    // a title inside the run before a given name ("Senate Majority Leader Mitch McConnell"): what
-    // precedes it is a separate mention, if any, and what follows a person
-    if run.len() > 2
-        && whole.is_none()
-        && let Some(k) = (1..run.len() - 1)
-            .rev()
-            .find(|&k| g.is_title(run[k].text) && g.given_name(run[k + 1].text) >= 200)
-    {
-        // a two-word title ("Majority Leader") goes whole
-        let two = k >= 2 && g.is_title(span_text(doc, &run[k - 1..=k]));
-        cut_run(doc, &run[..k - usize::from(two)], at_start, cx, out);
-        push(out, &run[k + 1..], Some(EntityKind::Person), true, 0);
-        return;
-    }
-    // a nationality, then more ("Kazakh President Kassym-Jomart Tokayev"), or a place before a title
-    // ("Moscow Mayor Sergei Sobyanin"): two mentions
-    if run.len() > 1
-        && let Some(k) = g.lookup(run[0].text).filter(|k| !k.caution)
-        && (k.ty == EntityKind::Norp || (k.ty == EntityKind::Gpe && g.is_title(run[1].text)))
-        && between(doc, &run[0], &run[1]) != "-"
-    {
-        push(out, &run[..1], Some(k.ty), true, k.rank);
-        cut_run(doc, &run[1..], false, cx, out);
-        return;
-    }
-    // the longest listed name at the start, then the rest: "Europe Council"... rarely; skip
-    if shouting {
-        // in capitals only a listed name is trusted
-        if let Some(k) = whole {
-            push(out, run, Some(k.ty), true, k.rank);
-        }
-        return;
-    }
-    if titled {
-        push(out, run, Some(EntityKind::Person), true, 0);
-        return;
-    }
-    let given = g.given_name(run[0].text);
-    if run.len() >= 2 && run.len() <= 4 && given >= 200 {
-        push(out, run, Some(EntityKind::Person), false, 0);
-        return;
-    }
-    let ty = guess(run, whole);
-    push(out, run, ty, false, whole.map_or(0, |k| k.rank));
-}
-
-/// A type for a run no list or cue settled: left open for the document-level pass when it is one word.
-fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityKind> {
-    if let Some(k) = whole {
-        return Some(k.ty);
-    }
-    if run.len() == 1 {
-        return None;
-    }
-    if run.iter().all(|t| is_all_caps(t.text)) {
-        return Some(EntityKind::Org);
-    }
-    // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
-    if lang::PLACE_ABBREVIATIONS.contains(run[0].text) {
-        return Some(EntityKind::Gpe);
-    }
-    // two or three capitalised words (particles aside): a person's name
-    let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
-    let particles = run
-        .iter()
-        .filter(|t| lang::NAME_PARTICLES.contains(t.text))
-        .count();
-    if capitalised + particles == run.len() && (2..=3).contains(&capitalised)
-        || run.len() == 3 && capitalised == 2
-    {
-        return Some(EntityKind::Person);
-    }
-    Some(EntityKind::Org)
-}
-
-fn span_text<'a>(doc: &Document<'a>, run: &[Tok]) -> &'a str {
-    match (run.first(), run.last()) {
-        (Some(a), Some(b)) => doc.text.get(a.span.start..b.span.end).unwrap_or(""),
-        _ => "",
-    }
-}
-
-fn push(out: &mut Vec<Mention>, run: &[Tok], ty: Option<EntityKind>, sure: bool, rank: u8) {
-    if let (Some(a), Some(b)) = (run.first(), run.last()) {
-        out.push(Mention {
-            span: Span::new(a.span.start, b.span.end),
-            ty,
-            sure,
-            rank,
-        });
     }
 }
 

@@ -1,0 +1,188 @@
+//! Clustering: the mentions of one entity gathered ("Kassym-Jomart Tokayev" = "Mr. Tokayev" =
+//! "Tokayev", "NRA" = "National Rifle Association"), each cluster typed by its mentions' votes and
+//! named by its fullest form.
+
+use rustc_hash::FxHashMap;
+
+use super::Entity;
+use super::gazetteer::{GAZETTEER, key};
+use super::mentions::{Mention, without_honorific};
+use crate::report::EntityKind;
+use crate::text::{Document, Span};
+
+/// Clusters typed mentions into entities, ordered by first mention.
+pub fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
+    let mut c = Clusters::default();
+    // people named in full first, so that a bare surname before them still finds them
+    let mut order: Vec<usize> = (0..ms.len()).collect();
+    order.sort_by_key(|&i| {
+        let words = doc.slice(ms[i].span).split_whitespace().count();
+        (
+            ms[i].ty != Some(EntityKind::Person) || words < 2,
+            ms[i].span.start,
+        )
+    });
+    for i in order {
+        c.add(doc, &ms[i]);
+    }
+    c.into_entities()
+}
+
+/// One entity being gathered: its mentions, their texts and the types they vote for.
+struct Cluster {
+    ty_votes: FxHashMap<EntityKind, u32>,
+    mentions: Vec<Span>,
+    texts: Vec<String>,
+}
+
+/// The clusters so far, and the keys that lead a mention to one.
+#[derive(Default)]
+struct Clusters {
+    clusters: Vec<Cluster>,
+    /// Type and normalised name (or an organisation's full name) → cluster.
+    by_key: FxHashMap<String, usize>,
+    /// A person's surname → the first person named in full with it.
+    by_part: FxHashMap<String, usize>,
+    /// An organisation's initials → the organisation ("NRA" → "National Rifle Association").
+    by_initials: FxHashMap<String, usize>,
+}
+
+impl Clusters {
+    /// Adds a typed mention (untyped ones are left out) to its cluster, opening one if needed.
+    fn add(&mut self, doc: &Document, m: &Mention) {
+        let Some(ty) = m.ty else { return };
+        let full = doc.slice(m.span);
+        let text = if ty == EntityKind::Person {
+            without_honorific(full)
+        } else {
+            full
+        };
+        let k = format!("{}:{}", ty.as_str(), cluster_key(text, ty));
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // a town or region sharing the surname of a person the document names in full ("Rubio"
+        // after "Marco Rubio") is that person
+        let as_surname = matches!(ty, EntityKind::Gpe | EntityKind::Loc)
+            && m.rank <= 4
+            && words.len() == 1
+            && !self.by_key.contains_key(&k);
+        let surname_of = as_surname
+            .then(|| self.by_part.get(&key(text)).copied())
+            .flatten();
+        let ty = if surname_of.is_some() {
+            EntityKind::Person
+        } else {
+            ty
+        };
+        let found = surname_of
+            .or_else(|| self.by_key.get(&k).copied())
+            .or_else(|| match (ty, words.len()) {
+                (EntityKind::Person, 1) => self.by_part.get(&key(text)).copied(),
+                (EntityKind::Org, 1) => self.by_initials.get(&key(text)).copied(),
+                _ => None,
+            });
+        let ci = found.unwrap_or_else(|| self.open(k, ty, text, &words));
+        let c = &mut self.clusters[ci];
+        *c.ty_votes.entry(ty).or_default() += if m.sure { 2 } else { 1 };
+        c.mentions.push(m.span);
+        c.texts.push(text.to_string());
+    }
+
+    /// A new cluster under key `k`; a person named in full is found again by their surname, an
+    /// organisation by its initials.
+    fn open(&mut self, k: String, ty: EntityKind, text: &str, words: &[&str]) -> usize {
+        self.clusters.push(Cluster {
+            ty_votes: FxHashMap::default(),
+            mentions: Vec::new(),
+            texts: Vec::new(),
+        });
+        let ci = self.clusters.len() - 1;
+        self.by_key.insert(k, ci);
+        if ty == EntityKind::Person
+            && words.len() >= 2
+            && let Some(last) = words.last()
+        {
+            self.by_part.entry(key(last)).or_insert(ci);
+        }
+        if ty == EntityKind::Org && words.len() >= 2 {
+            self.by_initials.entry(key(&initials(text))).or_insert(ci);
+        }
+        ci
+    }
+
+    /// Each cluster as an entity of the type most of its mentions vote for (sure ones count
+    /// twice), its mentions in text order, named by [`canonical_name`]; by first mention.
+    fn into_entities(self) -> Vec<Entity> {
+        let mut out: Vec<Entity> = self
+            .clusters
+            .into_iter()
+            .filter_map(|mut c| {
+                let ty = c
+                    .ty_votes
+                    .iter()
+                    .max_by_key(|&(t, n)| (*n, std::cmp::Reverse(*t)))
+                    .map(|(t, _)| *t)?;
+                let order: Vec<usize> = {
+                    let mut o: Vec<usize> = (0..c.mentions.len()).collect();
+                    o.sort_by_key(|&i| c.mentions[i].start);
+                    o
+                };
+                c.mentions = order.iter().map(|&i| c.mentions[i]).collect();
+                c.texts = order.iter().map(|&i| c.texts[i].clone()).collect();
+                Some(Entity {
+                    name: canonical_name(&c.texts, ty),
+                    ty,
+                    mentions: c.mentions,
+                })
+            })
+            .collect();
+        out.sort_by_key(|e| e.mentions.first().map_or(usize::MAX, |m| m.start));
+        out
+    }
+}
+
+/// The capitals that begin the words of a name: "National Rifle Association" → "NRA".
+pub(super) fn initials(text: &str) -> String {
+    text.split([' ', '\u{a0}', '-'])
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// The key mentions of one entity share: the normalised text, an organisation's acronym or short form
+/// mapped to its full name.
+fn cluster_key(text: &str, ty: EntityKind) -> String {
+    let k = key(text);
+    if ty == EntityKind::Org
+        && let Some(full) = GAZETTEER.canonical(&k)
+    {
+        return key(full);
+    }
+    k
+}
+
+/// A cluster's name: the fullest form for people and organisations (the longest mention), the most
+/// frequent form for the rest (the first on ties).
+fn canonical_name(texts: &[String], ty: EntityKind) -> String {
+    let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match ty {
+        EntityKind::Person | EntityKind::Org => texts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, t)| (t.chars().count(), std::cmp::Reverse(*i)))
+            .map(|(_, t)| tidy(t))
+            .unwrap_or_default(),
+        _ => {
+            let mut counts: Vec<(&String, usize, usize)> = Vec::new();
+            for (i, t) in texts.iter().enumerate() {
+                match counts.iter_mut().find(|(x, _, _)| *x == t) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((t, 1, i)),
+                }
+            }
+            counts
+                .iter()
+                .max_by_key(|(_, n, i)| (*n, std::cmp::Reverse(*i)))
+                .map(|(t, _, _)| tidy(t))
+                .unwrap_or_default()
+        }
+    }
+}
