@@ -2,6 +2,9 @@
 //! `build/gazetteer.rs`) and the closed-class word lists of `data/lang/` into sorted Rust slices (see
 //! `build/lang.rs`), so the binary starts without parsing or hashing anything.
 
+#[path = "src/entities/gazetteer/codes.rs"]
+#[allow(dead_code)]
+mod codes;
 #[path = "build/gazetteer.rs"]
 mod gazetteer;
 #[path = "src/entities/gazetteer/key.rs"]
@@ -15,6 +18,7 @@ fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed=src/entities/gazetteer/key.rs");
+    println!("cargo::rerun-if-changed=src/entities/gazetteer/codes.rs");
     let root = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     if let Err(e) = gazetteer::write(&root.join("data"), &out) {

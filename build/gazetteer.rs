@@ -7,16 +7,9 @@ use std::fmt::Write as _;
 use std::io;
 use std::path::Path;
 
+use crate::codes::{FAC, GPE, LOC, NORP, ORG, PERSON};
 use crate::key::key;
 use crate::lists::data_lines;
-
-/// Entity type codes, in the order of `entities::EntityType`'s decoding in the runtime module.
-const PERSON: u16 = 0;
-const ORG: u16 = 1;
-const GPE: u16 = 2;
-const LOC: u16 = 3;
-const NORP: u16 = 4;
-const FAC: u16 = 5;
 
 /// What a list says a name is: type code, caution flag, rank (higher wins between lists).
 #[derive(Clone, Copy)]

@@ -150,7 +150,10 @@ fn local_chains(index: &ShingleIndex, sentence_starts: Vec<bool>) -> Vec<align::
 }
 
 /// Whole paragraphs repeated word for word, however short ("News Letter" pasted three times), that
-/// shingles are too long to see (and not already inside a longer repeat).
+/// shingles are too long to see (and not already inside a longer repeat). Words are compared by
+/// their fingerprints, as every repeat here is, so punctuation is set aside ("Life & Style" and
+/// "LIFE | STYLE" are one line), which the document's line-level [`crate::text::Repeats`] does not
+/// do: the two answer different questions.
 fn repeated_paragraphs(doc: &Document, words: &[u64], covered: &[bool]) -> Vec<Pair> {
     let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
     let mut out = Vec::new();

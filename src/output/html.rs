@@ -418,6 +418,19 @@ fn speakers(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
     out.push_str("</ul>\n");
 }
 
+/// Links to the second to the thirtieth of `n` places: `anchor_and_text(k)` for place `k`.
+fn later_links(
+    out: &mut String,
+    id: &dyn Fn(String) -> String,
+    n: usize,
+    anchor_and_text: impl Fn(usize) -> (String, String),
+) {
+    for k in 1..n.min(30) {
+        let (anchor, text) = anchor_and_text(k);
+        let _ = write!(out, " {}", link(id, anchor, &text));
+    }
+}
+
 fn entity_list(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
     if report.entities.is_empty() {
         return;
@@ -439,15 +452,9 @@ fn entity_list(out: &mut String, report: &Report, id: &dyn Fn(String) -> String)
             link(id, format!("e{}-0", e.id), &e.name),
             e.count
         );
-        if e.mentions.len() > 1 {
-            for k in 1..e.mentions.len().min(30) {
-                let _ = write!(
-                    out,
-                    " {}",
-                    link(id, format!("e{}-{k}", e.id), &(k + 1).to_string())
-                );
-            }
-        }
+        later_links(out, id, e.mentions.len(), |k| {
+            (format!("e{}-{k}", e.id), (k + 1).to_string())
+        });
         out.push_str("</span></li>\n");
     }
     out.push_str("</ul>\n");
@@ -470,13 +477,9 @@ fn duplicate_list(out: &mut String, report: &Report, id: &dyn Fn(String) -> Stri
             d.kind.as_str(),
             d.similarity
         );
-        for k in 1..d.passages.len().min(30) {
-            let _ = write!(
-                out,
-                " {}",
-                link(id, format!("d{g}-{k}"), &format!("copy {}", k + 1))
-            );
-        }
+        later_links(out, id, d.passages.len(), |k| {
+            (format!("d{g}-{k}"), format!("copy {}", k + 1))
+        });
         out.push_str("</span></li>\n");
     }
     out.push_str("</ul>\n");

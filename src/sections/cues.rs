@@ -8,11 +8,12 @@
 use regex_automata::meta::{self, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Input, MatchKind, PatternID, PatternSet};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use crate::lang;
-use crate::text::Document;
+use rustc_hash::FxHashSet;
+
+use crate::text::{Document, Repeats, text_key};
 
 /// The furniture phrases (`data/lang/patterns/boilerplate-phrases.txt`) then the end markers
 /// (`data/lang/patterns/end-markers.txt`), as one set matched against a lower-cased line; and how
@@ -187,21 +188,23 @@ pub fn furniture_phrase(text: &str) -> bool {
     found.iter().any(|p| p.as_usize() < *furniture)
 }
 
-pub fn analyse(doc: &Document) -> Vec<Cues> {
+/// The cues of every paragraph of `doc`, whose repeated paragraphs are `repeats`.
+pub fn analyse(doc: &Document, repeats: &Repeats) -> Vec<Cues> {
     let mut cues: Vec<Cues> = (0..doc.paragraphs.len())
         .map(|i| paragraph_cues(doc, i))
         .collect();
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: FxHashSet<u64> = FxHashSet::default();
     for (i, p) in doc.paragraphs.iter().enumerate() {
         let text = doc.slice(p.span);
-        let first = doc
+        let key = repeats.key(i);
+        let opens_with_earlier = doc
             .paragraph_sentences(i)
             .first()
-            .map_or(text, |s| doc.slice(*s));
-        let opens_with_earlier = first.len() < text.len() && seen.contains(first);
-        cues[i].echo = seen.contains(text) || opens_with_earlier;
+            .map(|s| doc.slice(*s))
+            .is_some_and(|first| first.len() < text.len() && seen.contains(&text_key(first)));
+        cues[i].echo = seen.contains(&key) || opens_with_earlier;
         if cues[i].words >= ECHO_MIN_WORDS {
-            seen.insert(text);
+            seen.insert(key);
         }
     }
     cues
@@ -262,7 +265,7 @@ mod tests {
 
     fn cues(s: &str) -> Cues {
         let doc = Document::new(s);
-        analyse(&doc).remove(0)
+        analyse(&doc, &Repeats::of(&doc)).remove(0)
     }
 
     #[test]

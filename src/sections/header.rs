@@ -5,12 +5,12 @@
 //! a date or a numbered link. A kicker is a short label standing alone just above it; below it come
 //! the dek, bylines, datelines and captions.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cues::Cues;
 use crate::report::SectionKind;
-use crate::text::{Document, Span};
+use crate::text::{Document, Repeats, Span};
 
 /// How far above the body the headline is looked for, in paragraphs.
 const HEADLINE_WINDOW: usize = 40;
@@ -26,7 +26,7 @@ struct Context<'d, 'a> {
     doc: &'d Document<'a>,
     cues: &'d [Cues],
     /// How often each paragraph's text occurs in the document.
-    repeats: Vec<usize>,
+    repeats: &'d Repeats,
     /// Content words of the body's opening.
     topic: HashSet<String>,
     body: Range<usize>,
@@ -34,11 +34,16 @@ struct Context<'d, 'a> {
 
 /// The headline's paragraph index: the best candidate above the body, or the body's first paragraph
 /// when nothing above qualifies and that paragraph is short and heads more text.
-pub fn find_headline(doc: &Document, cues: &[Cues], body: &Range<usize>) -> Option<usize> {
+pub fn find_headline(
+    doc: &Document,
+    cues: &[Cues],
+    repeats: &Repeats,
+    body: &Range<usize>,
+) -> Option<usize> {
     let cx = Context {
         doc,
         cues,
-        repeats: repeat_counts(doc),
+        repeats,
         topic: topic_words(doc, body),
         body: body.clone(),
     };
@@ -109,7 +114,7 @@ impl Context<'_, '_> {
         if cues[i + 1..].iter().take(4).any(|n| n.byline || n.date) {
             s += 1.0;
         }
-        if self.repeats[i] == 2 {
+        if self.repeats.count(i) == 2 {
             s += 0.5;
         }
         s += 4.0 * self.topic_overlap(i);
@@ -161,36 +166,6 @@ impl Context<'_, '_> {
             shared as f32 / all as f32
         }
     }
-}
-
-/// A hash of a paragraph's text with case and whitespace runs ignored: paragraphs that are the same
-/// line up to those hash alike (a 64-bit hash; a collision between two lines of one page is not a
-/// practical concern).
-fn normalised_hash(s: &str) -> u64 {
-    use std::hash::Hasher;
-    let mut h = rustc_hash::FxHasher::default();
-    for word in s.split_whitespace() {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            h.write_u32(c as u32);
-        }
-        h.write_u32(u32::from(b' '));
-    }
-    h.finish()
-}
-
-fn repeat_counts(doc: &Document) -> Vec<usize> {
-    let keys: Vec<u64> = doc
-        .paragraphs
-        .iter()
-        .map(|p| normalised_hash(doc.slice(p.span)))
-        .collect();
-    let mut counts: HashMap<u64, usize> = HashMap::new();
-    for &k in &keys {
-        *counts.entry(k).or_default() += 1;
-    }
-    keys.iter()
-        .map(|k| counts.get(k).copied().unwrap_or(1))
-        .collect()
 }
 
 /// Content words (four letters or more, lower-cased).

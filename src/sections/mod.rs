@@ -18,7 +18,7 @@ use cues::furniture_phrase;
 use std::ops::Range;
 
 use crate::report::SectionKind;
-use crate::text::{Document, Span};
+use crate::text::{Document, Repeats, Span};
 use cues::Cues;
 
 /// A section as paragraph indices into the document.
@@ -59,12 +59,13 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     if n == 0 {
         return Vec::new();
     }
-    let cues = cues::analyse(doc);
+    let repeats = Repeats::of(doc);
+    let cues = cues::analyse(doc, &repeats);
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
     let body = main_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
-    let headline = header::find_headline(doc, &cues, &body);
+    let headline = header::find_headline(doc, &cues, &repeats, &body);
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
         _ => body.start,

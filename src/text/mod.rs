@@ -11,10 +11,12 @@
 pub mod abbreviations;
 mod locate;
 mod offsets;
+mod repeats;
 mod sentences;
 mod tokens;
 
 pub use offsets::CharIndex;
+pub use repeats::{Repeats, text_key};
 pub use tokens::{NameWord, Token, tokens};
 
 use std::ops::Range;

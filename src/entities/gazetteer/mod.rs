@@ -5,6 +5,7 @@
 //! Every table is keyed by [`key`]: the name lower-cased, curly apostrophes straightened, dots kept
 //! and runs of whitespace made one space.
 
+mod codes;
 mod key;
 
 pub use key::{key, with_key};
@@ -48,14 +49,16 @@ pub struct Known {
     pub rank: u8,
 }
 
-/// The type of a code in the tables (the build script's order).
+/// The type of a code in the tables (`codes.rs`, shared with the build script).
 fn type_of(code: u64) -> EntityKind {
-    match code & 7 {
-        0 => EntityKind::Person,
-        1 => EntityKind::Org,
-        2 => EntityKind::Gpe,
-        3 => EntityKind::Loc,
-        4 => EntityKind::Norp,
+    match (code & 7) as u16 {
+        codes::PERSON => EntityKind::Person,
+        codes::ORG => EntityKind::Org,
+        codes::GPE => EntityKind::Gpe,
+        codes::LOC => EntityKind::Loc,
+        codes::NORP => EntityKind::Norp,
+        codes::FAC => EntityKind::Fac,
+        // three bits hold six codes: the build script writes no other
         _ => EntityKind::Fac,
     }
 }
