@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use analyze::output::Format;
+use anyhow::{anyhow, bail};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, ValueEnum};
 use clap_complete::Shell;
@@ -140,7 +141,7 @@ pub fn man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
 }
 
 /// A size in bytes: a number with an optional K, M or G suffix (powers of 1024).
-fn parse_size(s: &str) -> Result<u64, String> {
+fn parse_size(s: &str) -> anyhow::Result<u64> {
     let t = s.trim();
     let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
         Some((i, _)) => t.split_at(i),
@@ -148,16 +149,16 @@ fn parse_size(s: &str) -> Result<u64, String> {
     };
     let n: u64 = digits
         .parse()
-        .map_err(|_| format!("{s:?} is not a size (examples: 1000000, 500K, 64M, 1G)"))?;
+        .map_err(|_| anyhow!("{s:?} is not a size (examples: 1000000, 500K, 64M, 1G)"))?;
     let scale: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
         "" => 1,
         "K" => 1 << 10,
         "M" => 1 << 20,
         "G" => 1 << 30,
-        _ => return Err(format!("{s:?}: unknown unit (use K, M or G)")),
+        _ => bail!("{s:?}: unknown unit (use K, M or G)"),
     };
     n.checked_mul(scale)
-        .ok_or_else(|| format!("{s:?} is too large"))
+        .ok_or_else(|| anyhow!("{s:?} is too large"))
 }
 
 /// How input files are read.
@@ -278,11 +279,11 @@ mod tests {
 
     #[test]
     fn sizes_take_units() {
-        assert_eq!(parse_size("1000"), Ok(1000));
-        assert_eq!(parse_size("64K"), Ok(64 << 10));
-        assert_eq!(parse_size("256M"), Ok(256 << 20));
-        assert_eq!(parse_size("2g"), Ok(2 << 30));
-        assert_eq!(parse_size("1MiB"), Ok(1 << 20));
+        assert_eq!(parse_size("1000").ok(), Some(1000));
+        assert_eq!(parse_size("64K").ok(), Some(64 << 10));
+        assert_eq!(parse_size("256M").ok(), Some(256 << 20));
+        assert_eq!(parse_size("2g").ok(), Some(2 << 30));
+        assert_eq!(parse_size("1MiB").ok(), Some(1 << 20));
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5T").is_err());
         assert!(parse_size("99999999999999G").is_err());

@@ -129,14 +129,19 @@ impl Format {
     }
 }
 
-impl std::str::FromStr for Format {
-    type Err = String;
+/// A name that is no format's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown format {0:?} (json, text or html)")]
+pub struct UnknownFormat(pub String);
 
-    fn from_str(s: &str) -> Result<Format, String> {
+impl std::str::FromStr for Format {
+    type Err = UnknownFormat;
+
+    fn from_str(s: &str) -> Result<Format, UnknownFormat> {
         Format::ALL
             .into_iter()
             .find(|f| f.name() == s)
-            .ok_or_else(|| format!("unknown format {s:?}"))
+            .ok_or_else(|| UnknownFormat(s.to_string()))
     }
 }
 
