@@ -183,6 +183,57 @@ fn a_long_run_of_quote_marks_and_newlines() {
     check_report(&text, &report(&text));
 }
 
+/// The tokens the stages treat specially, as they repeat in a long run of capitalised words:
+/// honorifics, titles, nationalities, "and", initials, quote marks, hyphens, party tags, particles.
+/// A run of 100,000 of any of them once overflowed the stack (the run cutter called itself per
+/// token).
+const RUN_TOKENS: &[&str] = &[
+    "Mr. ",
+    "Dr. John ",
+    "President ",
+    "Senate Majority Leader ",
+    "French ",
+    "Russian President ",
+    "Kazakh President Tokayev and ",
+    "John and ",
+    "and ",
+    "A. ",
+    "U.S. ",
+    "“",
+    "\" ",
+    "Jean-",
+    "R-Ill. ",
+    "of ",
+    "St. ",
+    "Smith’s ",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Runs mixing every special token, thousands of tokens long, on a test thread's small stack.
+    #[test]
+    fn long_mixed_runs_of_special_tokens_complete(
+        picks in proptest::collection::vec(0..RUN_TOKENS.len(), 1..6),
+        repeat in 500usize..3000,
+    ) {
+        let unit: String = picks.iter().map(|&i| RUN_TOKENS[i]).collect();
+        let text = unit.repeat(repeat);
+        check_report(&text, &report(&text));
+    }
+}
+
+/// 100,000 tokens of each special kind, one kind at a time: each completes (in well under a second on
+/// a release build) and keeps every invariant.
+#[test]
+#[ignore = "large: .ci/run runs it on a release build"]
+fn a_hundred_thousand_tokens_of_each_special_kind_complete() {
+    for token in RUN_TOKENS {
+        let text = token.repeat(100_000);
+        check_report(&text, &report(&text));
+    }
+}
+
 /// Inputs the fuzzer (`fuzz/run.sh`) once failed on, kept in `tests/fuzz-regressions/`: each is
 /// decoded as a file would be and its report must keep every invariant.
 #[test]

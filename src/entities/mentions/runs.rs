@@ -5,6 +5,11 @@
 //! marks it too). Then a named list of steps is tried in order, the first that applies deciding:
 //! split at "and", trust a listed name, read a head word ("Council", "River"), split two places at a
 //! hyphen or a title inside the run, split a nationality off, and at last guess.
+//!
+//! A step that splits the run hands its parts back as tasks on a work list rather than calling
+//! itself, so that a run of any length ("Mr. Mr. Mr. …", "John and John and …") costs no stack; and
+//! a run longer than [`MAX_RUN`] words, which no name is, is cut into windows of that length first,
+//! so that the work per run stays bounded.
 
 use super::{Mention, Sentence, Tok, between, is_all_caps, is_capitalised, is_honorific};
 use crate::entities::gazetteer::{GAZETTEER, Known, key};
@@ -17,6 +22,8 @@ use crate::text::{Document, Span};
 struct Run<'r, 'a> {
     doc: &'r Document<'a>,
     toks: &'r [Tok<'a>],
+    /// Where `toks` starts in the whole run.
+    offset: usize,
     cx: &'r Sentence<'r>,
     at_start: bool,
     titled: bool,
@@ -25,8 +32,28 @@ struct Run<'r, 'a> {
     whole: Option<Known>,
 }
 
-/// One way of typing a run: true when it decided (and pushed what it found).
-type Step = fn(&Run, &mut Vec<Mention>) -> bool;
+/// Runs longer than this many words are cut into windows of this length (the longest run in the
+/// development sets is 33 words).
+const MAX_RUN: usize = 64;
+
+/// Work left to do on a run, in the order the tasks come off the work list.
+enum Task {
+    /// Cut and type the words `from..to` of the run.
+    Cut {
+        from: usize,
+        to: usize,
+        at_start: bool,
+    },
+    /// Add a mention.
+    Push(Mention),
+    /// The first mention added since there were `before` is a person named with the honorific
+    /// starting at byte `start`.
+    Honorific { before: usize, start: usize },
+}
+
+/// One way of typing a run: true when it decided, with what it found (mentions, and parts of the
+/// run to cut again) added to `emit` in order.
+type Step = fn(&Run, &mut Vec<Task>) -> bool;
 
 /// The steps, in the order they are tried; the last always decides.
 const STEPS: &[(&str, Step)] = &[
@@ -52,13 +79,82 @@ pub(super) fn cut_run(
     cx: &Sentence,
     out: &mut Vec<Mention>,
 ) {
+    for (w, window) in run.chunks(MAX_RUN).enumerate() {
+        cut_window(doc, window, at_start && w == 0, cx, out);
+    }
+}
+
+/// Works through the tasks a run of at most [`MAX_RUN`] words gives, depth first and in order.
+fn cut_window(doc: &Document, run: &[Tok], at_start: bool, cx: &Sentence, out: &mut Vec<Mention>) {
+    let mut tasks = vec![Task::Cut {
+        from: 0,
+        to: run.len(),
+        at_start,
+    }];
+    let mut emit: Vec<Task> = Vec::new();
+    while let Some(task) = tasks.pop() {
+        match task {
+            Task::Push(m) => out.push(m),
+            Task::Honorific { before, start } => {
+                if let Some(m) = out.get_mut(before) {
+                    m.span.start = start;
+                    m.ty = Some(EntityKind::Person);
+                    m.sure = true;
+                }
+            }
+            Task::Cut { from, to, at_start } => {
+                cut(
+                    doc,
+                    &run[from..to],
+                    from,
+                    at_start,
+                    cx,
+                    out.len(),
+                    &mut emit,
+                );
+                tasks.extend(emit.drain(..).rev());
+            }
+        }
+    }
+}
+
+/// Cuts the words `run` (starting at `offset` in the whole run), adding what it finds to `emit`;
+/// `done` mentions have been added so far.
+fn cut(
+    doc: &Document,
+    run: &[Tok],
+    offset: usize,
+    at_start: bool,
+    cx: &Sentence,
+    done: usize,
+    emit: &mut Vec<Task>,
+) {
     // "(R-Ill.)", "D-Calif.": a politician's party and state, no name
     if run.len() <= 3 && is_party_tag(span_text(doc, run)) {
         return;
     }
-    let Some((toks, at_start, titled)) = without_leading(doc, run, at_start, cx, out) else {
-        return;
+    let (from, to, at_start, titled) = match without_leading(doc, run, at_start, cx) {
+        Leading::Rest {
+            from,
+            to,
+            at_start,
+            titled,
+        } => (from, to, at_start, titled),
+        Leading::Honorific { at, start } => {
+            emit.push(Task::Cut {
+                from: offset + at + 1,
+                to: offset + run.len(),
+                at_start: false,
+            });
+            emit.push(Task::Honorific {
+                before: done,
+                start,
+            });
+            return;
+        }
+        Leading::Nothing => return,
     };
+    let toks = &run[from..to];
     let text = span_text(doc, toks);
     if toks.len() == 1 {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -75,84 +171,109 @@ pub(super) fn cut_run(
     let r = Run {
         doc,
         toks,
+        offset: offset + from,
         cx,
         at_start,
         titled,
         whole,
     };
     for (_, step) in STEPS {
-        if step(&r, out) {
+        if step(&r, emit) {
             return;
         }
     }
 }
 
+impl Run<'_, '_> {
+    /// Cut the words `range` of this run again.
+    fn cut_again(&self, emit: &mut Vec<Task>, range: std::ops::Range<usize>, at_start: bool) {
+        emit.push(Task::Cut {
+            from: self.offset + range.start,
+            to: self.offset + range.end,
+            at_start,
+        });
+    }
+}
+
+/// What leads a run.
+enum Leading {
+    /// Its words `from..to` are left, still opening the sentence or not, led by a title or not.
+    Rest {
+        from: usize,
+        to: usize,
+        at_start: bool,
+        titled: bool,
+    },
+    /// An honorific (word `at`, byte `start`) leads it: what follows is a person, the honorific in
+    /// its span.
+    Honorific { at: usize, start: usize },
+    /// Nothing is left.
+    Nothing,
+}
+
 /// The run without its leading ordinary words and titles, unless they begin a listed name ("New
-/// York", "South Korea"), and without trailing particles: the words left, whether they still open
-/// the sentence, and whether a title led them. None when nothing is left, or when an honorific led
-/// the run (what follows it is cut and pushed as a person, the honorific kept in its span).
-fn without_leading<'r, 'a>(
-    doc: &Document,
-    mut run: &'r [Tok<'a>],
-    mut at_start: bool,
-    cx: &Sentence,
-    out: &mut Vec<Mention>,
-) -> Option<(&'r [Tok<'a>], bool, bool)> {
+/// York", "South Korea"), and without trailing particles.
+fn without_leading(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence) -> Leading {
     let g = &GAZETTEER;
+    let (mut from, mut to) = (0, run.len());
     let mut titled = false;
     // an organisation's name keeps its ordinary words ("National Rifle Association")
     let org_named = run
         .last()
         .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text));
     loop {
-        let first = run.first()?;
-        let listed_prefix = (2..=run.len().min(5)).rev().any(|n| {
-            g.lookup(span_text(doc, &run[..n]))
+        let rest = &run[from..];
+        let Some(first) = rest.first() else {
+            return Leading::Nothing;
+        };
+        let listed_prefix = (2..=rest.len().min(5)).rev().any(|n| {
+            g.lookup(span_text(doc, &rest[..n]))
                 .is_some_and(|k| !k.caution)
         });
         if listed_prefix {
             break;
         }
-        let multiword_title = run.len() > 2
-            && g.is_title(&format!("{} {}", first.text, run[1].text))
-            && g.lookup(span_text(doc, &run[..2]))
+        let multiword_title = rest.len() > 2
+            && g.is_title(&format!("{} {}", first.text, rest[1].text))
+            && g.lookup(span_text(doc, &rest[..2]))
                 .is_none_or(|k| k.caution);
         if multiword_title {
             titled = true;
-            run = &run[2..];
+            from += 2;
             continue;
         }
-        if is_honorific(first.text) && run.len() > 1 {
-            let before = out.len();
-            cut_run(doc, &run[1..], false, cx, out);
-            if let Some(m) = out.get_mut(before) {
-                m.span.start = first.span.start;
-                m.ty = Some(EntityKind::Person);
-                m.sure = true;
-            }
-            return None;
+        if is_honorific(first.text) && rest.len() > 1 {
+            return Leading::Honorific {
+                at: from,
+                start: first.span.start,
+            };
         }
-        if g.is_title(first.text) && run.len() > 1 {
+        if g.is_title(first.text) && rest.len() > 1 {
             titled = true;
-            run = &run[1..];
+            from += 1;
             continue;
         }
-        if !ordinary_lead(run, at_start, org_named, cx)
+        if !ordinary_lead(rest, at_start, org_named, cx)
             && !lang::NAME_PARTICLES.contains(first.text)
             && !lang::NAME_LEADING_WORDS.contains(first.text)
         {
             break;
         }
-        run = &run[1..];
+        from += 1;
         at_start = false;
     }
-    while run
-        .last()
-        .is_some_and(|t| lang::NAME_PARTICLES.contains(t.text))
-    {
-        run = &run[..run.len() - 1];
+    while to > from && lang::NAME_PARTICLES.contains(run[to - 1].text) {
+        to -= 1;
     }
-    (!run.is_empty()).then_some((run, at_start, titled))
+    if to == from {
+        return Leading::Nothing;
+    }
+    Leading::Rest {
+        from,
+        to,
+        at_start,
+        titled,
+    }
 }
 
 /// Whether the run's first word is an ordinary word leading it ("But", "Amid", "Rather"): a common
@@ -176,7 +297,7 @@ fn ordinary_lead(run: &[Tok], at_start: bool, org_named: bool, cx: &Sentence) ->
 
 /// "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
 /// Industry Ministry").
-fn split_at_and(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn split_at_and(r: &Run, emit: &mut Vec<Task>) -> bool {
     let g = &GAZETTEER;
     let last = r.toks[r.toks.len() - 1].text;
     if r.whole.is_some() || g.is_org_suffix(last) || g.is_org_head(last) {
@@ -189,33 +310,33 @@ fn split_at_and(r: &Run, out: &mut Vec<Mention>) -> bool {
     else {
         return false;
     };
-    cut_run(r.doc, &r.toks[..at], r.at_start, r.cx, out);
-    cut_run(r.doc, &r.toks[at + 1..], false, r.cx, out);
+    r.cut_again(emit, 0..at, r.at_start);
+    r.cut_again(emit, at + 1..r.toks.len(), false);
     true
 }
 
 /// A one-word city that is also a common given name ("David", "Douglas"): left open, for the
 /// document to settle (whether it is part of a person's name there).
-fn open_city_name(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn open_city_name(r: &Run, emit: &mut Vec<Task>) -> bool {
     let decides = r.toks.len() == 1
         && !r.titled
         && r.whole
             .is_some_and(|k| k.ty == EntityKind::Gpe && k.rank <= 3)
         && GAZETTEER.given_name(r.toks[0].text) >= 1000;
     if decides {
-        push(out, r.toks, None, false, 0);
+        push(emit, r.toks, None, false, 0);
     }
     decides
 }
 
 /// A name a list knows, trusted unless it is also a common word opening the sentence alone.
-fn listed(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn listed(r: &Run, emit: &mut Vec<Task>) -> bool {
     match r
         .whole
         .filter(|k| !k.caution || r.toks.len() > 1 || !r.at_start)
     {
         Some(k) => {
-            push(out, r.toks, Some(k.ty), true, k.rank);
+            push(emit, r.toks, Some(k.ty), true, k.rank);
             true
         }
         None => false,
@@ -224,7 +345,7 @@ fn listed(r: &Run, out: &mut Vec<Mention>) -> bool {
 
 /// An organisation by its head word or suffix ("… Council", "… Inc."), or a head word before "of"
 /// ("Maurer School of Law", "University of Iowa").
-fn organisation_head(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn organisation_head(r: &Run, emit: &mut Vec<Task>) -> bool {
     let g = &GAZETTEER;
     let last = r.toks[r.toks.len() - 1].text;
     let org_cue = g.is_org_suffix(last)
@@ -234,19 +355,19 @@ fn organisation_head(r: &Run, out: &mut Vec<Mention>) -> bool {
             .any(|w| g.is_org_head(w[0].text) && lang::NAME_JOINERS.contains(w[1].text));
     let decides = org_cue && r.toks.len() > 1;
     if decides {
-        push(out, r.toks, Some(EntityKind::Org), true, 0);
+        push(emit, r.toks, Some(EntityKind::Org), true, 0);
     }
     decides
 }
 
 /// A place by its head word ("… River", "… Airport").
-fn place_head(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn place_head(r: &Run, emit: &mut Vec<Task>) -> bool {
     if r.toks.len() < 2 {
         return false;
     }
     match GAZETTEER.place_head(r.toks[r.toks.len() - 1].text) {
         Some(ty) => {
-            push(out, r.toks, Some(ty), true, 0);
+            push(emit, r.toks, Some(ty), true, 0);
             true
         }
         None => false,
@@ -254,7 +375,7 @@ fn place_head(r: &Run, out: &mut Vec<Mention>) -> bool {
 }
 
 /// Two places joined by a hyphen: "Russia-Ukraine".
-fn hyphenated_places(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn hyphenated_places(r: &Run, emit: &mut Vec<Task>) -> bool {
     if r.toks.len() != 2 || between(r.doc, &r.toks[0], &r.toks[1]) != "-" {
         return false;
     }
@@ -262,15 +383,15 @@ fn hyphenated_places(r: &Run, out: &mut Vec<Mention>) -> bool {
     let (Some(a), Some(b)) = (g.lookup(r.toks[0].text), g.lookup(r.toks[1].text)) else {
         return false;
     };
-    push(out, &r.toks[..1], Some(a.ty), true, a.rank);
-    push(out, &r.toks[1..], Some(b.ty), true, b.rank);
+    push(emit, &r.toks[..1], Some(a.ty), true, a.rank);
+    push(emit, &r.toks[1..], Some(b.ty), true, b.rank);
     true
 }
 
 /// A title inside the run before a given name ("Senate Majority Leader Mitch McConnell"): what
 /// precedes it is a separate mention, if any, and what follows a person; a two-word title
 /// ("Majority Leader") goes whole.
-fn title_inside(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn title_inside(r: &Run, emit: &mut Vec<Task>) -> bool {
     let (g, toks) = (&GAZETTEER, r.toks);
     if toks.len() <= 2 || r.whole.is_some() {
         return false;
@@ -282,14 +403,14 @@ fn title_inside(r: &Run, out: &mut Vec<Mention>) -> bool {
         return false;
     };
     let two = k >= 2 && g.is_title(span_text(r.doc, &toks[k - 1..=k]));
-    cut_run(r.doc, &toks[..k - usize::from(two)], r.at_start, r.cx, out);
-    push(out, &toks[k + 1..], Some(EntityKind::Person), true, 0);
+    r.cut_again(emit, 0..k - usize::from(two), r.at_start);
+    push(emit, &toks[k + 1..], Some(EntityKind::Person), true, 0);
     true
 }
 
 /// A nationality, then more ("Kazakh President Kassym-Jomart Tokayev"), or a place before a title
 /// ("Moscow Mayor Sergei Sobyanin"): two mentions.
-fn nationality_first(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn nationality_first(r: &Run, emit: &mut Vec<Task>) -> bool {
     let (g, toks) = (&GAZETTEER, r.toks);
     if toks.len() < 2 || between(r.doc, &toks[0], &toks[1]) == "-" {
         return false;
@@ -300,43 +421,43 @@ fn nationality_first(r: &Run, out: &mut Vec<Mention>) -> bool {
     if !(k.ty == EntityKind::Norp || (k.ty == EntityKind::Gpe && g.is_title(toks[1].text))) {
         return false;
     }
-    push(out, &toks[..1], Some(k.ty), true, k.rank);
-    cut_run(r.doc, &toks[1..], false, r.cx, out);
+    push(emit, &toks[..1], Some(k.ty), true, k.rank);
+    r.cut_again(emit, 1..toks.len(), false);
     true
 }
 
 /// In a sentence written in capitals only a listed name is trusted.
-fn shouted(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn shouted(r: &Run, emit: &mut Vec<Task>) -> bool {
     if !r.cx.shouting {
         return false;
     }
     if let Some(k) = r.whole {
-        push(out, r.toks, Some(k.ty), true, k.rank);
+        push(emit, r.toks, Some(k.ty), true, k.rank);
     }
     true
 }
 
 /// What a title led is a person.
-fn titled_person(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn titled_person(r: &Run, emit: &mut Vec<Task>) -> bool {
     if r.titled {
-        push(out, r.toks, Some(EntityKind::Person), true, 0);
+        push(emit, r.toks, Some(EntityKind::Person), true, 0);
     }
     r.titled
 }
 
 /// Two to four words opening with a given name: a person.
-fn given_name(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn given_name(r: &Run, emit: &mut Vec<Task>) -> bool {
     let decides = (2..=4).contains(&r.toks.len()) && GAZETTEER.given_name(r.toks[0].text) >= 200;
     if decides {
-        push(out, r.toks, Some(EntityKind::Person), false, 0);
+        push(emit, r.toks, Some(EntityKind::Person), false, 0);
     }
     decides
 }
 
 /// What no list or cue settled.
-fn guessed(r: &Run, out: &mut Vec<Mention>) -> bool {
+fn guessed(r: &Run, emit: &mut Vec<Task>) -> bool {
     let ty = guess(r.toks, r.whole);
-    push(out, r.toks, ty, false, r.whole.map_or(0, |k| k.rank));
+    push(emit, r.toks, ty, false, r.whole.map_or(0, |k| k.rank));
     true
 }
 
@@ -387,13 +508,13 @@ fn span_text<'a>(doc: &Document<'a>, run: &[Tok]) -> &'a str {
     }
 }
 
-fn push(out: &mut Vec<Mention>, run: &[Tok], ty: Option<EntityKind>, sure: bool, rank: u8) {
+fn push(emit: &mut Vec<Task>, run: &[Tok], ty: Option<EntityKind>, sure: bool, rank: u8) {
     if let (Some(a), Some(b)) = (run.first(), run.last()) {
-        out.push(Mention {
+        emit.push(Task::Push(Mention {
             span: Span::new(a.span.start, b.span.end),
             ty,
             sure,
             rank,
-        });
+        }));
     }
 }
