@@ -63,26 +63,87 @@ const SNIFF: usize = 64 * 1024;
 
 /// Decodes a file's bytes, or says why they are not text.
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    // UTF-32's marks begin like UTF-16's: they are looked for first
+    if bytes.starts_with(b"\xFF\xFE\x00\x00") || bytes.starts_with(b"\x00\x00\xFE\xFF") {
+        return Err(DecodeError::NotText(
+            "UTF-32 text, which is not read (convert it to UTF-8)".into(),
+        ));
+    }
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Some(what) = binary(rest) {
+            return Err(DecodeError::NotText(format!(
+                "{what} after a UTF-8 byte-order mark"
+            )));
+        }
         return from_utf8(rest.to_vec());
     }
     for (bom, encoding) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
         if let Some(rest) = bytes.strip_prefix(bom) {
-            let (text, malformed) = encoding.decode_without_bom_handling(rest);
-            let mut warning = format!("decoded as {} (byte-order mark)", encoding.name());
-            if malformed {
-                warning.push_str("; malformed code units were replaced with U+FFFD");
-            }
-            let text = text.into_owned();
-            let mut warnings = vec![Warning::new(WarningKind::Encoding, warning, None)];
-            warnings.extend(mojibake(&text));
-            return Ok(Decoded { text, warnings });
+            return utf16(rest, encoding, "byte-order mark");
         }
+    }
+    if let Some(encoding) = utf16_without_mark(&bytes) {
+        return utf16(
+            &bytes,
+            encoding,
+            "no byte-order mark: told by its zero bytes",
+        );
     }
     if let Some(what) = binary(&bytes) {
         return Err(DecodeError::NotText(what));
     }
     from_utf8(bytes)
+}
+
+/// UTF-16 text, decoded with a warning that says how it was recognised (`how`); binary data after
+/// the mark is refused.
+fn utf16(
+    bytes: &[u8],
+    encoding: &'static encoding_rs::Encoding,
+    how: &str,
+) -> Result<Decoded, DecodeError> {
+    let (text, malformed) = encoding.decode_without_bom_handling(bytes);
+    if let Some(what) = binary(text.as_bytes()) {
+        return Err(DecodeError::NotText(format!(
+            "{what} in what {} would decode",
+            encoding.name()
+        )));
+    }
+    let mut warning = format!("decoded as {} ({how})", encoding.name());
+    if malformed {
+        warning.push_str("; malformed code units were replaced with U+FFFD");
+    }
+    let text = text.into_owned();
+    let mut warnings = vec![Warning::new(WarningKind::Encoding, warning, None)];
+    warnings.extend(mojibake(&text));
+    Ok(Decoded { text, warnings })
+}
+
+/// UTF-16 without a byte-order mark: text in Latin script written as UTF-16 has a zero byte in
+/// nearly every code unit, on the same side (the high byte), and never a zero code unit.
+fn utf16_without_mark(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(SNIFF) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let units = head.len() / 2;
+    let (mut zero_first, mut zero_second) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        if pair == [0, 0] {
+            return None;
+        }
+        zero_first += usize::from(pair[0] == 0);
+        zero_second += usize::from(pair[1] == 0);
+    }
+    let most = |n: usize| 5 * n >= 3 * units;
+    let few = |n: usize| 20 * n <= units;
+    if most(zero_second) && few(zero_first) {
+        Some(UTF_16LE)
+    } else if most(zero_first) && few(zero_second) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// What kind of binary data `bytes` starts with, if it is not text.
@@ -258,6 +319,48 @@ mod tests {
             let d = decode(bytes).unwrap();
             assert_eq!(d.text, "Hé “x”");
             assert_eq!(kinds(&d), ["encoding"]);
+        }
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_told_by_its_zero_bytes() {
+        let text = "He said “it is over” – and left.\nNext line.";
+        for (bytes, name) in [
+            (
+                text.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<u8>>(),
+                "UTF-16LE",
+            ),
+            (
+                text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                "UTF-16BE",
+            ),
+        ] {
+            let d = decode(bytes).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(kinds(&d), ["encoding"]);
+            assert!(d.warnings[0].message.contains(name));
+            assert!(d.warnings[0].message.contains("no byte-order mark"));
+        }
+        // a NUL byte here and there is still binary data
+        assert!(decode(b"text\x00more text here".to_vec()).is_err());
+    }
+
+    #[test]
+    fn utf32_and_binary_data_after_a_mark_are_not_text() {
+        for bytes in [
+            b"\xFF\xFE\x00\x00h\x00\x00\x00".to_vec(),
+            b"\x00\x00\xFE\xFF\x00\x00\x00h".to_vec(),
+            b"\xEF\xBB\xBF\x89PNG\r\n".to_vec(),
+            b"\xEF\xBB\xBFab\x00\x00cd".to_vec(),
+            [0xFF, 0xFE]
+                .into_iter()
+                .chain([1u8, 0, 2, 0, 3, 0, 4, 0])
+                .collect(),
+        ] {
+            let e = decode(bytes).unwrap_err().to_string();
+            assert!(e.starts_with("not text"), "{e}");
         }
     }
 

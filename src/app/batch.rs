@@ -3,35 +3,43 @@
 //! Records are analysed and rendered in chunks of [`CHUNK`] on a thread pool (`--threads`) while this
 //! thread reads the next chunk and writes the finished one, in input order: the output is the same
 //! byte for byte at any thread count, and at most [`IN_FLIGHT`] chunks are held at a time, so memory
-//! stays flat however long the stream. With `--threads 1` everything runs on this one thread. With
-//! `--cross-article` each article depends on the ones before it, so the records are analysed one
-//! after another.
+//! stays flat however long the stream (and more threads than [`MAX_THREADS`] would have nothing to
+//! do). With `--threads 1` everything runs on this one thread. With `--cross-article` each article
+//! depends on the ones before it, so the records are analysed one after another. With
+//! `--output-dir` each record's report file is claimed as the record is read, in input order.
 //!
 //! Per-input failures are reported (an error line on stdout, a message on stderr) and the run goes on;
 //! they only change the exit status.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::sync::mpsc;
 
 use analyze::Analyzer;
 use analyze::output::{Format, Look};
 use analyze::report::{DedupedText, ErrorRecord, Report, id_text};
-use indicatif::ProgressBar;
+use anyhow::anyhow;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
+use super::progress::{self, Messages};
 use super::records::{self, Record};
-use super::report_dir::ReportDir;
+use super::report_dir::{Claim, ReportDir};
+use super::report_files::FileWriter;
 use super::settings::{Batch, Product};
-use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, progress, sources};
+use super::sink::{Rendered, Sink};
+use super::sources::{self, Source};
+use super::{EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE};
 
 /// Records analysed together on the thread pool.
-const CHUNK: usize = 64;
+pub const CHUNK: usize = 64;
 
 /// Chunks handed to the pool and not yet written: one being written or read while the pool works
 /// on the other.
 const IN_FLIGHT: usize = 2;
+
+/// The most threads a run can keep busy: one per record in flight.
+pub const MAX_THREADS: usize = CHUNK * IN_FLIGHT;
 
 /// What is printed for one record.
 enum Outcome {
@@ -40,16 +48,6 @@ enum Outcome {
     Plain(String),
     Deduped(DedupedText),
     Failed(ErrorRecord),
-}
-
-/// One record's output, ready to write.
-struct Rendered {
-    bytes: Vec<u8>,
-    /// For a failed record, the message for stderr (`ID: what went wrong`).
-    failure: Option<String>,
-    /// The record's id and the file it came from, for naming its report file.
-    id: serde_json::Value,
-    source: Option<PathBuf>,
 }
 
 /// How each record is analysed and rendered: the same on every worker.
@@ -62,43 +60,40 @@ struct Recipe {
 
 /// Runs the batch, writing to `out`; returns the exit status.
 pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
-    let report_dir = match &batch.output_dir {
-        Some(dir) => match ReportDir::open(dir, batch.redo, batch.format.extension()) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                eprintln!("analyze: --output-dir {}: {e}", dir.display());
-                return Ok(EXIT_USAGE);
+    let messages = Messages::new(progress::bar(
+        &batch.paths,
+        &batch.glob,
+        batch.reading,
+        batch.single,
+    ));
+    let mut report_dir = match &batch.output_dir {
+        Some(dir) => {
+            match ReportDir::open(dir, batch.redo, batch.format.extension(), inputs(batch)) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    messages.say(&format!("--output-dir {}: {e:#}", dir.display()));
+                    return Ok(EXIT_USAGE);
+                }
             }
-        },
+        }
         None => None,
     };
+    let files = report_dir
+        .as_ref()
+        .map(|d| FileWriter::spawn(d.root().to_path_buf(), messages.clone()));
     let reading = batch.reading;
     let mut skipped = 0;
-    let records =
-        sources::sources(&batch.paths, &batch.glob, reading.follow).flat_map(move |source| {
-            match source {
-                Ok(source) => records::records(source, reading),
-                Err(record) => Box::new(std::iter::once(record)),
-            }
-        });
-    // with --output-dir, inputs whose report is already written are not analysed again
-    let records = records.filter(|r| {
-        let skip = r.text.is_ok() && report_dir.as_ref().is_some_and(|d| d.done(&r.id));
-        skipped += usize::from(skip);
-        !skip
-    });
-    let mut sink = Sink {
-        out,
-        bar: progress::bar(&batch.paths, &batch.glob, reading, batch.single),
-        report_dir: report_dir.as_ref(),
-        terminal: batch.terminal,
-        failed: false,
-        written: 0,
-    };
+    let records = sources::sources(&batch.paths, &batch.glob, reading.follow)
+        .flat_map(move |source| match source {
+            Ok(source) => records::records(source, reading),
+            Err(record) => Box::new(std::iter::once(record)),
+        })
+        .filter_map(|r| claim(report_dir.as_mut(), r, &mut skipped));
+    let mut sink = Sink::new(out, messages.clone(), files, CHUNK);
     // one HTML page holding every article when they all go to standard output
     let shared_page = !batch.look.page_each;
     if shared_page {
-        sink.out.write_all(batch.format.stream_head().as_bytes())?;
+        sink.write_raw(batch.format.stream_head().as_bytes())?;
     }
     let recipe = Recipe {
         product: batch.product,
@@ -110,36 +105,56 @@ pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
         let mut analyzer = Analyzer::new(batch.options);
         for (n, record) in records.by_ref() {
             sink.write(analyse(&mut analyzer, recipe, n, record)?)?;
+            sink.done(false)?;
         }
     } else if !in_pool(batch, recipe, &mut records, &mut sink)? {
         return Ok(EXIT_USAGE);
     }
     if shared_page {
-        sink.out.write_all(batch.format.stream_tail().as_bytes())?;
+        sink.write_raw(batch.format.stream_tail().as_bytes())?;
     }
-    sink.out.flush()?;
     drop(records);
-    if let Some(bar) = &sink.bar {
-        bar.finish_and_clear();
-    }
+    let (failed, written) = sink.finish()?;
+    messages.finish();
     if let Some(dir) = &batch.output_dir {
-        let mut summary = format!(
-            "analyze: {} report(s) written to {}",
-            sink.written,
-            dir.display()
-        );
+        let mut summary = format!("{written} report(s) written to {}", dir.display());
         if skipped > 0 {
             summary.push_str(&format!(
                 ", {skipped} skipped (already there; --redo to analyse them again)"
             ));
         }
-        eprintln!("{summary}");
+        messages.say(&summary);
     }
-    Ok(if sink.failed {
-        EXIT_SOME_FAILED
-    } else {
-        EXIT_OK
-    })
+    Ok(if failed { EXIT_SOME_FAILED } else { EXIT_OK })
+}
+
+/// Every input file of the run, by its real path (with `--output-dir`, no report may land on one).
+fn inputs(batch: &Batch) -> FxHashSet<std::path::PathBuf> {
+    sources::sources(&batch.paths, &batch.glob, batch.reading.follow)
+        .filter_map(|s| match s {
+            Ok(Source::File(p)) => std::fs::canonicalize(p).ok(),
+            _ => None,
+        })
+        .collect()
+}
+
+/// With `--output-dir`, the record's report file claimed: the record goes on with its file, is
+/// skipped (its report is there; counted in `skipped`), or becomes an error (its report cannot be
+/// written).
+fn claim(dir: Option<&mut ReportDir>, mut r: Record, skipped: &mut usize) -> Option<Record> {
+    let Some(dir) = dir else { return Some(r) };
+    if r.text.is_err() {
+        return Some(r);
+    }
+    match dir.claim(&r.id) {
+        Claim::Write(path) => r.report = Some(path),
+        Claim::Skip => {
+            *skipped += 1;
+            return None;
+        }
+        Claim::Refuse(why) => r.text = Err(anyhow!(why)),
+    }
+    Some(r)
 }
 
 /// Analyses the records in chunks on a thread pool, writing each chunk in order as it completes.
@@ -150,13 +165,11 @@ fn in_pool(
     records: &mut dyn Iterator<Item = (usize, Record)>,
     sink: &mut Sink,
 ) -> io::Result<bool> {
-    let pool = match rayon::ThreadPoolBuilder::new()
-        .num_threads(batch.threads)
-        .build()
-    {
+    let threads = batch.threads.min(MAX_THREADS);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
         Err(e) => {
-            eprintln!("analyze: cannot start {} threads: {e}", batch.threads);
+            eprintln!("analyze: cannot start {threads} threads: {e}");
             return Ok(false);
         }
     };
@@ -185,56 +198,10 @@ fn in_pool(
             for r in rendered {
                 sink.write(r)?;
             }
+            sink.done(false)?;
         }
     }
     Ok(true)
-}
-
-/// Where rendered records go: standard output or the report folder, with the progress bar and the
-/// run's tally.
-struct Sink<'a> {
-    out: &'a mut dyn Write,
-    bar: Option<ProgressBar>,
-    report_dir: Option<&'a ReportDir>,
-    terminal: bool,
-    failed: bool,
-    written: usize,
-}
-
-impl Sink<'_> {
-    fn say(&self, message: &str) {
-        match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("analyze: {message}")),
-            None => eprintln!("analyze: {message}"),
-        }
-    }
-
-    fn write(&mut self, r: Rendered) -> io::Result<()> {
-        if let Some(bar) = &self.bar {
-            bar.inc(1);
-        }
-        if let Some(message) = &r.failure {
-            self.say(message);
-            self.failed = true;
-        }
-        match self.report_dir {
-            None => {
-                self.out.write_all(&r.bytes)?;
-                if self.terminal {
-                    self.out.flush()?;
-                }
-            }
-            Some(_) if r.failure.is_some() => {}
-            Some(dir) => match dir.write(&r.id, r.source.as_deref(), &r.bytes) {
-                Ok(()) => self.written += 1,
-                Err(e) => {
-                    self.say(&format!("{}: {e:#}", id_text(&r.id)));
-                    self.failed = true;
-                }
-            },
-        }
-        Ok(())
-    }
 }
 
 /// Analyses one record (the `n`th of the run) and renders what is printed for it.
@@ -245,7 +212,12 @@ fn analyse(
     record: Record,
 ) -> io::Result<Rendered> {
     let id = record.id.clone();
-    let source = record.path.clone();
+    let report = record.report.clone();
+    // a crash no panic handler can catch, for the test that finished output survives one
+    #[cfg(debug_assertions)]
+    if std::env::var("ANALYZE_TEST_ABORT_ON").is_ok_and(|v| v == id_text(&id)) {
+        std::process::abort();
+    }
     // a bug in a stage must cost one record, not the run: the panic is reported (the default hook
     // prints it) and the record gets an error line
     let analysed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -263,7 +235,7 @@ fn analyse(
         bytes,
         failure,
         id,
-        source,
+        report,
     })
 }
 

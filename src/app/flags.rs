@@ -86,12 +86,14 @@ struct Args {
     notices: bool,
 
     /// Threads analysing records at once (0: one per core). The output is the same at any count.
+    /// At most 128 are used: one per record in flight (two chunks of 64).
     #[arg(long, value_name = "N", default_value_t = 0)]
     threads: usize,
 
-    /// The largest input analysed (a file, or one JSON Lines record's line); larger ones are an
-    /// error for that input. Takes K, M and G suffixes (powers of 1024).
-    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size)]
+    /// The largest input analysed (a file, or one JSON Lines record without its line break); larger
+    /// ones are an error for that input. Takes K, M and G suffixes (powers of 1024), at most 4095M.
+    /// A record needs about 10 to 25 times its size in memory while it is analysed.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     max_bytes: u64,
 
     /// Follow links to directories while walking a directory (loops are reported, not followed).
@@ -157,8 +159,14 @@ fn parse_size(s: &str) -> anyhow::Result<u64> {
         "G" => 1 << 30,
         _ => bail!("{s:?}: unknown unit (use K, M or G)"),
     };
-    n.checked_mul(scale)
-        .ok_or_else(|| anyhow!("{s:?} is too large"))
+    let bytes = n
+        .checked_mul(scale)
+        .ok_or_else(|| anyhow!("{s:?} is too large"))?;
+    // offsets inside an article are 32-bit
+    if bytes > u64::from(u32::MAX) {
+        bail!("{s:?} is too large: at most 4095M (4 GiB less one byte)");
+    }
+    Ok(bytes)
 }
 
 /// How input files are read.
@@ -283,6 +291,7 @@ mod tests {
         assert_eq!(parse_size("64K").ok(), Some(64 << 10));
         assert_eq!(parse_size("256M").ok(), Some(256 << 20));
         assert_eq!(parse_size("2g").ok(), Some(2 << 30));
+        assert!(parse_size("4G").is_err());
         assert_eq!(parse_size("1MiB").ok(), Some(1 << 20));
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5T").is_err());

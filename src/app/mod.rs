@@ -16,7 +16,9 @@ mod flags;
 mod progress;
 mod records;
 mod report_dir;
+mod report_files;
 mod settings;
+mod sink;
 mod sources;
 
 use std::io::{self, Write};

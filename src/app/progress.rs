@@ -1,5 +1,7 @@
-//! The progress bar of a batch run on stderr (inputs done, rate, time left), shown only when stderr
-//! is a terminal and there is more than one input to wait for.
+//! Standard error during a batch run: the progress bar (inputs done, rate, time left), shown only
+//! when stderr is a terminal and there is more than one input to wait for, and the messages about
+//! inputs that failed, printed above the bar with every control character made visible (an id or
+//! a file name cannot move the cursor or retitle the window).
 //!
 //! The total comes from a quick count before the run: the files a walk will read, or the lines of
 //! JSON Lines files. Standard input cannot be counted ahead, so it gets a counter without an end.
@@ -14,6 +16,43 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use super::flags::InputFormat;
 use super::records::Reading;
 use super::sources::{self, Source};
+
+/// Prints messages on stderr, above the progress bar if there is one. Cheap to clone: the file
+/// writer thread says its failures through a clone.
+#[derive(Clone, Default)]
+pub struct Messages {
+    bar: Option<ProgressBar>,
+}
+
+impl Messages {
+    /// Messages above `bar`.
+    pub fn new(bar: Option<ProgressBar>) -> Messages {
+        Messages { bar }
+    }
+
+    /// `analyze: MESSAGE` on stderr, control characters neutralised.
+    pub fn say(&self, message: &str) {
+        let line = format!("analyze: {}", analyze::output::text::clean(message));
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    /// One more input done.
+    pub fn tick(&self) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+        }
+    }
+
+    /// Removes the bar.
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
 
 /// A bar for this run, or None when nobody would see it.
 pub fn bar(

@@ -19,8 +19,8 @@ use super::sources::{Source, describe};
 pub struct Record {
     pub id: Value,
     pub text: anyhow::Result<Decoded>,
-    /// The file it came from, when it is one file (the run never writes a report over it).
-    pub path: Option<PathBuf>,
+    /// With `--output-dir`, the file its report goes to.
+    pub report: Option<PathBuf>,
 }
 
 /// What a run reads, beyond the paths.
@@ -38,17 +38,13 @@ pub fn error_record(id: Value, message: String) -> Record {
     Record {
         id,
         text: Err(anyhow::Error::msg(message)),
-        path: None,
+        report: None,
     }
 }
 
 /// The records of one source.
 pub fn records(source: Source, reading: Reading) -> Box<dyn Iterator<Item = Record>> {
     let id = source.id();
-    let path = match &source {
-        Source::File(p) => Some(p.clone()),
-        Source::Stdin => None,
-    };
     let reader = match source.open() {
         Ok(r) => r,
         Err(e) => {
@@ -59,10 +55,7 @@ pub fn records(source: Source, reading: Reading) -> Box<dyn Iterator<Item = Reco
         }
     };
     match reading.format {
-        InputFormat::Text => Box::new(std::iter::once(Record {
-            path,
-            ..read_text(id, reader, reading.max_bytes)
-        })),
+        InputFormat::Text => Box::new(std::iter::once(read_text(id, reader, reading.max_bytes))),
         InputFormat::Jsonl => Box::new(JsonlRecords {
             source: id,
             reader: BufReader::new(reader),
@@ -90,10 +83,11 @@ fn read_text(id: String, reader: Box<dyn Read>, max_bytes: u64) -> Record {
     Record {
         id: Value::String(id),
         text,
-        path: None,
+        report: None,
     }
 }
 
+/// A record line: other keys are ignored, a key given twice is an error.
 #[derive(Deserialize)]
 struct JsonlRecord {
     id: Option<Value>,
@@ -117,22 +111,31 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
         while !self.done {
             buf.clear();
             self.line += 1;
-            let limit = self.max_bytes.saturating_add(1);
+            // room for the record and its line break ("\n" or "\r\n"), which the limit does not count
+            let limit = self.max_bytes.saturating_add(2);
             match (&mut self.reader).take(limit).read_until(b'\n', &mut buf) {
                 Ok(0) => self.done = true,
-                Ok(n) if n as u64 > self.max_bytes => {
-                    // the rest of the line is skipped unread
-                    if !buf.ends_with(b"\n") && self.reader.skip_until(b'\n').is_err() {
-                        self.done = true;
+                Ok(_) => {
+                    let ended = buf.ends_with(b"\n");
+                    if self.line == 1 && buf.starts_with(b"\xEF\xBB\xBF") {
+                        buf.drain(..3);
                     }
-                    let id = self.line_id();
-                    return Some(error_record(
-                        id,
-                        format!("line {}: {}", self.line, too_large(self.max_bytes)),
-                    ));
+                    let record = without_line_break(&buf);
+                    if record.len() as u64 > self.max_bytes {
+                        // the rest of the line is skipped unread
+                        if !ended && self.reader.skip_until(b'\n').is_err() {
+                            self.done = true;
+                        }
+                        return Some(error_record(
+                            self.line_id(),
+                            format!("line {}: {}", self.line, too_large(self.max_bytes)),
+                        ));
+                    }
+                    if record.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(self.parse(record));
                 }
-                Ok(_) if buf.iter().all(u8::is_ascii_whitespace) => continue,
-                Ok(_) => return Some(self.parse(&buf)),
                 Err(e) => {
                     self.done = true;
                     return Some(error_record(self.line_id(), describe(&e)));
@@ -143,19 +146,34 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
     }
 }
 
+/// A line without its line break.
+fn without_line_break(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
 impl<R> JsonlRecords<R> {
     fn line_id(&self) -> Value {
         Value::String(format!("{}:{}", self.source, self.line))
     }
 
     fn parse(&self, line: &[u8]) -> Record {
+        let n = self.line;
+        if let Err(e) = std::str::from_utf8(line) {
+            return error_record(
+                self.line_id(),
+                format!(
+                    "line {n}: not UTF-8 (a byte that is not text at column {})",
+                    e.valid_up_to() + 1
+                ),
+            );
+        }
         let rec: JsonlRecord = match serde_json::from_slice(line) {
             Ok(r) => r,
             Err(e) => {
-                return error_record(
-                    self.line_id(),
-                    format!("line {}: not a JSON record: {e}", self.line),
-                );
+                // the id, when the line is an object that has one, still names the record
+                let id = lenient_id(line).unwrap_or_else(|| self.line_id());
+                return error_record(id, format!("line {n}: {}", json_error(&e)));
             }
         };
         let id = rec.id.unwrap_or_else(|| self.line_id());
@@ -163,13 +181,55 @@ impl<R> JsonlRecords<R> {
             Some(text) => Record {
                 id,
                 text: Ok(Decoded::from_text(text)),
-                path: None,
+                report: None,
             },
-            None => error_record(
-                id,
-                format!("line {}: record has no \"text\" string", self.line),
-            ),
+            None => error_record(id, format!("line {n}: record has no \"text\" string")),
         }
+    }
+}
+
+/// The `id` of a line that is no record: read as any JSON object, with lone surrogate escapes
+/// (`\ud800`) read as U+FFFD so that they do not hide it.
+fn lenient_id(line: &[u8]) -> Option<Value> {
+    let id = |bytes: &[u8]| {
+        serde_json::from_slice::<Value>(bytes)
+            .ok()
+            .and_then(|v| v.get("id").cloned())
+    };
+    id(line).or_else(|| {
+        let text = std::str::from_utf8(line).ok()?;
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(i) = rest.find("\\u") {
+            out.push_str(&rest[..i]);
+            let hex = rest.get(i + 2..i + 6).unwrap_or("");
+            let surrogate =
+                u16::from_str_radix(hex, 16).is_ok_and(|u| (0xD800..0xE000).contains(&u));
+            out.push_str(if surrogate {
+                "\\ufffd"
+            } else {
+                &rest[i..i + 2]
+            });
+            rest = &rest[i + if surrogate { 6 } else { 2 }..];
+        }
+        out.push_str(rest);
+        id(out.as_bytes())
+    })
+}
+
+/// What is wrong with a line that is not a record, in words.
+fn json_error(e: &serde_json::Error) -> String {
+    let what = e.to_string();
+    if what.contains("surrogate") || what.contains("hex escape") {
+        format!(
+            "not a JSON record: a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) \
+             that is no character (column {})",
+            e.column()
+        )
+    } else if what.starts_with("duplicate field") {
+        format!("not a JSON record: {what} (a key may appear once)")
+    } else {
+        format!("not a JSON record: {what}")
     }
 }
 

@@ -1,38 +1,79 @@
-//! `--output-dir`: one report file per input, written atomically (a temporary file renamed into
-//! place), never outside the directory and never over an input file.
+//! `--output-dir`: which file each input's report goes to, decided in input order before anything
+//! is written, so that the outcome is the same at any thread count.
 //!
-//! A report's file is named after its input's id and the format (`.json`, `.txt`, `.html`). Relative ids made of plain names keep their folders
-//! (`articles/2024/a.txt` → `DIR/articles/2024/a.txt.json`); any other id (absolute, with `..` or a
-//! leading dot, a number) becomes one flat name. Either way `%`, `/`, `\` and control characters are
-//! percent-encoded, so two ids never share a file and no name can climb out of the directory.
+//! A report's file is named after its input's id and the format (`.json`, `.txt`, `.html`).
+//! Relative ids made of plain names keep their folders (`articles/2024/a.txt` →
+//! `DIR/articles/2024/a.txt.json`); any other id (absolute, with `..` or a leading dot, a number)
+//! becomes one flat name. Either way `%`, `/`, `\` and control characters are percent-encoded, so no
+//! name can climb out of the directory. Two records whose ids still map to one file (`7` and `"7"`,
+//! the same id twice, file names that differ only in bytes that are not UTF-8) are refused for the
+//! later one, and so is a report that would land on (or on a link to) any input of the run. Writing
+//! the files is `report_files`'.
 
 use std::fs;
-use std::io::{self, Write};
 use std::path::{Component, Path, PathBuf};
 
-use anyhow::{Context, anyhow, bail};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde_json::Value;
 
 /// Longest file-name component written, in bytes; longer ones are cut and end in a hash of the whole.
 const MAX_COMPONENT: usize = 200;
 
-/// The directory reports are written into.
+/// What the temporary files of a report being written are called: `.analyze-PID-RANDOM.tmp`.
+pub const TEMP_PREFIX: &str = ".analyze-";
+/// The temporary files' ending.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// The directory reports are written into, and the report files claimed so far in this run.
 pub struct ReportDir {
     root: PathBuf,
     redo: bool,
     /// Of the report files: `json`, `txt` or `html`.
     extension: &'static str,
+    /// Every input file of the run, as its real path.
+    inputs: FxHashSet<PathBuf>,
+    /// The hash of each report path claimed, and the claiming record's id.
+    claimed: FxHashMap<u64, Value>,
+    /// Folders looked up, and their real paths (none for a folder not there yet).
+    folders: FxHashMap<PathBuf, Option<PathBuf>>,
+}
+
+/// What becomes of one record's report.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Claim {
+    /// Write it to this file.
+    Write(PathBuf),
+    /// It is there already (and the run is not asked to redo it).
+    Skip,
+    /// It cannot be written: the record is an error, for this reason.
+    Refuse(String),
 }
 
 impl ReportDir {
-    /// Creates the directory if needed.
-    pub fn open(dir: &Path, redo: bool, extension: &'static str) -> io::Result<ReportDir> {
+    /// Opens (creating) the directory, and removes the temporary files a killed run left there.
+    /// `inputs` are the run's input files.
+    pub fn open(
+        dir: &Path,
+        redo: bool,
+        extension: &'static str,
+        inputs: FxHashSet<PathBuf>,
+    ) -> anyhow::Result<ReportDir> {
         fs::create_dir_all(dir)?;
+        let root = fs::canonicalize(dir)?;
+        remove_leftovers(&root);
         Ok(ReportDir {
-            root: fs::canonicalize(dir)?,
+            root,
             redo,
             extension,
+            inputs,
+            claimed: FxHashMap::default(),
+            folders: FxHashMap::default(),
         })
+    }
+
+    /// The directory, as its real path.
+    pub fn root(&self) -> &Path {
+        &self.root
     }
 
     /// Where the report of the input `id` goes.
@@ -42,44 +83,101 @@ impl ReportDir {
         path
     }
 
-    /// Whether the report of `id` is already written (and the run is not asked to redo it).
-    pub fn done(&self, id: &Value) -> bool {
-        !self.redo && self.path_for(id).is_file()
+    /// Claims the report file of the record `id` (records claim in input order).
+    pub fn claim(&mut self, id: &Value) -> Claim {
+        let path = self.path_for(id);
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut h = rustc_hash::FxHasher::default();
+            path.hash(&mut h);
+            h.finish()
+        };
+        if let Some(earlier) = self.claimed.get(&key) {
+            return Claim::Refuse(format!(
+                "its report would be the same file as the report of {} ({}): ids must map to \
+                 distinct file names",
+                crate_id(earlier),
+                path.strip_prefix(&self.root).unwrap_or(&path).display()
+            ));
+        }
+        let (real, exists) = self.real_path(&path);
+        if let Some(real) = real.filter(|r| self.inputs.contains(r)) {
+            return Claim::Refuse(format!(
+                "its report would overwrite the input {}",
+                real.display()
+            ));
+        }
+        self.claimed.insert(key, id.clone());
+        if !self.redo && exists {
+            Claim::Skip
+        } else {
+            Claim::Write(path)
+        }
     }
 
-    /// Writes the report of `id`, read from the file `source` if it came from one.
-    pub fn write(&self, id: &Value, source: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
-        let target = self.path_for(id);
-        let parent = target.parent().unwrap_or(&self.root);
-        fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create {}", parent.display()))?;
-        // a link inside the directory must not carry the report out of it
-        let real_parent = fs::canonicalize(parent)?;
-        if !real_parent.starts_with(&self.root) {
-            bail!("{} leads outside the output directory", parent.display());
+    /// Where the report file `path` really is (a link counts as what it links to; none when its
+    /// folder is not there yet), and whether a file is there already.
+    fn real_path(&mut self, path: &Path) -> (Option<PathBuf>, bool) {
+        let Some((parent, name)) = path.parent().zip(path.file_name()) else {
+            return (None, false);
+        };
+        let real_parent = self
+            .folders
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| fs::canonicalize(parent).ok())
+            .clone();
+        let Some(real_parent) = real_parent else {
+            return (None, false);
+        };
+        let name = real_parent.join(name);
+        match fs::symlink_metadata(&name) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::canonicalize(&name).ok();
+                let exists = target.as_ref().is_some_and(|t| t.is_file());
+                (target, exists)
+            }
+            Ok(m) => (Some(name), m.is_file()),
+            Err(_) => (Some(name), false),
         }
-        let name = target.file_name().unwrap_or_default();
-        let target = real_parent.join(name);
-        if let Some(source) = source
-            && fs::canonicalize(source).is_ok_and(|s| s == target)
-        {
-            bail!("its report would overwrite the input {}", source.display());
-        }
-        let temp = real_parent.join(format!(
-            ".{}.{}.tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        let written = fs::File::create(&temp).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_data()
-        });
-        if let Err(e) = written.and_then(|()| fs::rename(&temp, &target)) {
-            let _ = fs::remove_file(&temp);
-            return Err(anyhow!("cannot write {}: {e}", target.display()));
-        }
-        Ok(())
     }
+}
+
+/// An id as people read it.
+fn crate_id(id: &Value) -> String {
+    analyze::report::id_text(id)
+}
+
+/// Removes the temporary files that runs killed while writing left under `root`: those whose
+/// process is gone (or, where that cannot be told, that are more than an hour old).
+fn remove_leftovers(root: &Path) {
+    let me = std::process::id();
+    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
+        let name = entry.file_name().to_string_lossy();
+        let Some(pid) = name
+            .strip_prefix(TEMP_PREFIX)
+            .filter(|_| name.ends_with(TEMP_SUFFIX))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != me && !alive(pid, entry.path()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether process `pid`, which wrote the temporary file `path`, may still be writing.
+fn alive(pid: u32, path: &Path) -> bool {
+    let proc = Path::new("/proc");
+    if proc.is_dir() {
+        return proc.join(pid.to_string()).exists();
+    }
+    let age = fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok());
+    age.is_none_or(|a| a.as_secs() < 3600)
 }
 
 /// The path components (relative, plain names only) of an id's report file.
@@ -177,34 +275,65 @@ mod tests {
     #[test]
     fn reports_land_inside_the_directory() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = ReportDir::open(&tmp.path().join("out"), false, "json").unwrap();
+        let mut dir =
+            ReportDir::open(&tmp.path().join("out"), false, "json", Default::default()).unwrap();
         for id in ["../../escape", "/abs/path", "sub/dir/a.txt", "..", "."] {
             let id = Value::from(id);
-            dir.write(&id, None, b"{}\n").unwrap();
-            let path = dir.path_for(&id);
+            let Claim::Write(path) = dir.claim(&id) else {
+                panic!("{id} not claimed");
+            };
             assert!(path.starts_with(&dir.root), "{path:?}");
-            assert_eq!(fs::read(&path).unwrap(), b"{}\n");
-            assert!(dir.done(&id));
         }
-        // no temporary files left behind
-        let leftovers = walkdir::WalkDir::new(&dir.root)
-            .into_iter()
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-            .count();
-        assert_eq!(leftovers, 0);
     }
 
     #[test]
-    fn an_input_is_never_overwritten() {
+    fn ids_mapping_to_one_file_are_refused_after_the_first() {
         let tmp = tempfile::tempdir().unwrap();
-        let dir = ReportDir::open(tmp.path(), false, "json").unwrap();
-        // an input whose id names the very file its report would go to
-        let input = tmp.path().join("a.json");
-        fs::write(&input, "article").unwrap();
-        let id = Value::from("a");
-        let err = dir.write(&id, Some(&input), b"{}").unwrap_err().to_string();
-        assert!(err.contains("overwrite"));
-        assert_eq!(fs::read_to_string(&input).unwrap(), "article");
+        let mut dir = ReportDir::open(tmp.path(), true, "json", Default::default()).unwrap();
+        assert!(matches!(dir.claim(&Value::from(7)), Claim::Write(_)));
+        for later in [Value::from("7"), Value::from(7)] {
+            let Claim::Refuse(why) = dir.claim(&later) else {
+                panic!("{later} claimed twice");
+            };
+            assert!(why.contains("same file as the report of 7"), "{why}");
+        }
+        assert!(matches!(dir.claim(&Value::from(true)), Claim::Write(_)));
+        assert!(matches!(dir.claim(&Value::from("true")), Claim::Refuse(_)));
+    }
+
+    #[test]
+    fn an_input_is_never_a_report_with_or_without_redo() {
+        let tmp = tempfile::tempdir().unwrap();
+        let input = tmp.path().join("feed.json");
+        fs::write(&input, "{}").unwrap();
+        let inputs: FxHashSet<PathBuf> = [fs::canonicalize(&input).unwrap()].into_iter().collect();
+        for redo in [false, true] {
+            let mut dir = ReportDir::open(tmp.path(), redo, "json", inputs.clone()).unwrap();
+            let Claim::Refuse(why) = dir.claim(&Value::from("feed")) else {
+                panic!("the input was claimed");
+            };
+            assert!(why.contains("overwrite the input"), "{why}");
+        }
+        assert_eq!(fs::read_to_string(&input).unwrap(), "{}");
+    }
+
+    #[test]
+    fn a_killed_runs_temporary_files_are_removed_and_others_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let sub = tmp.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        // a process that is surely gone, and this one (still writing)
+        let gone = sub.join(format!("{TEMP_PREFIX}4294967295-abc{TEMP_SUFFIX}"));
+        let mine = sub.join(format!(
+            "{TEMP_PREFIX}{}-abc{TEMP_SUFFIX}",
+            std::process::id()
+        ));
+        let other = sub.join("notes.tmp");
+        for f in [&gone, &mine, &other] {
+            fs::write(f, "x").unwrap();
+        }
+        ReportDir::open(tmp.path(), false, "json", Default::default()).unwrap();
+        assert!(!gone.exists());
+        assert!(mine.exists() && other.exists());
     }
 }

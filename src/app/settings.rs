@@ -53,8 +53,6 @@ pub struct Batch {
     /// Where reports go, if not to standard output, and whether existing ones are redone.
     pub output_dir: Option<PathBuf>,
     pub redo: bool,
-    /// Standard output is a terminal: flush after each report.
-    pub terminal: bool,
 }
 
 /// Flags that make no sense together, or a bad pattern: exit status 2.
@@ -138,7 +136,6 @@ pub fn resolve(flags: Flags, env: Environment) -> Result<Task, UsageError> {
         threads: flags.threads,
         output_dir: flags.output_dir,
         redo: flags.redo,
-        terminal: env.terminal,
         paths: flags.paths,
     })))
 }

@@ -60,7 +60,7 @@ pub fn sources<'a>(
                 return Box::new(std::iter::once(Ok(Source::Stdin)));
             }
             if !path.is_dir() {
-                return Box::new(std::iter::once(Ok(Source::File(path.clone()))));
+                return Box::new(std::iter::once(named(path)));
             }
             Box::new(
                 WalkDir::new(path)
@@ -72,18 +72,56 @@ pub fn sources<'a>(
                         Ok(e) if !glob.is_match(Path::new(e.file_name())) => None,
                         Ok(e) => walked(e.into_path(), follow),
                         Err(e) => {
-                            let id = e.path().unwrap_or(path).display().to_string();
-                            let message = if e.loop_ancestor().is_some() {
-                                "symbolic link loop".to_string()
-                            } else {
-                                e.to_string()
-                            };
-                            Some(Err(error_record(Value::String(id), message)))
+                            let at = e.path().unwrap_or(path);
+                            let message = walk_error(&e, at);
+                            let id = Value::String(at.display().to_string());
+                            Some(Err(error_record(id, message)))
                         }
                     }),
             )
         },
     )
+}
+
+/// A path named on the command line that is not a folder: a regular file (or a link to one) is
+/// read; anything else is an error record, never opened (only `-` may be a stream: opening a FIFO
+/// would wait for a writer forever). A path that cannot be looked at is read, and fails there with
+/// its own message ("no such file or directory").
+fn named(path: &Path) -> Result<Source, Record> {
+    match std::fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => Err(error_record(
+            Value::String(path.display().to_string()),
+            format!(
+                "not a regular file ({}); only - reads a stream",
+                kind_of(&meta.file_type())
+            ),
+        )),
+        _ => Ok(Source::File(path.to_path_buf())),
+    }
+}
+
+/// One clear message for what a walk could not read at `at`, the same with and without `--follow`.
+fn walk_error(e: &walkdir::Error, at: &Path) -> String {
+    if e.loop_ancestor().is_some() {
+        return "symbolic link loop".to_string();
+    }
+    match e.io_error() {
+        Some(io) if io.kind() == io::ErrorKind::NotFound => missing(at),
+        Some(io) if io.kind() == io::ErrorKind::PermissionDenied && at.is_dir() => {
+            "permission denied (a folder that cannot be read)".to_string()
+        }
+        Some(io) => describe(io),
+        None => e.to_string(),
+    }
+}
+
+/// Why a path met in a walk is not there: a link to nothing, or a file removed while the folder
+/// was being read.
+fn missing(path: &Path) -> String {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => "broken symbolic link".to_string(),
+        _ => "no such file or directory (removed while the folder was read)".to_string(),
+    }
 }
 
 /// A file met in a walk: a regular file or a link to one is read; a link to a directory is left
@@ -97,7 +135,7 @@ fn walked(path: PathBuf, follow: bool) -> Option<Result<Source, Record>> {
             let message = if is_link_loop(&e) {
                 "symbolic link loop".to_string()
             } else if e.kind() == io::ErrorKind::NotFound {
-                "broken symbolic link".to_string()
+                missing(&path)
             } else {
                 describe(&e)
             };

@@ -186,9 +186,9 @@ struct Unit {
 /// The sentences of an article that are matched whole.
 fn units<'a>(doc: &'a Document<'a>, words: &'a [u64]) -> impl Iterator<Item = Unit> + 'a {
     doc.paragraphs.iter().flat_map(move |p| {
-        let alone = p.sentences.len() == 1;
-        p.sentences.clone().filter_map(move |si| {
-            let r = &doc.sentence_words[si];
+        let alone = p.sentences().len() == 1;
+        p.sentences().filter_map(move |si| {
+            let r = doc.sentence_words(si);
             let w = words.get(r.clone())?;
             if w.len() < if alone { 2 } else { WHOLE_SENTENCE } {
                 return None;
@@ -454,8 +454,7 @@ impl CrossIndex {
         }
         // every sentence, so that a mark's number is the sentence's number
         let sentences = doc
-            .sentence_words
-            .iter()
+            .sentence_word_ranges()
             .zip(&doc.sentences)
             .map(|(r, s)| SentenceMark {
                 word: r.start as u32,

@@ -78,7 +78,7 @@ pub fn find(doc: &Document, words: &[u64]) -> Vec<Group> {
 /// Whether each word begins a sentence.
 pub fn sentence_starts(doc: &Document) -> Vec<bool> {
     let mut v = vec![false; doc.words.len()];
-    for r in &doc.sentence_words {
+    for r in doc.sentence_word_ranges() {
         if let Some(b) = v.get_mut(r.start) {
             *b = true;
         }
@@ -96,14 +96,24 @@ pub struct ShingleIndex {
 impl ShingleIndex {
     pub fn new(words: &[u64]) -> Self {
         let shingles = fingerprint::shingles(words, LOCAL.k as usize);
-        let mut last: FxHashMap<u64, Pos> = FxHashMap::default();
-        last.reserve(shingles.len());
+        // each distinct shingle's latest position, looked up by the shingle's hash: a table of
+        // positions only (the hashes are in `shingles`), a few bytes a shingle
+        let mut last: hashbrown::HashTable<Pos> = hashbrown::HashTable::new();
+        let rehash = |&p: &Pos| shingles[p as usize];
         let prev = shingles
             .iter()
             .enumerate()
             .map(|(i, &h)| {
                 let t = Pos::try_from(i).unwrap_or(Pos::MAX);
-                last.insert(h, t).unwrap_or(Pos::MAX)
+                match last.entry(h, |&p| shingles[p as usize] == h, rehash) {
+                    hashbrown::hash_table::Entry::Occupied(mut e) => {
+                        std::mem::replace(e.get_mut(), t)
+                    }
+                    hashbrown::hash_table::Entry::Vacant(e) => {
+                        e.insert(t);
+                        Pos::MAX
+                    }
+                }
             })
             .collect();
         ShingleIndex { shingles, prev }
@@ -158,7 +168,7 @@ fn repeated_paragraphs(doc: &Document, words: &[u64], covered: &[bool]) -> Vec<P
     let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
     let mut out = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
-        let w = &words[p.words.clone()];
+        let w = &words[p.words()];
         if w.len() < 2 || w.len() >= LOCAL.k as usize + 3 {
             continue;
         }
@@ -166,7 +176,7 @@ fn repeated_paragraphs(doc: &Document, words: &[u64], covered: &[bool]) -> Vec<P
             (h.rotate_left(17) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
         if let Some(earlier) = seen.insert(key, pi) {
-            if covered[p.words.clone()].iter().any(|&c| c) {
+            if covered[p.words()].iter().any(|&c| c) {
                 continue;
             }
             let (t, s) = (

@@ -51,8 +51,8 @@ impl WordRanges for Document<'_> {
         }
         let first = self.sentence_of_word(r.start as usize);
         let last = self.sentence_of_word(r.end as usize - 1);
-        let a = &self.sentence_words[first];
-        let b = &self.sentence_words[last];
+        let a = self.sentence_words(first);
+        let b = self.sentence_words(last);
         (a.start as u32).min(r.start)..(b.end as u32).max(r.end)
     }
 
@@ -81,7 +81,7 @@ impl WordRanges for Document<'_> {
     }
 
     fn paragraph_word_range(&self, p: usize) -> Range<u32> {
-        let r = &self.paragraphs[p].words;
+        let r = self.paragraphs[p].words();
         r.start as u32..r.end as u32
     }
 }

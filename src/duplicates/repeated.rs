@@ -4,11 +4,11 @@
 use super::Group;
 use crate::text::{Document, Span};
 
-/// For each paragraph of `doc`, the first copy of the repeated passage it lies in, when four fifths
-/// of the paragraph (counted in characters, as a reader counts) lie inside a later copy and the first
-/// copy lies before the paragraph (not inside it).
-pub fn first_copies(doc: &Document, groups: &[Group]) -> Vec<Option<Span>> {
-    let mut out = vec![None; doc.paragraphs.len()];
+/// The paragraphs of `doc` that are later copies, in order, each with the first copy of the repeated
+/// passage it lies in: four fifths of the paragraph (counted in characters, as a reader counts) lie
+/// inside a later copy, and the first copy lies before the paragraph (not inside it).
+pub fn first_copies(doc: &Document, groups: &[Group]) -> Vec<(usize, Span)> {
+    let mut out = Vec::new();
     /// A later copy's character offsets, and its first copy's (in characters and bytes).
     struct LaterCopy {
         at: (usize, usize),
@@ -35,14 +35,13 @@ pub fn first_copies(doc: &Document, groups: &[Group]) -> Vec<Option<Span>> {
         // a copy covering four fifths of the paragraph starts by a fifth into it; copies seldom
         // overlap, so the few starting last before that point are the ones to look at
         let upto = copies.partition_point(|c| c.at.0 <= start + len / 5);
-        out[i] = copies[upto.saturating_sub(8)..upto]
-            .iter()
-            .rev()
-            .find(|c| {
-                let inter = c.at.1.min(end).saturating_sub(c.at.0.max(start));
-                len > 0 && 5 * inter >= 4 * len && c.first_end <= start
-            })
-            .map(|c| c.first);
+        let first = copies[upto.saturating_sub(8)..upto].iter().rev().find(|c| {
+            let inter = c.at.1.min(end).saturating_sub(c.at.0.max(start));
+            len > 0 && 5 * inter >= 4 * len && c.first_end <= start
+        });
+        if let Some(c) = first {
+            out.push((i, c.first));
+        }
     }
     out
 }

@@ -27,8 +27,7 @@ const TOP: usize = 2;
 /// verbatim part of a sentence is the better passage.
 pub fn pairs(doc: &Document, index: &ShingleIndex, words: &[u64], covered: &[bool]) -> Vec<Pair> {
     let sentences: Vec<(Range<u32>, Span)> = doc
-        .sentence_words
-        .iter()
+        .sentence_word_ranges()
         .zip(&doc.sentences)
         .map(|(r, s)| (r.start as u32..r.end as u32, *s))
         .collect();

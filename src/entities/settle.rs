@@ -34,7 +34,7 @@ pub fn sports_report(doc: &Document) -> bool {
         .paragraphs
         .iter()
         .filter(|p| {
-            let ws = &doc.words[p.words.clone()];
+            let ws = &doc.words[p.words()];
             ws.windows(2).any(|w| {
                 let (a, b) = (doc.slice(w[0]), doc.slice(w[1]));
                 a.chars().next().is_some_and(char::is_uppercase)

@@ -18,8 +18,8 @@ pub(crate) struct Analysis<'d, 'a> {
     pub doc: &'d Document<'a>,
     pub segments: &'d [Segment],
     pub groups: &'d [duplicates::Group],
-    /// For each paragraph, the first copy of the repeated passage it lies in, if any.
-    pub first_copies: &'d [Option<Span>],
+    /// The paragraphs that are later copies, in order, with the first copy of their passage.
+    pub first_copies: &'d [(usize, Span)],
     pub entities: &'d [entities::Entity],
     pub quotes: &'d [quotes::Quote],
 }
@@ -72,10 +72,9 @@ impl Analysis<'_, '_> {
                     end: doc.chars.char_offset(doc.paragraphs[i].span.end),
                     duplicate_of: self
                         .first_copies
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .map(|s| offsets(doc, s)),
+                        .binary_search_by_key(&i, |&(p, _)| p)
+                        .ok()
+                        .map(|k| offsets(doc, self.first_copies[k].1)),
                 })
                 .collect(),
             text: doc.slice(span).to_string(),

@@ -241,7 +241,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
     };
     Cues {
         words: n,
-        sentences: p.sentences.len(),
+        sentences: p.sentences().len(),
         ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？' | ':')),
         starts_upper: first
             .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "“‘\"'(«".contains(c)),

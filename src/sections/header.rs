@@ -185,8 +185,8 @@ fn topic_words(doc: &Document, body: &Range<usize>) -> HashSet<String> {
     ) else {
         return HashSet::new();
     };
-    let start = first.words.start;
-    let end = last.words.end.clamp(start, start + TOPIC_WORDS);
+    let start = first.words().start;
+    let end = last.words().end.clamp(start, start + TOPIC_WORDS);
     content_words(doc, &doc.words[start..end]).collect()
 }
 

@@ -1,27 +1,21 @@
 //! Where things are: which sentence and paragraph hold a word, which paragraph or sentence holds a
 //! byte offset. Every stage asks the document these questions instead of building its own index.
 
-use std::ops::Range;
-
 use super::{Document, Paragraph};
 
 /// For each of `n` words, the index of its sentence and of its paragraph.
 pub(super) fn word_index(
     paragraphs: &[Paragraph],
-    sentence_words: &[Range<usize>],
+    sentence_word_starts: &[u32],
     n: usize,
 ) -> (Vec<u32>, Vec<u32>) {
     let mut sentence_of = vec![0; n];
-    for (si, r) in sentence_words.iter().enumerate() {
-        for w in r.clone() {
-            sentence_of[w] = si as u32;
-        }
+    for (si, w) in sentence_word_starts.windows(2).enumerate() {
+        sentence_of[w[0] as usize..w[1] as usize].fill(si as u32);
     }
     let mut paragraph_of = vec![0; n];
     for (pi, p) in paragraphs.iter().enumerate() {
-        for w in p.words.clone() {
-            paragraph_of[w] = pi as u32;
-        }
+        paragraph_of[p.words()].fill(pi as u32);
     }
     (sentence_of, paragraph_of)
 }

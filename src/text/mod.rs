@@ -41,16 +41,28 @@ impl Span {
     }
 }
 
-/// One paragraph: a trimmed, non-blank line, or several hard-wrapped lines joined.
+/// One paragraph: a trimmed, non-blank line, or several hard-wrapped lines joined. Its sentences
+/// and words are index ranges into the document's, kept as `u32` (a text of one short line a
+/// paragraph holds as many of these as it has lines).
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     pub span: Span,
-    /// Index range into [`Document::sentences`].
-    pub sentences: Range<usize>,
-    /// Index range into [`Document::words`].
-    pub words: Range<usize>,
+    sentences: (u32, u32),
+    words: (u32, u32),
     /// Number of blank lines between the previous paragraph and this one.
-    pub blank_lines_before: usize,
+    pub blank_lines_before: u32,
+}
+
+impl Paragraph {
+    /// Index range into [`Document::sentences`].
+    pub fn sentences(&self) -> Range<usize> {
+        self.sentences.0 as usize..self.sentences.1 as usize
+    }
+
+    /// Index range into [`Document::words`].
+    pub fn words(&self) -> Range<usize> {
+        self.words.0 as usize..self.words.1 as usize
+    }
 }
 
 /// The normalised, indexed article.
@@ -62,8 +74,9 @@ pub struct Document<'a> {
     pub paragraphs: Vec<Paragraph>,
     /// The sentences of every paragraph, in order.
     pub sentences: Vec<Span>,
-    /// For each sentence, the index range of its words in [`Document::words`].
-    pub sentence_words: Vec<Range<usize>>,
+    /// For each sentence, the index of its first word in [`Document::words`], and at the end the
+    /// number of words: sentence `i`'s words are `starts[i]..starts[i + 1]`.
+    sentence_word_starts: Vec<u32>,
     /// The words (UAX #29 segments holding a letter or digit), in order.
     pub words: Vec<Span>,
     /// Byte offsets to Unicode scalar offsets.
@@ -79,30 +92,33 @@ struct Line {
     blank: bool,
 }
 
-fn lines(text: &str) -> Vec<Line> {
+/// The lines of `text`, in order ("\r\n" and a lone "\r" end a line as "\n" does).
+fn lines(text: &str) -> impl Iterator<Item = Line> + '_ {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'\n' || b == b'\r' {
-            out.push(make_line(text, start, i));
-            // "\r\n" is one terminator; a lone "\r" (old Mac files) is one too.
-            i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-            start = i;
-        } else {
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b == b'\n' || b == b'\r' {
+                let line = make_line(text, start, i);
+                i += if b == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+                return Some(line);
+            }
             i += 1;
         }
-    }
-    if start < bytes.len() {
-        out.push(make_line(text, start, bytes.len()));
-    }
-    out
+        if start < bytes.len() {
+            let line = make_line(text, start, bytes.len());
+            start = bytes.len();
+            return Some(line);
+        }
+        None
+    })
 }
 
 fn make_line(text: &str, start: usize, end: usize) -> Line {
@@ -134,43 +150,16 @@ fn continues(prev: &str, next: &str) -> bool {
 }
 
 impl<'a> Document<'a> {
-    /// Builds the model of `text`: paragraphs, then each paragraph's sentences and words.
+    /// Builds the model of `text`: paragraphs, then each paragraph's sentences and words. Offsets
+    /// are kept in 32 bits: text past the first 4 GiB is not read.
     pub fn new(text: &'a str) -> Self {
-        let mut paragraphs = Vec::new();
-        let mut sentences = Vec::new();
-        let mut sentence_words = Vec::new();
-        let mut words = Vec::new();
+        let mut model = Builder::default();
         let mut blank_run = 0;
-        let mut current: Option<(Span, usize)> = None;
-        let mut flush =
-            |span: Span, blanks: usize, sentences: &mut Vec<Span>, words: &mut Vec<Span>| {
-                let s0 = sentences.len();
-                sentences.extend(sentences::split(text, span));
-                let w0 = words.len();
-                words.extend(word_spans(text, span));
-                // each word belongs to the last sentence starting at or before it
-                let mut w = w0;
-                for k in 0..sentences.len() - s0 {
-                    let next_start = sentences.get(s0 + k + 1).map_or(usize::MAX, |n| n.start);
-                    let first = w;
-                    while w < words.len()
-                        && (words[w].start < next_start || s0 + k + 1 == sentences.len())
-                    {
-                        w += 1;
-                    }
-                    sentence_words.push(first..w);
-                }
-                paragraphs.push(Paragraph {
-                    span,
-                    sentences: s0..sentences.len(),
-                    words: w0..words.len(),
-                    blank_lines_before: blanks,
-                });
-            };
+        let mut current: Option<(Span, u32)> = None;
         for line in lines(text) {
             if line.blank {
                 if let Some((span, blanks)) = current.take() {
-                    flush(span, blanks, &mut sentences, &mut words);
+                    model.paragraph(text, span, blanks);
                 }
                 blank_run += 1;
                 continue;
@@ -185,7 +174,7 @@ impl<'a> Document<'a> {
                     Some((Span::new(span.start, line.span.end), blanks))
                 }
                 Some((span, blanks)) => {
-                    flush(span, blanks, &mut sentences, &mut words);
+                    model.paragraph(text, span, blanks);
                     Some((line.span, 0))
                 }
                 None => Some((line.span, blank_run)),
@@ -193,20 +182,9 @@ impl<'a> Document<'a> {
             blank_run = 0;
         }
         if let Some((span, blanks)) = current.take() {
-            flush(span, blanks, &mut sentences, &mut words);
+            model.paragraph(text, span, blanks);
         }
-        let (word_sentence, word_paragraph) =
-            locate::word_index(&paragraphs, &sentence_words, words.len());
-        Document {
-            text,
-            paragraphs,
-            sentences,
-            sentence_words,
-            words,
-            chars: CharIndex::new(text),
-            word_sentence,
-            word_paragraph,
-        }
+        model.finish(text)
     }
 
     /// The text of a span.
@@ -216,12 +194,95 @@ impl<'a> Document<'a> {
 
     /// The words of paragraph `i`.
     pub fn paragraph_words(&self, i: usize) -> &[Span] {
-        &self.words[self.paragraphs[i].words.clone()]
+        &self.words[self.paragraphs[i].words()]
     }
 
     /// The sentences of paragraph `i`.
     pub fn paragraph_sentences(&self, i: usize) -> &[Span] {
-        &self.sentences[self.paragraphs[i].sentences.clone()]
+        &self.sentences[self.paragraphs[i].sentences()]
+    }
+
+    /// The index range of sentence `i`'s words in [`Document::words`].
+    pub fn sentence_words(&self, i: usize) -> Range<usize> {
+        self.sentence_word_starts[i] as usize..self.sentence_word_starts[i + 1] as usize
+    }
+
+    /// The index range of every sentence's words, in order.
+    pub fn sentence_word_ranges(&self) -> impl ExactSizeIterator<Item = Range<usize>> + '_ {
+        self.sentence_word_starts
+            .windows(2)
+            .map(|w| w[0] as usize..w[1] as usize)
+    }
+}
+
+/// The document's vectors as paragraphs are added.
+#[derive(Default)]
+struct Builder {
+    paragraphs: Vec<Paragraph>,
+    sentences: Vec<Span>,
+    sentence_word_starts: Vec<u32>,
+    words: Vec<Span>,
+}
+
+/// An index as 32 bits (every index counts bytes of a text of at most 4 GiB, or fewer things).
+fn index(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+impl Builder {
+    /// Adds the paragraph `span` with its sentences and words; `blanks` blank lines stood before it.
+    fn paragraph(&mut self, text: &str, span: Span, blanks: u32) {
+        if span.end > u32::MAX as usize {
+            return;
+        }
+        let s0 = self.sentences.len();
+        self.sentences.extend(sentences::split(text, span));
+        let w0 = self.words.len();
+        self.words.extend(word_spans(text, span));
+        // each word belongs to the last sentence starting at or before it
+        let mut w = w0;
+        for k in 0..self.sentences.len() - s0 {
+            let next_start = self
+                .sentences
+                .get(s0 + k + 1)
+                .map_or(usize::MAX, |n| n.start);
+            self.sentence_word_starts.push(index(w));
+            while w < self.words.len()
+                && (self.words[w].start < next_start || s0 + k + 1 == self.sentences.len())
+            {
+                w += 1;
+            }
+        }
+        self.paragraphs.push(Paragraph {
+            span,
+            sentences: (index(s0), index(self.sentences.len())),
+            words: (index(w0), index(self.words.len())),
+            blank_lines_before: blanks,
+        });
+    }
+
+    fn finish(mut self, text: &str) -> Document<'_> {
+        self.sentence_word_starts.push(index(self.words.len()));
+        // exact sizes: the slack of growing vectors would be a third of the model's memory
+        self.paragraphs.shrink_to_fit();
+        self.sentences.shrink_to_fit();
+        self.sentence_word_starts.shrink_to_fit();
+        self.words.shrink_to_fit();
+        let (word_sentence, word_paragraph) = locate::word_index(
+            &self.paragraphs,
+            &self.sentence_word_starts,
+            self.words.len(),
+        );
+        Document {
+            text,
+            paragraphs: self.paragraphs,
+            sentences: self.sentences,
+            sentence_word_starts: self.sentence_word_starts,
+            words: self.words,
+            chars: CharIndex::new(text),
+            word_sentence,
+            word_paragraph,
+        }
     }
 }
 

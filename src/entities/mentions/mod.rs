@@ -44,7 +44,7 @@ fn is_all_caps(w: &str) -> bool {
 pub fn find(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
     let names = name_words(doc);
-    for (si, range) in doc.sentence_words.iter().enumerate() {
+    for (si, range) in doc.sentence_word_ranges().enumerate() {
         let toks: Vec<Tok> = doc.words[range.clone()]
             .iter()
             .map(|&w| doc.name_word(w))
@@ -124,7 +124,7 @@ struct Sentence<'a> {
 /// opening a sentence is that name, even when it is also a common word ("Trump also attacked").
 fn name_words(doc: &Document) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
-    for range in &doc.sentence_words {
+    for range in doc.sentence_word_ranges() {
         let ws = &doc.words[range.clone()];
         // a title-case line ("Why We Wrote This") capitalises every word but the short ones
         let title_case = ws.len() >= 3

@@ -1,0 +1,403 @@
+//! The failures found by trying to break the tool, one test each (each failed before its fix):
+//! a crash must not take finished output with it, `--output-dir` must never write outside its
+//! reports or let ids collide, and odd inputs (a FIFO, escape sequences in names, broken JSON Lines,
+//! UTF-16 without a mark, absurd thread counts) each get one clear answer.
+
+mod common;
+
+use std::fs;
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+
+struct Run {
+    code: Option<i32>,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+fn run(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
+    run_in(None, args, stdin, env)
+}
+
+fn run_in(cwd: Option<&std::path::Path>, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
+    let mut cmd = analyze();
+    cmd.args(args)
+        .timeout(Duration::from_secs(60))
+        .write_stdin(stdin);
+    if let Some(dir) = cwd {
+        cmd.current_dir(dir);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    Run {
+        code: out.status.code(),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn jsonl(records: &[(Value, String)]) -> String {
+    records
+        .iter()
+        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
+        .collect()
+}
+
+fn articles(n: usize) -> String {
+    let records: Vec<(Value, String)> = (0..n)
+        .map(|i| {
+            let text = format!(
+                "Headline number {i}\n\nThe council met on Tuesday, officials said, to discuss the \
+                 bridge over the river, record {i}."
+            );
+            (Value::from(i), text)
+        })
+        .collect();
+    jsonl(&records)
+}
+
+/// Every line is a whole JSON record: nothing was cut in the middle of a line.
+fn whole_lines(stdout: &[u8]) -> Vec<Value> {
+    let text = String::from_utf8_lossy(stdout);
+    assert!(text.is_empty() || text.ends_with('\n'), "a line was cut");
+    parse_lines(stdout)
+}
+
+#[test]
+fn a_crash_keeps_the_records_finished_before_it() {
+    let input = articles(200);
+    // one record at a time: every record before the crash is out
+    let r = run(
+        &["--input-format", "jsonl", "--threads", "1", "-"],
+        &input,
+        &[("ANALYZE_TEST_ABORT_ON", "150")],
+    );
+    assert_ne!(r.code, Some(0));
+    let lines = whole_lines(&r.stdout);
+    assert_eq!(lines.len(), 150);
+    assert_eq!(lines[149]["id"], 149);
+    // on the pool: at least the first chunk, in order, and no cut line
+    let r = run(
+        &["--input-format", "jsonl", "--threads", "2", "-"],
+        &input,
+        &[("ANALYZE_TEST_ABORT_ON", "150")],
+    );
+    assert_ne!(r.code, Some(0));
+    let lines = whole_lines(&r.stdout);
+    assert!(lines.len() >= 64, "{} lines", lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        assert_eq!(l["id"], i);
+    }
+}
+
+#[test]
+fn a_long_run_of_capitalised_words_costs_one_record_nothing() {
+    let records = [
+        (
+            Value::from("before"),
+            "A short article, told in one sentence.".to_string(),
+        ),
+        (Value::from("mr"), "Mr. ".repeat(20_000)),
+        (Value::from("and"), "John and ".repeat(20_000)),
+        (
+            Value::from("after"),
+            "Another short article, in one sentence.".to_string(),
+        ),
+    ];
+    let r = run(&["--input-format", "jsonl", "-"], &jsonl(&records), &[]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let lines = whole_lines(&r.stdout);
+    let ids: Vec<&str> = lines.iter().map(|l| l["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["before", "mr", "and", "after"]);
+}
+
+#[test]
+fn colliding_ids_are_an_error_for_the_later_record_at_any_thread_count() {
+    let records = [
+        (Value::from(7), "Seven as a number.".to_string()),
+        (Value::from("7"), "Seven as a string.".to_string()),
+        (Value::from(true), "True as a boolean.".to_string()),
+        (Value::from("true"), "True as a string.".to_string()),
+        (Value::from("twice"), "The first of two.".to_string()),
+        (Value::from("twice"), "The second of two.".to_string()),
+    ];
+    let input = jsonl(&records);
+    let mut seen = Vec::new();
+    for threads in ["1", "2", "8"] {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let args = [
+            "--input-format",
+            "jsonl",
+            "--threads",
+            threads,
+            "--output-dir",
+            out.to_str().unwrap(),
+            "-",
+        ];
+        let r = run(&args, &input, &[]);
+        assert_eq!(r.code, Some(1), "{}", r.stderr);
+        assert!(r.stderr.contains("3 report(s) written"), "{}", r.stderr);
+        assert_eq!(r.stderr.matches("same file as the report of").count(), 3);
+        let seven: Value =
+            serde_json::from_str(&fs::read_to_string(out.join("7.json")).unwrap()).unwrap();
+        assert_eq!(seven["id"], 7, "the first record keeps its file");
+        let twice: Value =
+            serde_json::from_str(&fs::read_to_string(out.join("twice.json")).unwrap()).unwrap();
+        assert_eq!(twice["chars"], "The first of two.".len());
+        seen.push(r.stderr.lines().filter(|l| l.contains("same file")).count());
+    }
+    assert!(seen.windows(2).all(|w| w[0] == w[1]));
+}
+
+#[test]
+fn a_report_never_overwrites_an_input_with_or_without_redo() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path();
+    // a JSON Lines stream whose record `feed` would be reported to the stream itself
+    let feed = folder.join("feed.json");
+    fs::write(
+        &feed,
+        jsonl(&[(Value::from("feed"), "The feed's only article.".into())]),
+    )
+    .unwrap();
+    let before = fs::read(&feed).unwrap();
+    for redo in [false, true] {
+        let mut args = vec![
+            "--input-format",
+            "jsonl",
+            "--glob",
+            "*.json",
+            "--output-dir",
+            folder.to_str().unwrap(),
+            feed.to_str().unwrap(),
+        ];
+        if redo {
+            args.push("--redo");
+        }
+        let r = run(&args, "", &[]);
+        assert_eq!(r.code, Some(1), "{}", r.stderr);
+        assert!(
+            r.stderr.contains("would overwrite the input"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(fs::read(&feed).unwrap(), before);
+    }
+    // another input named after a report: texts/a.txt's report in "." is texts/a.txt.json, an
+    // input too
+    let texts = folder.join("texts");
+    fs::create_dir(&texts).unwrap();
+    fs::write(texts.join("a.txt"), "An article.").unwrap();
+    fs::write(
+        texts.join("a.txt.json"),
+        "{\"id\": 1, \"text\": \"kept\"}\n",
+    )
+    .unwrap();
+    let r = run_in(
+        Some(folder),
+        &[
+            "--glob",
+            "*.{txt,json}",
+            "--output-dir",
+            ".",
+            "--redo",
+            "texts",
+        ],
+        "",
+        &[],
+    );
+    assert_eq!(r.code, Some(1));
+    assert_eq!(
+        fs::read_to_string(texts.join("a.txt.json")).unwrap(),
+        "{\"id\": 1, \"text\": \"kept\"}\n"
+    );
+}
+
+#[test]
+fn a_killed_runs_temporary_files_are_removed_by_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    let leftover = out.join(".analyze-4294967295-AbCdEf.tmp");
+    fs::write(&leftover, "half a report").unwrap();
+    let r = run(
+        &[
+            "--input-format",
+            "jsonl",
+            "--output-dir",
+            out.to_str().unwrap(),
+            "-",
+        ],
+        &articles(3),
+        &[],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(!leftover.exists());
+    let names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_on_the_command_line_is_an_error_not_a_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        return;
+    }
+    let good = dir.path().join("good.txt");
+    fs::write(&good, "A good article.").unwrap();
+    let r = run(&[fifo.to_str().unwrap(), good.to_str().unwrap()], "", &[]);
+    assert_eq!(r.code, Some(1));
+    let lines = whole_lines(&r.stdout);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a regular file (a FIFO)")
+    );
+    assert_eq!(lines[1]["chars"], 15);
+}
+
+#[test]
+fn escape_sequences_in_ids_never_reach_the_terminal() {
+    let input = "{\"id\": \"evil\\u001b]0;owned\\u0007\\u001b[31m\"}\n";
+    let r = run(&["--input-format", "jsonl", "-"], input, &[]);
+    assert_eq!(r.code, Some(1));
+    assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
+    assert!(r.stderr.contains("evil␛]0;owned␇␛[31m"), "{:?}", r.stderr);
+}
+
+#[test]
+fn json_lines_edge_cases_keep_their_records_and_ids() {
+    let lines = [
+        "\u{feff}{\"id\": \"bom\", \"text\": \"After a byte-order mark.\"}",
+        "{\"id\": \"number\", \"text\": 5}",
+        "{\"id\": \"twice\", \"text\": \"a\", \"text\": \"b\"}",
+        "{\"id\": \"surrogate\", \"text\": \"\\ud800 half\"}",
+    ];
+    let mut input: Vec<u8> = lines.join("\n").into_bytes();
+    input.extend(b"\n{\"id\": \"latin1\", \"text\": \"caf\xe9\"}\n");
+    let out = analyze()
+        .args(["--input-format", "jsonl", "-"])
+        .timeout(Duration::from_secs(60))
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let got = whole_lines(&out.stdout);
+    assert_eq!(got[0]["id"], "bom");
+    assert_eq!(got[0]["chars"], 24);
+    assert_eq!(got[1]["id"], "number");
+    assert!(got[1]["error"].as_str().unwrap().contains("invalid type"));
+    assert_eq!(got[2]["id"], "twice");
+    assert!(
+        got[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("duplicate field")
+    );
+    assert_eq!(got[3]["id"], "surrogate");
+    assert!(got[3]["error"].as_str().unwrap().contains("surrogate pair"));
+    assert!(
+        got[4]["error"].as_str().unwrap().contains("not UTF-8"),
+        "{}",
+        got[4]
+    );
+}
+
+#[test]
+fn max_bytes_counts_a_records_bytes_not_its_line_break() {
+    let line = "{\"id\": \"a\", \"text\": \"Exactly so.\"}";
+    let size = line.len().to_string();
+    let input = format!("{line}\n{line}\r\n{line}");
+    let r = run(
+        &["--input-format", "jsonl", "--max-bytes", &size, "-"],
+        &input,
+        &[],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let got = whole_lines(&r.stdout);
+    assert_eq!(got.len(), 3);
+    assert!(got.iter().all(|l| l["chars"] == 11));
+    let smaller = (line.len() - 1).to_string();
+    let r = run(
+        &["--input-format", "jsonl", "--max-bytes", &smaller, "-"],
+        &input,
+        &[],
+    );
+    assert_eq!(r.code, Some(1));
+    assert_eq!(
+        whole_lines(&r.stdout)
+            .iter()
+            .filter(|l| l["error"].is_string())
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn utf16_without_a_mark_is_read_and_utf32_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Café “society” – he said.";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    fs::write(dir.path().join("a.txt"), le).unwrap();
+    fs::write(dir.path().join("b.txt"), b"\xFF\xFE\x00\x00H\x00\x00\x00").unwrap();
+    fs::write(dir.path().join("c.txt"), b"\xEF\xBB\xBF\x89PNG\r\n\x1a\n").unwrap();
+    let r = run(&[dir.path().to_str().unwrap()], "", &[]);
+    let got = whole_lines(&r.stdout);
+    assert_eq!(got[0]["chars"], text.chars().count());
+    assert!(
+        got[0]["warnings"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("UTF-16LE")
+    );
+    assert!(
+        got[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("not text: UTF-32")
+    );
+    assert!(got[2]["error"].as_str().unwrap().starts_with("not text"));
+}
+
+#[test]
+fn an_absurd_thread_count_is_capped() {
+    let r = run(
+        &["--threads", "100000", "--input-format", "jsonl", "-"],
+        &articles(3),
+        &[],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(whole_lines(&r.stdout).len(), 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn walk_messages_are_the_same_with_and_without_follow() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    symlink(root.join("nowhere.txt"), root.join("a-broken.txt")).unwrap();
+    symlink(root.join("b-loop.txt"), root.join("b-loop.txt")).unwrap();
+    for follow in [false, true] {
+        let mut args = vec![root.to_str().unwrap()];
+        if follow {
+            args.insert(0, "--follow");
+        }
+        let r = run(&args, "", &[]);
+        let got = whole_lines(&r.stdout);
+        assert_eq!(got[0]["error"], "broken symbolic link", "follow: {follow}");
+        assert_eq!(got[1]["error"], "symbolic link loop", "follow: {follow}");
+        assert!(!r.stderr.contains("os error"), "{}", r.stderr);
+    }
+}
