@@ -65,4 +65,8 @@ pub mod internals {
     pub fn quotes(doc: &Document, entities: &Entities) -> usize {
         crate::quotes::find(doc, &entities.0).len()
     }
+
+    /// Training the entity model.
+    #[cfg(feature = "train")]
+    pub use crate::entities::model::train;
 }

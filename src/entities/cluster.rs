@@ -10,7 +10,8 @@ use super::mentions::{Mention, without_honorific};
 use crate::report::EntityKind;
 use crate::text::{Document, Span};
 
-/// Clusters typed mentions into entities, ordered by first mention.
+/// Clusters typed mentions into entities, ordered by first mention. Mentions judged no name (no
+/// type) join an entity whose name they write the same, and are dropped otherwise.
 pub fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
     let mut c = Clusters::default();
     // people named in full first, so that a bare surname before them still finds them
@@ -22,8 +23,11 @@ pub fn cluster(doc: &Document, ms: Vec<Mention>) -> Vec<Entity> {
             ms[i].span.start,
         )
     });
-    for i in order {
+    for &i in &order {
         c.add(doc, &ms[i]);
+    }
+    for m in ms.iter().filter(|m| m.ty.is_none()) {
+        c.join(doc, m);
     }
     c.into_entities()
 }
@@ -41,6 +45,8 @@ struct Clusters {
     clusters: Vec<Cluster>,
     /// Type and normalised name (or an organisation's full name) → cluster.
     by_key: FxHashMap<String, usize>,
+    /// Normalised name, whatever the type → the first cluster with it.
+    by_text: FxHashMap<String, usize>,
     /// A person's surname → the first person named in full with it.
     by_part: FxHashMap<String, usize>,
     /// An organisation's initials → the organisation ("NRA" → "National Rifle Association").
@@ -87,6 +93,16 @@ impl Clusters {
         c.texts.push(text.to_string());
     }
 
+    /// Adds a mention judged no name to the cluster of a name written the same, if any.
+    fn join(&mut self, doc: &Document, m: &Mention) {
+        let text = without_honorific(doc.slice(m.span));
+        if let Some(&ci) = self.by_text.get(&key(text)) {
+            let c = &mut self.clusters[ci];
+            c.mentions.push(m.span);
+            c.texts.push(text.to_string());
+        }
+    }
+
     /// A new cluster under key `k`; a person named in full is found again by their surname, an
     /// organisation by its initials.
     fn open(&mut self, k: String, ty: EntityKind, text: &str, words: &[&str]) -> usize {
@@ -97,6 +113,7 @@ impl Clusters {
         });
         let ci = self.clusters.len() - 1;
         self.by_key.insert(k, ci);
+        self.by_text.entry(key(text)).or_insert(ci);
         if ty == EntityKind::Person
             && words.len() >= 2
             && let Some(last) = words.last()

@@ -10,6 +10,7 @@
 mod cluster;
 pub mod gazetteer;
 mod mentions;
+pub mod model;
 mod settle;
 
 pub use mentions::without_honorific;
@@ -31,6 +32,62 @@ pub struct Entity {
 /// The entities of `doc`, ordered by first mention; mentions inside `skip` (page furniture) are left
 /// out.
 pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
+    let ms = candidates(doc, skip);
+    let evidence = model::features::Evidence::of(doc, &ms);
+    let mut feats = Vec::with_capacity(64);
+    // where the rules are sure by the text's structure (a title, an honorific, a head word, a team
+    // in a sports report) their type stands; the model judges the rest, listed names included (a
+    // list is evidence, not a verdict), and may find no name at all
+    let judged: Vec<mentions::Mention> = ms
+        .into_iter()
+        .map(|mut m| {
+            if m.sure && (m.rank == 0 || m.rank >= trust_rank()) {
+                return m;
+            }
+            feats.clear();
+            model::features::features(doc, &m, &evidence, &mut feats);
+            let scores = model::scores(&feats);
+            let rule = m.ty.map_or(model::Class::None, model::Class::of);
+            m.ty = kind_of(doc, &m, model::best(&scores, rule));
+            m
+        })
+        .collect();
+    cluster::cluster(doc, judged)
+}
+
+fn trust_rank() -> u8 {
+    std::env::var("TRUST").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
+}
+
+/// The kind of entity a candidate judged `class` is: a place's kind and a nationality come from the
+/// rules and lists.
+fn kind_of(doc: &Document, m: &mentions::Mention, class: model::Class) -> Option<EntityKind> {
+    use model::Class;
+    let g = &gazetteer::GAZETTEER;
+    let text = doc.slice(m.span);
+    Some(match class {
+        Class::None => return None,
+        Class::Person => EntityKind::Person,
+        Class::Org => EntityKind::Org,
+        Class::Place => match m.ty {
+            Some(k @ (EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)) => k,
+            _ => text
+                .rsplit(' ')
+                .next()
+                .and_then(|w| g.place_head(w))
+                .unwrap_or(EntityKind::Gpe),
+        },
+        Class::Misc => {
+            let norp = m.ty == Some(EntityKind::Norp)
+                || g.lookup(text).is_some_and(|k| k.ty == EntityKind::Norp);
+            if norp { EntityKind::Norp } else { EntityKind::Misc }
+        }
+    })
+}
+
+/// The candidate names of `doc` as the rules find and type them (mentions inside `skip` left out):
+/// what the model judges, in training as in use.
+pub(crate) fn candidates(doc: &Document, skip: &[Span]) -> Vec<mentions::Mention> {
     let mut ms = mentions::find(doc);
     ms.retain(|m| {
         !skip
@@ -41,7 +98,7 @@ pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
     if settle::sports_report(doc) {
         settle::places_as_teams(doc, &mut ms);
     }
-    cluster::cluster(doc, ms)
+    ms
 }
 
 #[cfg(test)]

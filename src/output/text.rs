@@ -191,7 +191,7 @@ fn entities(out: &mut String, report: &Report, p: Painter) {
             EntityKind::Person => AnsiColor::Green,
             EntityKind::Org => AnsiColor::Blue,
             EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac => AnsiColor::Magenta,
-            EntityKind::Norp => AnsiColor::Yellow,
+            EntityKind::Norp | EntityKind::Misc => AnsiColor::Yellow,
         };
         let ty = p.fg(colour, &format!("{:<7}", e.kind.as_str()));
         let headline = if e.in_headline {

@@ -101,6 +101,8 @@ kind! {
         Norp = "NORP",
         /// A building, street, bridge or airport.
         Fac = "FAC",
+        /// Another named thing: an event, a work, a product, a law, a language (CoNLL's label).
+        Misc = "MISC",
     }
 }
 
