@@ -17,12 +17,15 @@ struct Known {
     ty: u16,
     caution: bool,
     rank: u16,
+    /// Written only in capitals: an acronym ("WHO", "IS"), which a word written otherwise ("Who",
+    /// "Is") is not.
+    capitals: bool,
 }
 
 impl Known {
-    /// `ty | caution << 3 | rank << 4`, as the runtime module unpacks it.
+    /// `ty | caution << 3 | rank << 4 | capitals << 8`, as the runtime module unpacks it.
     fn packed(self) -> u16 {
-        self.ty | u16::from(self.caution) << 3 | self.rank << 4
+        self.ty | u16::from(self.caution) << 3 | self.rank << 4 | u16::from(self.capitals) << 8
     }
 }
 
@@ -34,6 +37,8 @@ struct Tables {
     given: BTreeMap<String, (u32, u8)>,
     common: BTreeMap<String, u8>,
     titles: BTreeSet<String>,
+    /// The surnames of the people the lists name ("Clinton", "Gorbachev").
+    surnames: BTreeSet<String>,
     org_suffixes: BTreeSet<String>,
     org_heads: BTreeSet<String>,
     place_heads: BTreeMap<String, u16>,
@@ -63,7 +68,14 @@ impl Tables {
         if k.chars().count() < 2 {
             return;
         }
-        let new = Known { ty, caution, rank };
+        let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let new = Known {
+            ty,
+            caution,
+            rank,
+            capitals,
+        };
         self.names
             .entry(k)
             .and_modify(|old| {
@@ -164,6 +176,14 @@ fn merge(data: &Path) -> io::Result<Tables> {
     ] {
         for r in each(file)? {
             g.add(r.col(0), PERSON, 9);
+            if let Some(last) = r
+                .col(0)
+                .split_whitespace()
+                .last()
+                .filter(|_| r.col(0).contains(' '))
+            {
+                g.surnames.insert(key(last));
+            }
         }
     }
     for r in each("names-extra.tsv")? {
@@ -241,6 +261,7 @@ pub fn write(data: &Path, out_dir: &Path) -> io::Result<()> {
         .map(|(k, v)| (k.as_str(), u64::from(*v)));
     map("place-heads.fst", heads.collect())?;
     set("titles.fst", &g.titles)?;
+    set("surnames.fst", &g.surnames)?;
     set("org-suffixes.fst", &g.org_suffixes)?;
     set("org-heads.fst", &g.org_heads)
 }

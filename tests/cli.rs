@@ -226,6 +226,16 @@ fn help_has_examples_and_version_prints() {
 }
 
 #[test]
+fn notices_credit_the_lists_and_the_training_data() {
+    let out = analyze().arg("--notices").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for source in ["GeoNames", "SCOWL", "GUM", "Wikigold", "CC BY-SA 3.0"] {
+        assert!(text.contains(source), "no notice for {source}");
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let mut input = String::new();
     for i in 0..3000 {

@@ -81,7 +81,8 @@ struct Args {
     #[arg(long)]
     schema: bool,
 
-    /// Print the licence notices of the name lists compiled into the binary and exit.
+    /// Print the licence notices of the name lists and learned weights compiled into the binary and
+    /// exit.
     #[arg(long)]
     notices: bool,
 

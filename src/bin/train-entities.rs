@@ -21,8 +21,16 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let check = args.iter().any(|a| a == "--check");
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let dir = PathBuf::from(paths.first().map_or("../shared/data/ner/train", |p| p.as_str()));
-    let out = PathBuf::from(paths.get(1).map_or("data/model/entities.bin", |p| p.as_str()));
+    let dir = PathBuf::from(
+        paths
+            .first()
+            .map_or("../shared/data/ner/train", |p| p.as_str()),
+    );
+    let out = PathBuf::from(
+        paths
+            .get(1)
+            .map_or("data/model/entities.bin", |p| p.as_str()),
+    );
     let mut sets = Vec::new();
     for f in FILES {
         match train::read(&dir.join(f)) {
@@ -34,18 +42,20 @@ fn main() -> ExitCode {
         }
     }
     if args.iter().any(|a| a == "--cv") {
-        for epochs in [EPOCHS] {
-            let v = train::cross_validate(&sets, epochs, 5);
-            eprintln!(
-                "train-entities: 5-fold, {epochs} epochs: span+class F1 rules {:.3}, model on the unsure {:.3}, model on all {:.3}, a perfect judge {:.3} ({} names)",
-                v.f1(0),
-                v.f1(1),
-                v.f1(2),
-                v.f1(3),
-                v.gold
-            );
-            eprintln!("train-entities: held-out examples, rows the label, columns the model (None Person Org Place Misc): {:?}", v.confusion);
-        }
+        let epochs = EPOCHS;
+        let v = train::cross_validate(&sets, epochs, 5);
+        eprintln!(
+            "train-entities: 5-fold, {epochs} epochs: span+class F1 rules {:.3}, model on the unsure {:.3}, model on all {:.3}, a perfect judge {:.3} ({} names)",
+            v.f1(0),
+            v.f1(1),
+            v.f1(2),
+            v.f1(3),
+            v.gold
+        );
+        eprintln!(
+            "train-entities: held-out examples, rows the label, columns the model (None Person Org Place Misc): {:?}",
+            v.confusion
+        );
         return ExitCode::SUCCESS;
     }
     let (bytes, summary) = train::train(&sets, EPOCHS);
@@ -69,6 +79,10 @@ fn main() -> ExitCode {
         eprintln!("train-entities: {}: {e}", out.display());
         return ExitCode::from(1);
     }
-    eprintln!("train-entities: wrote {} ({} bytes)", out.display(), bytes.len());
+    eprintln!(
+        "train-entities: wrote {} ({} bytes)",
+        out.display(),
+        bytes.len()
+    );
     ExitCode::SUCCESS
 }

@@ -149,6 +149,7 @@ impl Clusters {
                     name: canonical_name(&c.texts, ty),
                     ty,
                     mentions: c.mentions,
+                    gender: None,
                 })
             })
             .collect();
@@ -177,14 +178,16 @@ fn cluster_key(text: &str, ty: EntityKind) -> String {
 }
 
 /// A cluster's name: the fullest form for people and organisations (the longest mention), the most
-/// frequent form for the rest (the first on ties).
+/// frequent form for the rest (the first on ties); a form written in capitals ("BELGIUM", from a
+/// headline) only when no other is.
 fn canonical_name(texts: &[String], ty: EntityKind) -> String {
     let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let written = |t: &str| t.chars().any(char::is_lowercase);
     match ty {
         EntityKind::Person | EntityKind::Org => texts
             .iter()
             .enumerate()
-            .max_by_key(|(i, t)| (t.chars().count(), std::cmp::Reverse(*i)))
+            .max_by_key(|(i, t)| (written(t), t.chars().count(), std::cmp::Reverse(*i)))
             .map(|(_, t)| tidy(t))
             .unwrap_or_default(),
         _ => {
@@ -197,7 +200,7 @@ fn canonical_name(texts: &[String], ty: EntityKind) -> String {
             }
             counts
                 .iter()
-                .max_by_key(|(_, n, i)| (*n, std::cmp::Reverse(*i)))
+                .max_by_key(|(t, n, i)| (written(t), *n, std::cmp::Reverse(*i)))
                 .map(|(t, _, _)| tidy(t))
                 .unwrap_or_default()
         }

@@ -9,14 +9,18 @@
 
 mod cluster;
 pub mod gazetteer;
+mod gender;
 mod mentions;
 pub mod model;
 mod settle;
 
 pub use mentions::without_honorific;
 
-/// The attribution notices the compiled-in lists ask for (`analyze --notices`).
-pub const NOTICES: &str = include_str!("../../data/gazetteers/NOTICE.txt");
+/// The attribution notices the compiled-in lists and learned weights ask for (`analyze --notices`).
+pub const NOTICES: &str = concat!(
+    include_str!("../../data/gazetteers/NOTICE.txt"),
+    include_str!("../../data/model/NOTICE.txt")
+);
 
 use crate::report::EntityKind;
 use crate::text::{Document, Span};
@@ -27,6 +31,8 @@ pub struct Entity {
     pub name: String,
     pub ty: EntityKind,
     pub mentions: Vec<Span>,
+    /// A person's gender, when the article shows it.
+    pub gender: Option<crate::report::Gender>,
 }
 
 /// The entities of `doc`, ordered by first mention; mentions inside `skip` (page furniture) are left
@@ -34,30 +40,105 @@ pub struct Entity {
 pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
     let ms = candidates(doc, skip);
     let evidence = model::features::Evidence::of(doc, &ms);
-    let mut feats = Vec::with_capacity(64);
     // where the rules are sure by the text's structure (a title, an honorific, a head word, a team
-    // in a sports report) their type stands; the model judges the rest, listed names included (a
-    // list is evidence, not a verdict), and may find no name at all
+    // in a sports report) or by a list their type stands; the model judges the rest, and may find
+    // no name at all. A name written several times is judged once, on the evidence of all its
+    // mentions (each mention's scores summed, a sure one counting as a strong vote).
+    let trusted = |m: &mentions::Mention| m.sure && (m.rank == 0 || m.rank >= TRUSTED_RANK);
+    let mut feats = Vec::with_capacity(64);
+    let mut sums: rustc_hash::FxHashMap<String, model::Scores> = Default::default();
+    let scores: Vec<model::Scores> = ms
+        .iter()
+        .map(|m| {
+            let s = if trusted(m) {
+                let mut s = [0.0; model::CLASSES];
+                s[m.ty.map_or(model::Class::None, model::Class::of).index()] = SURE_VOTE;
+                s
+            } else {
+                feats.clear();
+                model::features::features(doc, m, &evidence, &mut feats);
+                model::scores(&feats)
+            };
+            let sum = sums
+                .entry(gazetteer::key(without_honorific(doc.slice(m.span))))
+                .or_default();
+            for (a, b) in sum.iter_mut().zip(s) {
+                *a += b;
+            }
+            s
+        })
+        .collect();
     let judged: Vec<mentions::Mention> = ms
         .into_iter()
-        .map(|mut m| {
-            if m.sure && (m.rank == 0 || m.rank >= trust_rank()) {
+        .zip(scores)
+        .map(|(mut m, own)| {
+            if trusted(&m) {
                 return m;
             }
-            feats.clear();
-            model::features::features(doc, &m, &evidence, &mut feats);
-            let scores = model::scores(&feats);
             let rule = m.ty.map_or(model::Class::None, model::Class::of);
-            m.ty = kind_of(doc, &m, model::best(&scores, rule));
+            let s = sums
+                .get(&gazetteer::key(without_honorific(doc.slice(m.span))))
+                .copied()
+                .unwrap_or(own);
+            let class = model::best(&s, rule);
+            // one word no list or rule typed is a person only on evidence of one: a given name,
+            // an honorific or title somewhere, the surname of someone named in full
+            let open_word = m.ty.is_none() && !doc.slice(m.span).contains([' ', '\u{a0}']);
+            let class = if open_word
+                && class == model::Class::Person
+                && !evidence.person_like(doc.slice(m.span))
+            {
+                model::Class::None
+            } else if class == model::Class::Place && !place_headed(doc.slice(m.span)) {
+                // a name of several words is a place by its head: the whole listed as one, or a
+                // last word that names places ("River", "County"); else the next best judgement
+                second_best(&s, model::Class::Place)
+            } else {
+                class
+            };
+            m.ty = kind_of(doc, &m, class);
             m
         })
         .collect();
-    cluster::cluster(doc, judged)
+    let mut entities = cluster::cluster(doc, judged);
+    gender::assign(doc, &mut entities);
+    entities
 }
 
-fn trust_rank() -> u8 {
-    std::env::var("TRUST").ok().and_then(|v| v.parse().ok()).unwrap_or(5)
+/// Whether a name of several words is headed like a place: listed as one as a whole, its last word
+/// a place's head word or a listed place ("Northern Ireland"), or its first word one that opens
+/// places ("Cape Canaveral"). One word is.
+fn place_headed(text: &str) -> bool {
+    let g = &gazetteer::GAZETTEER;
+    let Some((_, last)) = text.rsplit_once([' ', '\u{a0}']) else {
+        return true;
+    };
+    let first = text.split([' ', '\u{a0}']).next().unwrap_or_default();
+    g.lookup(text)
+        .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
+        || g.place_head(last).is_some()
+        || crate::lang::PLACE_LEADS.contains(&first.to_lowercase())
+        || g.lookup(last)
+            .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
 }
+
+/// The best class of `s` other than `not`.
+fn second_best(s: &model::Scores, not: model::Class) -> model::Class {
+    let mut best = model::Class::None;
+    for c in model::Class::ALL {
+        if c != not && s[c.index()] > s[best.index()] {
+            best = c;
+        }
+    }
+    best
+}
+
+/// The vote a mention the rules are sure of casts for its type, against the model's scores of the
+/// same name elsewhere in the document.
+const SURE_VOTE: f32 = 10.0;
+
+/// A list's rank from which its word is trusted over the model (countries, states, big cities).
+const TRUSTED_RANK: u8 = 5;
 
 /// The kind of entity a candidate judged `class` is: a place's kind and a nationality come from the
 /// rules and lists.
@@ -80,7 +161,11 @@ fn kind_of(doc: &Document, m: &mentions::Mention, class: model::Class) -> Option
         Class::Misc => {
             let norp = m.ty == Some(EntityKind::Norp)
                 || g.lookup(text).is_some_and(|k| k.ty == EntityKind::Norp);
-            if norp { EntityKind::Norp } else { EntityKind::Misc }
+            if norp {
+                EntityKind::Norp
+            } else {
+                EntityKind::Misc
+            }
         }
     })
 }
@@ -205,5 +290,39 @@ mod tests {
         assert_eq!(e[0].1, "ORG");
         assert_eq!(e[1].0, "Russia");
         assert_eq!(e[2].0, "Ukraine");
+    }
+
+    #[test]
+    fn listed_names_inside_a_headline_in_capitals() {
+        let e = entities(
+            "RUGBY - WALES EDGE PAST IRELAND IN DUBLIN.\n\nWales beat Ireland 13-12 on Saturday.",
+        );
+        let get = |name: &str| {
+            e.iter()
+                .find(|x| x.0 == name)
+                .unwrap_or_else(|| panic!("{name} in {e:?}"))
+        };
+        // named as the text writes them, with the headline's capitals among the mentions
+        assert_eq!(get("Wales").2, ["WALES", "Wales"]);
+        assert_eq!(get("Ireland").2, ["IRELAND", "Ireland"]);
+        assert!(e.iter().all(|x| !x.0.contains("EDGE")), "{e:?}");
+    }
+
+    #[test]
+    fn a_person_of_a_party_or_a_place_is_two_names() {
+        let e = entities(
+            "Sen. Mitch McConnell of Kentucky spoke. Later Alvin Yeung of the Civic Party and \
+             Lydia Buchtmann for Food Standards Australia answered.",
+        );
+        let names: Vec<(&str, &str)> = e.iter().map(|x| (x.0.as_str(), x.1)).collect();
+        assert!(names.contains(&("Mitch McConnell", "PERSON")), "{names:?}");
+        assert!(names.contains(&("Kentucky", "GPE")), "{names:?}");
+        assert!(names.contains(&("Lydia Buchtmann", "PERSON")), "{names:?}");
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.0.contains(" of ") && !n.0.contains(" for ")),
+            "{names:?}"
+        );
     }
 }

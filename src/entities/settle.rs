@@ -2,6 +2,8 @@
 //! are part of (a surname of a person named in full, an acronym given in brackets), and in a sports
 //! report a place names its team.
 
+use std::sync::LazyLock;
+
 use rustc_hash::FxHashMap;
 
 use super::cluster::initials;
@@ -11,8 +13,13 @@ use crate::lang;
 use crate::report::EntityKind;
 use crate::text::Document;
 
+/// The sport words as whole-word patterns (" cup "), made once.
+static SPORT_PATTERNS: LazyLock<Vec<String>> =
+    LazyLock::new(|| lang::SPORT_WORDS.iter().map(|w| format!(" {w} ")).collect());
+
 /// Whether the document reports sport: a sport word in its first line, or several lines of a name
-/// followed by scores ("Newport 29 Caerphilly 10", "BALTIMORE 70 63 .526").
+/// followed by scores ("Newport 29 Caerphilly 10", "BALTIMORE 70 63 .526"; a date's "April 12" is
+/// none).
 pub fn sports_report(doc: &Document) -> bool {
     let first = doc
         .paragraphs
@@ -24,10 +31,7 @@ pub fn sports_report(doc: &Document) -> bool {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = format!(" {} ", words.join(" "));
-    if lang::SPORT_WORDS
-        .iter()
-        .any(|w| joined.contains(&format!(" {w} ")))
-    {
+    if SPORT_PATTERNS.iter().any(|w| joined.contains(w.as_str())) {
         return true;
     }
     let score_lines = doc
@@ -38,6 +42,7 @@ pub fn sports_report(doc: &Document) -> bool {
             ws.windows(2).any(|w| {
                 let (a, b) = (doc.slice(w[0]), doc.slice(w[1]));
                 a.chars().next().is_some_and(char::is_uppercase)
+                    && !lang::is_calendar_word(&a.to_lowercase())
                     && b.chars().all(|c| c.is_ascii_digit())
                     && &doc.text[w[0].end..w[1].start] == " "
             })
@@ -74,9 +79,9 @@ pub fn places_as_teams(doc: &Document, ms: &mut [Mention]) {
     }
 }
 
-/// Types the one-word mentions the lists left open: a word that is part of a person's name in the
-/// document is that person; one that is part of an organisation's name, or given as its acronym,
-/// is that organisation; else a word in capitals is an organisation and any other a person.
+/// Types the one-word mentions the lists left open by the document: a word that is part of a
+/// person's name in it is that person; one that is part of an organisation's name, or given as its
+/// acronym, is that organisation. Any other stays open, for the model to judge (no fallback type).
 pub fn settle_open_types(doc: &Document, ms: &mut [Mention]) {
     let mut parts: FxHashMap<String, EntityKind> = FxHashMap::default();
     for m in ms.iter().filter(|m| m.ty.is_some()) {
@@ -99,23 +104,22 @@ pub fn settle_open_types(doc: &Document, ms: &mut [Mention]) {
             }
         }
     }
-    let open = std::env::var_os("OPEN").is_some();
+    // what no part of a longer name settles stays open: the model judges it, on evidence
     for m in ms.iter_mut().filter(|m| m.ty.is_none()) {
-        let text = doc.slice(m.span);
-        if open {
-            m.ty = parts.get(&key(text)).copied();
-            continue;
-        }
-        m.ty = Some(parts.get(&key(text)).copied().unwrap_or_else(|| {
-            if text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
-            {
-                EntityKind::Org
-            } else {
-                EntityKind::Person
-            }
-        }));
+        m.ty = parts.get(&key(doc.slice(m.span))).copied();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_make_a_sports_report_and_dates_do_not() {
+        let scores =
+            "Weekend round-up\n\nNewport 29 Caerphilly 10\n\nBath 12 Leeds 3\n\nYork 7 Hull 6\n";
+        assert!(sports_report(&Document::new(scores)));
+        let dates = "Shuttle retired\n\nOn April 12 it flew.\n\nOn May 3 it landed.\n\nBy June 9 it was in a museum.\n";
+        assert!(!sports_report(&Document::new(dates)));
     }
 }

@@ -46,6 +46,11 @@ impl Table {
             .ok()
             .map(|i| self.0[i].1)
     }
+
+    /// The keys.
+    pub fn keys(self) -> impl Iterator<Item = &'static str> {
+        self.0.iter().map(|(k, _)| *k)
+    }
 }
 
 macro_rules! words {
@@ -137,8 +142,20 @@ words! {
     NAME_LEADING_WORDS;
     /// Prepositions that make a place a venue ("in", "at").
     VENUE_PREPOSITIONS;
+    /// Prepositions before a place ("in", "from", "near").
+    PLACE_PREPOSITIONS;
     /// Possessive endings cut from names ("'s", "’s"), as written.
     POSSESSIVE_ENDINGS;
+    /// Nouns before a name that make it an organisation ("airline", "agency").
+    ORG_NOUNS;
+    /// Nouns after a name that make it a place ("department", "province").
+    PLACE_NOUNS;
+    /// Nouns before a name that make it a person ("boss", "coauthor").
+    PERSON_NOUNS;
+    /// First words that make a name of several words a place ("cape", "mount").
+    PLACE_LEADS;
+    /// Words tying a person to an organisation or place inside a run ("of", "for").
+    AFFILIATION_WORDS;
 }
 
 // Speech and speakers (the quotes stage).

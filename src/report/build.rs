@@ -5,8 +5,8 @@
 use serde_json::Value;
 
 use super::{
-    CrossDuplicate, Duplicate, Entity, Fingerprint, Offsets, OtherPassage, ParagraphSpan, Passage,
-    Quote, QuoteSpeaker, Report, SCHEMA_VERSION, Section, SectionKind,
+    CrossDuplicate, Duplicate, Entity, EntityKind, Fingerprint, Offsets, OtherPassage,
+    ParagraphSpan, Passage, Quote, QuoteSpeaker, Report, SCHEMA_VERSION, Section, SectionKind,
 };
 use crate::duplicates::{self, cross};
 use crate::sections::Segment;
@@ -94,6 +94,7 @@ fn entity(doc: &Document, id: usize, e: &entities::Entity, headline: Option<Span
                 .iter()
                 .any(|m| h.start <= m.start && m.end <= h.end)
         }),
+        gender: (e.ty == EntityKind::Person).then_some(e.gender),
     }
 }
 

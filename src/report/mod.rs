@@ -194,6 +194,11 @@ pub struct Entity {
     pub count: usize,
     /// Whether the headline mentions it.
     pub in_headline: bool,
+    /// A person's gender (`female`, `male`, or null when the article shows none): from an
+    /// honorific, the pronouns that refer to them, or a given name mostly given to one sex. Only
+    /// people have the key.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Option<Gender>>,
 }
 
 /// One fingerprint: the hash of a run of five normalised words, chosen by winnowing.

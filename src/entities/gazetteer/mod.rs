@@ -33,6 +33,7 @@ mod tables {
     table!(COMMON, Map, "common.fst");
     table!(PLACE_HEADS, Map, "place-heads.fst");
     table!(TITLES, Set, "titles.fst");
+    table!(SURNAMES, Set, "surnames.fst");
     table!(ORG_SUFFIXES, Set, "org-suffixes.fst");
     table!(ORG_HEADS, Set, "org-heads.fst");
     include!(concat!(env!("OUT_DIR"), "/canonical.rs"));
@@ -63,6 +64,55 @@ fn type_of(code: u64) -> EntityKind {
     }
 }
 
+/// The tables by number, for the memo of lookups.
+#[derive(Clone, Copy)]
+enum Table {
+    Names,
+    Given,
+    Common,
+    PlaceHeads,
+    Titles,
+    Surnames,
+    OrgSuffixes,
+    OrgHeads,
+}
+
+/// How many answers the memo keeps per table and thread before it starts afresh.
+const MEMO_LIMIT: usize = 1 << 16;
+
+thread_local! {
+    /// The answers of recent lookups, per table: articles ask the same words again and again, and a
+    /// hash probe is several times cheaper than walking the table.
+    static MEMO: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, Option<u64>>; 8]> =
+        Default::default();
+}
+
+/// The value `table` holds for the key of `name` (sets hold 0), remembered for this thread under
+/// `name` as written (so that a word asked again is not even normalised again).
+fn get(table: Table, name: &str) -> Option<u64> {
+    MEMO.with_borrow_mut(|memo| {
+        let memo = &mut memo[table as usize];
+        if let Some(v) = memo.get(name) {
+            return *v;
+        }
+        let v = with_key(name, |k| match table {
+            Table::Names => tables::NAMES.get(k),
+            Table::Given => tables::GIVEN.get(k),
+            Table::Common => tables::COMMON.get(k),
+            Table::PlaceHeads => tables::PLACE_HEADS.get(k),
+            Table::Titles => tables::TITLES.contains(k).then_some(0),
+            Table::Surnames => tables::SURNAMES.contains(k).then_some(0),
+            Table::OrgSuffixes => tables::ORG_SUFFIXES.contains(k).then_some(0),
+            Table::OrgHeads => tables::ORG_HEADS.contains(k).then_some(0),
+        });
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(name.into(), v);
+        v
+    })
+}
+
 /// Every list, ready for lookups (a handle on the compiled tables).
 pub struct Gazetteer {
     _private: (),
@@ -80,24 +130,34 @@ impl Gazetteer {
             .copied()
     }
 
-    /// What the lists say of a name.
+    /// What the lists say of a name. A short acronym the lists write in capitals, or one that is
+    /// also a common word ("WHO", "IS", "AT"), is not found for a word written otherwise ("Who",
+    /// "Is"); a longer one is ("Nato", "Unesco").
     pub fn lookup(&self, name: &str) -> Option<Known> {
-        with_key(name, |k| tables::NAMES.get(k)).map(|p| Known {
+        let p = get(Table::Names, name)?;
+        let capitals = p & (1 << 8) != 0;
+        if capitals && name.chars().any(char::is_lowercase) {
+            let short = name.chars().filter(|c| c.is_alphabetic()).count() <= 3;
+            if short || get(Table::Common, name).is_some() {
+                return None;
+            }
+        }
+        Some(Known {
             ty: type_of(p),
             caution: p & 8 != 0,
-            rank: (p >> 4) as u8,
+            rank: ((p >> 4) & 0xf) as u8,
         })
     }
 
     /// Peak births in one year for a given name (0 when it is not one).
     pub fn given_name(&self, word: &str) -> u32 {
-        with_key(word, |k| tables::GIVEN.get(k)).map_or(0, |g| (g >> 8) as u32)
+        get(Table::Given, word).map_or(0, |g| (g >> 8) as u32)
     }
 
     /// The gender a given name mostly goes with (by the births the name list counts), if one
     /// dominates.
     pub fn given_gender(&self, word: &str) -> Option<Gender> {
-        match with_key(word, |k| tables::GIVEN.get(k)).map(|g| g as u8) {
+        match get(Table::Given, word).map(|g| g as u8) {
             Some(b'M') => Some(Gender::Male),
             Some(b'F') => Some(Gender::Female),
             _ => None,
@@ -106,24 +166,29 @@ impl Gazetteer {
 
     /// The SCOWL tier of a lower-case common word, if it is one.
     pub fn common_tier(&self, word: &str) -> Option<u8> {
-        with_key(word, |k| tables::COMMON.get(k)).map(|t| t as u8)
+        get(Table::Common, word).map(|t| t as u8)
     }
 
     pub fn is_title(&self, word: &str) -> bool {
-        with_key(word.trim_end_matches('.'), |k| tables::TITLES.contains(k))
+        get(Table::Titles, word.trim_end_matches('.')).is_some()
+    }
+
+    /// Whether a word is the surname of someone the name lists know ("Clinton", "Gorbachev").
+    pub fn is_known_surname(&self, word: &str) -> bool {
+        get(Table::Surnames, word).is_some()
     }
 
     pub fn is_org_suffix(&self, word: &str) -> bool {
-        with_key(word, |k| tables::ORG_SUFFIXES.contains(k))
+        get(Table::OrgSuffixes, word).is_some()
     }
 
     /// The type a name ending in `word` has as a place ("River" → LOC), if any.
     pub fn place_head(&self, word: &str) -> Option<EntityKind> {
-        with_key(word, |k| tables::PLACE_HEADS.get(k)).map(type_of)
+        get(Table::PlaceHeads, word).map(type_of)
     }
 
     pub fn is_org_head(&self, word: &str) -> bool {
-        with_key(word, |k| tables::ORG_HEADS.contains(k))
+        get(Table::OrgHeads, word).is_some()
     }
 }
 

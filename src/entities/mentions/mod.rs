@@ -141,8 +141,13 @@ fn name_words(doc: &Document) -> FxHashSet<String> {
                 .text
                 .get(pair[0].end..pair[1].start)
                 .is_some_and(|g| g == " " || g == ". " || g == "\u{a0}");
-            // the commonest words are never surnames, whatever a line does with them
-            let rare = || GAZETTEER.common_tier(b).is_none_or(|t| t > 20);
+            // the commonest words are surnames only after a given name or an honorific ("George
+            // Bush", "Mr. Brown"), whatever else a line does with them
+            let rare = || {
+                GAZETTEER.common_tier(b).is_none_or(|t| t > 20)
+                    || GAZETTEER.given_name(a) >= 200
+                    || is_honorific(a)
+            };
             if is_capitalised(a) && is_capitalised(b) && !is_all_caps(b) && joined && rare() {
                 out.insert(key(b.trim_end_matches("'s").trim_end_matches("’s")));
             }
@@ -193,15 +198,59 @@ fn sentence_mentions(
                 j += 2;
                 continue;
             }
+            if name_syllable(doc, &toks[j - 1], &toks[j]) {
+                j += 1;
+                continue;
+            }
             break;
+        }
+        // "... Elizabeth Quat In the New Territories": a sentence run on without its full stop;
+        // its first word, a capitalised function word before a lower-case one, ends no name
+        let mut next = j;
+        let run_on = j > i + 1
+            && lang::FUNCTION_WORDS.contains(&toks[j - 1].text.to_lowercase())
+            && toks
+                .get(j)
+                .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));
+        if run_on {
+            j -= 1;
+            next = j + 1;
         }
         let at_start = toks[i].span.start == sentence.start
             || doc.text[sentence.start..toks[i].span.start]
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        runs::cut_run(doc, &toks[i..j], at_start, cx, out);
-        i = j;
+        let around = Around {
+            before: i
+                .checked_sub(1)
+                .filter(|&k| between(doc, &toks[k], &toks[i]).trim().is_empty())
+                .map(|k| toks[k].text),
+            after: toks
+                .get(j)
+                .filter(|n| between(doc, &toks[j - 1], n).trim().is_empty())
+                .map(|n| n.text),
+        };
+        runs::cut_run(doc, &toks[i..j], at_start, around, cx, out);
+        i = next;
     }
+}
+
+/// The words right before and after a run (with only spaces between), which may govern it
+/// ("airline AirAsia", "the Bouches-du-Rhone department").
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Around<'a> {
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
+}
+
+/// A short lower-case part after a hyphen that is no common word: a syllable of a name
+/// ("Lee Cheuk-yan", "Yau Wai-ching"), not a compound's second word ("Obama-era", "Paris-based").
+fn name_syllable(doc: &Document, prev: &Tok, part: &Tok) -> bool {
+    between(doc, prev, part) == "-"
+        && is_capitalised(prev.text)
+        && part.text.chars().count() <= 6
+        && part.text.chars().all(char::is_lowercase)
+        && GAZETTEER.common_tier(part.text).is_none_or(|t| t > 35)
 }
 
 #[cfg(test)]

@@ -49,15 +49,17 @@ impl Evidence {
         for m in ms {
             let text = doc.slice(m.span);
             let ctx = Context::of(doc, m.span);
-            let titled = starts_with_honorific(text)
-                || ctx.prev.is_some_and(|w| GAZETTEER.is_title(w));
+            let titled =
+                starts_with_honorific(text) || ctx.prev.is_some_and(|w| GAZETTEER.is_title(w));
             let said = ctx.next.is_some_and(is_cue);
             let placed = ctx
                 .prev
                 .is_some_and(|w| matches!(w.to_lowercase().as_str(), "in" | "at" | "from" | "to"));
             let possessive = ctx.possessive;
-            let words: Vec<&str> = without_honorific(text).split_whitespace().collect();
-            let k = key(&words.join(" "));
+            let bare = without_honorific(text);
+            let words: Vec<&str> = bare.split_whitespace().collect();
+            // (a key joins the words with single spaces itself)
+            let k = key(bare);
             let e = by_key.entry(k).or_default();
             e.count += 1;
             e.titled |= titled;
@@ -90,6 +92,16 @@ impl Evidence {
     fn seen(&self, text: &str) -> Seen {
         self.by_key.get(&key(text)).copied().unwrap_or_default()
     }
+
+    /// Whether the document gives evidence that `text` names a person: written with an honorific or
+    /// a title, the surname of someone named in full, or a given name.
+    pub fn person_like(&self, text: &str) -> bool {
+        let seen = self.seen(text);
+        seen.titled
+            || seen.surname
+            || GAZETTEER.given_name(text) >= 200
+            || GAZETTEER.is_known_surname(text)
+    }
 }
 
 /// The words around a span.
@@ -114,7 +126,10 @@ impl<'a> Context<'a> {
         let word = |i: Option<usize>| i.and_then(|i| words.get(i)).map(|w| doc.slice(*w));
         let sentence_start = doc
             .sentences
-            .get(doc.sentences_started_before(span.start + 1).saturating_sub(1))
+            .get(
+                doc.sentences_started_before(span.start + 1)
+                    .saturating_sub(1),
+            )
             .is_some_and(|s| {
                 doc.text[s.start..span.start]
                     .chars()
@@ -145,13 +160,19 @@ fn without_honorific(text: &str) -> &str {
 
 /// A verb of saying, written as the word after a name ("said", "says", "told").
 fn is_cue(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    lang::INVERTING_CUES.contains(&lower) || matches!(lower.as_str(), "told" | "tells" | "asked")
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        let lower = word.to_lowercase();
+        return is_cue(&lower);
+    }
+    lang::INVERTING_CUES.contains(word) || matches!(word, "told" | "tells" | "asked")
 }
 
-/// Collects hashed features.
+/// Collects hashed features. A feature is its tag and its value's bytes hashed together; values
+/// built from parts are assembled in one reused buffer, so a candidate's features cost one
+/// allocation, not one per feature.
 struct Sink<'o> {
     out: &'o mut Vec<u32>,
+    scratch: String,
 }
 
 impl Sink<'_> {
@@ -163,6 +184,52 @@ impl Sink<'_> {
         self.out.push((h.finish() as usize & (BUCKETS - 1)) as u32);
     }
 
+    /// The feature whose value is `parts` written one after the other.
+    fn add_cat(&mut self, tag: &str, parts: &[&str]) {
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        parts.iter().for_each(|p| value.push_str(p));
+        self.add(tag, &value);
+        self.scratch = value;
+    }
+
+    /// The feature whose value is `word` lower-cased (only its last `keep` characters, if given).
+    fn add_lower(&mut self, tag: &str, word: &str, keep: Option<usize>) {
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        push_lower(&mut value, word);
+        let from = keep.map_or(0, |n| {
+            value
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(i, _)| i)
+        });
+        self.add(tag, &value[from..]);
+        self.scratch = value;
+    }
+
+    /// The feature whose value is the words `a` and `b`, lower-cased, joined by `|` (a missing word
+    /// written `<none>`).
+    fn add_lower_pair(&mut self, tag: &str, a: Option<&str>, b: Option<&str>) {
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        push_lower(&mut value, a.unwrap_or(NONE));
+        value.push('|');
+        push_lower(&mut value, b.unwrap_or(NONE));
+        self.add(tag, &value);
+        self.scratch = value;
+    }
+
+    /// The shape of `word` (see [`push_shape`]).
+    fn add_shape(&mut self, tag: &str, word: &str) {
+        let mut value = std::mem::take(&mut self.scratch);
+        value.clear();
+        push_shape(&mut value, word);
+        self.add(tag, &value);
+        self.scratch = value;
+    }
+
     fn flag(&mut self, tag: &str, on: bool) {
         if on {
             self.add(tag, "");
@@ -170,10 +237,31 @@ impl Sink<'_> {
     }
 }
 
-/// The shape of a word: capitals as X, lower case as x, digits as d, runs collapsed ("Xx", "XX.X",
-/// "d").
-fn shape(w: &str) -> String {
-    let mut out = String::new();
+/// What stands for a missing word before or after a name.
+const NONE: &str = "<none>";
+
+/// Small numbers as the text of a feature's value.
+const NUMBERS: [&str; 16] = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15",
+];
+
+fn bool_str(b: bool) -> &'static str {
+    if b { "true" } else { "false" }
+}
+
+/// Appends `w` lower-cased to `out`.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Appends the shape of a word to `out`: capitals as X, lower case as x, digits as d, runs collapsed
+/// ("Xx", "XX.X", "d").
+fn push_shape(out: &mut String, w: &str) {
+    let start = out.len();
     for c in w.chars() {
         let s = if c.is_uppercase() {
             'X'
@@ -184,29 +272,32 @@ fn shape(w: &str) -> String {
         } else {
             c
         };
-        if !out.ends_with(s) {
+        if !out[start..].ends_with(s) {
             out.push(s);
         }
     }
-    out
 }
 
-fn bucket(n: u32, edges: &[u32]) -> String {
+/// Which of the ranges `edges` cut `n` falls in, as a feature's value.
+fn bucket(n: u32, edges: &[u32]) -> &'static str {
     let i = edges.iter().position(|&e| n < e).unwrap_or(edges.len());
-    i.to_string()
+    NUMBERS[i.min(NUMBERS.len() - 1)]
 }
 
 /// The features of candidate `m` of `doc`, given the document's `evidence`, added to `out`.
 pub fn features(doc: &Document, m: &Mention, evidence: &Evidence, out: &mut Vec<u32>) {
-    let mut f = Sink { out };
+    let mut f = Sink {
+        out,
+        scratch: String::with_capacity(64),
+    };
     let text = doc.slice(m.span);
     let bare = without_honorific(text);
     let words: Vec<&str> = bare.split_whitespace().collect();
     f.add("bias", "");
     let rule = m.ty.map_or("open", EntityKind::as_str);
     f.add("rule", rule);
-    f.add("rule+sure", &format!("{rule}{}", m.sure));
-    f.add("rank", &m.rank.to_string());
+    f.add_cat("rule+sure", &[rule, bool_str(m.sure)]);
+    f.add("rank", NUMBERS[usize::from(m.rank).min(NUMBERS.len() - 1)]);
     lists(&mut f, text, &words);
     shapes(&mut f, text, &words);
     let ctx = Context::of(doc, m.span);
@@ -220,8 +311,9 @@ fn lists(f: &mut Sink, text: &str, words: &[&str]) {
     match g.lookup(text).or_else(|| g.lookup(&words.join(" "))) {
         Some(k) => {
             f.add("list", k.ty.as_str());
-            f.add("list+caution", &format!("{}{}", k.ty.as_str(), k.caution));
-            f.add("list+rank", &format!("{}{}", k.ty.as_str(), k.rank));
+            f.add_cat("list+caution", &[k.ty.as_str(), bool_str(k.caution)]);
+            let rank = NUMBERS[usize::from(k.rank).min(NUMBERS.len() - 1)];
+            f.add_cat("list+rank", &[k.ty.as_str(), rank]);
         }
         None => f.add("list", "none"),
     }
@@ -230,19 +322,32 @@ fn lists(f: &mut Sink, text: &str, words: &[&str]) {
         return;
     };
     let given = g.given_name(first);
-    f.add("given", &bucket(given, &[1, 200, 1000, 10000]));
+    f.add("given", bucket(given, &[1, 200, 1000, 10000]));
     if let Some(gender) = g.given_gender(first).filter(|_| given >= 200) {
         f.add("given-gender", gender.as_str());
     }
-    for (tag, w) in [("first", first), ("last", last)] {
-        let lower = w.to_lowercase();
-        let tier = g.common_tier(&lower).map_or(99, u32::from);
-        f.add(&format!("{tag}-common"), &bucket(tier, &[10, 20, 35, 50, 99]));
+    for (common, list, w) in [
+        ("first-common", "first-list", first),
+        ("last-common", "last-list", last),
+    ] {
+        let tier = g.common_tier(w).map_or(99, u32::from);
+        f.add(common, bucket(tier, &[10, 20, 35, 50, 99]));
         if let Some(k) = g.lookup(w) {
-            f.add(&format!("{tag}-list"), k.ty.as_str());
+            f.add(list, k.ty.as_str());
         }
     }
+    let last_unknown = words.len() > 1
+        && g.lookup(last).is_none()
+        && g.common_tier(last).is_none()
+        && g.given_name(last) == 0
+        && !g.is_title(last);
+    f.flag("last-unknown", last_unknown);
+    if last_unknown {
+        let first_kind = g.lookup(first).map_or("none", |k| k.ty.as_str());
+        f.add("first-list+last-unknown", first_kind);
+    }
     f.flag("last-org-head", g.is_org_head(last));
+    f.flag("last-known-surname", g.is_known_surname(last));
     f.flag("last-org-suffix", g.is_org_suffix(last));
     if let Some(ty) = g.place_head(last) {
         f.add("last-place-head", ty.as_str());
@@ -253,37 +358,20 @@ fn lists(f: &mut Sink, text: &str, words: &[&str]) {
 
 /// The words of the name and their shapes.
 fn shapes(f: &mut Sink, text: &str, words: &[&str]) {
-    f.add("len", &words.len().min(5).to_string());
+    f.add("len", NUMBERS[words.len().min(5)]);
     for w in words {
-        let lower = w.to_lowercase();
-        f.add("w", &lower);
-        if std::env::var_os("NGRAMS").is_some() {
-            let chars: Vec<char> = lower.chars().collect();
-            for n in 2..=4 {
-                if chars.len() > n {
-                    f.add("pre", &chars[..n].iter().collect::<String>());
-                    f.add("suf", &chars[chars.len() - n..].iter().collect::<String>());
-                }
-            }
-        }
-        if std::env::var_os("WLIST").is_some() {
-            if let Some(k) = GAZETTEER.lookup(w) {
-                f.add("w-list", k.ty.as_str());
-            }
-            f.add("w-shape", &shape(w));
-        }
+        f.add_lower("w", w, None);
     }
     if let (Some(first), Some(last)) = (words.first(), words.last()) {
-        f.add("first", &first.to_lowercase());
-        f.add("last", &last.to_lowercase());
-        let chars: Vec<char> = last.to_lowercase().chars().collect();
-        let suffix: String = chars[chars.len().saturating_sub(3)..].iter().collect();
-        f.add("suffix", &suffix);
-        f.add("first-shape", &shape(first));
-        f.add("last-shape", &shape(last));
+        f.add_lower("first", first, None);
+        f.add_lower("last", last, None);
+        f.add_lower("suffix", last, Some(3));
+        f.add_shape("first-shape", first);
+        f.add_shape("last-shape", last);
     }
-    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    f.flag("all-caps", !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()));
+    let mut letters = text.chars().filter(|c| c.is_alphabetic()).peekable();
+    let any = letters.peek().is_some();
+    f.flag("all-caps", any && letters.all(char::is_uppercase));
     f.flag("digit", text.chars().any(|c| c.is_numeric()));
     f.flag("hyphen", text.contains('-'));
     f.flag("dot", text.contains('.'));
@@ -294,25 +382,21 @@ fn shapes(f: &mut Sink, text: &str, words: &[&str]) {
 
 /// The words around the name.
 fn context(f: &mut Sink, ctx: &Context, rule: &str) {
-    let lower = |w: Option<&str>| w.map_or_else(|| "<none>".to_string(), str::to_lowercase);
-    f.add("prev", &lower(ctx.prev));
-    f.add("prev2", &lower(ctx.prev2));
-    f.add("next", &lower(ctx.next));
-    f.add("next2", &lower(ctx.next2));
-    f.add("prev+next", &format!("{}|{}", lower(ctx.prev), lower(ctx.next)));
-    if std::env::var_os("CONJ").is_some() {
-        f.add("prev+rule", &format!("{}|{rule}", lower(ctx.prev)));
-        f.add("next+rule", &format!("{}|{rule}", lower(ctx.next)));
-        f.add("prev2+prev", &format!("{}|{}", lower(ctx.prev2), lower(ctx.prev)));
-        f.add("next+next2", &format!("{}|{}", lower(ctx.next), lower(ctx.next2)));
-    }
+    f.add_lower("prev", ctx.prev.unwrap_or(NONE), None);
+    f.add_lower("prev2", ctx.prev2.unwrap_or(NONE), None);
+    f.add_lower("next", ctx.next.unwrap_or(NONE), None);
+    f.add_lower("next2", ctx.next2.unwrap_or(NONE), None);
+    f.add_lower_pair("prev+next", ctx.prev, ctx.next);
     if let Some(p) = ctx.prev {
         f.flag("prev-title", GAZETTEER.is_title(p));
         f.flag("prev-cap", p.chars().next().is_some_and(char::is_uppercase));
     }
     f.flag("next-cue", ctx.next.is_some_and(is_cue));
     f.flag("starts-sentence", ctx.starts_sentence);
-    f.add("starts-sentence+rule", &format!("{}{rule}", ctx.starts_sentence));
+    f.add_cat(
+        "starts-sentence+rule",
+        &[bool_str(ctx.starts_sentence), rule],
+    );
     f.flag("possessive", ctx.possessive);
     f.flag("bracketed", ctx.bracketed);
 }
@@ -320,12 +404,12 @@ fn context(f: &mut Sink, ctx: &Context, rule: &str) {
 /// What the rest of the document says of the name, and of its last word.
 fn document(f: &mut Sink, evidence: &Evidence, bare: &str, words: &[&str], rule: &str) {
     let seen = evidence.seen(bare);
-    f.add("doc-count", &bucket(seen.count, &[2, 3, 5]));
+    f.add("doc-count", bucket(seen.count, &[2, 3, 5]));
     f.flag("doc-titled", seen.titled);
     f.flag("doc-said", seen.said);
     f.flag("doc-placed", seen.placed);
     f.flag("doc-surname", seen.surname);
-    f.add("doc-surname+rule", &format!("{}{rule}", seen.surname));
+    f.add_cat("doc-surname+rule", &[bool_str(seen.surname), rule]);
     f.flag("doc-acronym", seen.acronym);
     f.flag("doc-possessive", seen.possessive);
     if words.len() >= 2

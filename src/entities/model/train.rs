@@ -212,7 +212,8 @@ impl Perceptron {
         for &f in &e.features {
             for (class, delta) in [(e.label, 1.0f32), (guess, -1.0)] {
                 let i = f as usize * CLASSES + class.index();
-                self.totals[i] += f64::from(self.step - self.stamps[i]) * f64::from(self.weights[i]);
+                self.totals[i] +=
+                    f64::from(self.step - self.stamps[i]) * f64::from(self.weights[i]);
                 self.stamps[i] = self.step;
                 self.weights[i] += delta;
             }
@@ -251,7 +252,11 @@ impl Validation {
     pub fn f1(&self, which: usize) -> f64 {
         let p = self.right[which] as f64 / self.predicted[which].max(1) as f64;
         let r = self.right[which] as f64 / self.gold.max(1) as f64;
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -268,15 +273,12 @@ pub fn cross_validate(sets: &[Vec<Annotated>], epochs: usize, folds: usize) -> V
             .map(|(_, d)| *d)
             .collect();
         let examples: Vec<Example> = train_docs.iter().flat_map(|d| examples(d)).collect();
-        let model = fit(&examples, epochs);
+        let model = fit_perceptron(&examples, epochs);
         for (_, d) in docs.iter().enumerate().filter(|(i, _)| i % folds == fold) {
             judge(d, &model, &mut v);
             for e in self::examples(d) {
                 let p = model.predict(&e);
                 v.confusion[e.label.index()][p.index()] += 1;
-                if std::env::var_os("DUMP").is_some() && p != e.label {
-                    eprintln!("WRONG {}\t{:?}->{:?}\trule {:?}\t{}", d.id, e.label, p, e.rule, e.text);
-                }
             }
         }
     }
@@ -302,7 +304,10 @@ fn judge(a: &Annotated, model: &Perceptron, v: &mut Validation) {
     let ignored: Vec<Span> = a.ignore.iter().filter_map(span).collect();
     v.gold += gold.len();
     for m in &ms {
-        if ignored.iter().any(|s| s.start < m.span.end && m.span.start < s.end) {
+        if ignored
+            .iter()
+            .any(|s| s.start < m.span.end && m.span.start < s.end)
+        {
             continue;
         }
         let rule = m.ty.map_or(Class::None, Class::of);
@@ -315,7 +320,11 @@ fn judge(a: &Annotated, model: &Perceptron, v: &mut Validation) {
             text: String::new(),
         };
         let model_class = model.predict(&e);
-        let judged = if m.sure && m.rank == 0 { rule } else { model_class };
+        let judged = if m.sure && m.rank == 0 {
+            rule
+        } else {
+            model_class
+        };
         let oracle = gold
             .iter()
             .find(|(g, _)| *g == m.span)
@@ -328,55 +337,6 @@ fn judge(a: &Annotated, model: &Perceptron, v: &mut Validation) {
             v.right[which] += usize::from(gold.contains(&(m.span, class)));
         }
     }
-}
-
-/// A softmax (multinomial logistic) model trained on `examples` for `epochs` passes of AdaGrad,
-/// with an L2 penalty applied to the weights an example touches.
-fn fit_softmax(examples: &[Example], epochs: usize, rate: f32, l2: f32) -> Perceptron {
-    let n = BUCKETS * CLASSES;
-    let mut w = vec![0.0f32; n];
-    let mut g2 = vec![1e-6f32; n];
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut rng = Order(0x5eed);
-    for _ in 0..epochs {
-        rng.shuffle(&mut order);
-        for &i in &order {
-            let e = &examples[i];
-            let mut s = [0.0f32; CLASSES];
-            for &f in &e.features {
-                for (c, v) in s.iter_mut().enumerate() {
-                    *v += w[f as usize * CLASSES + c];
-                }
-            }
-            let max = s.iter().copied().fold(f32::MIN, f32::max);
-            let exp: Vec<f32> = s.iter().map(|v| (v - max).exp()).collect();
-            let z: f32 = exp.iter().sum();
-            for &f in &e.features {
-                for c in 0..CLASSES {
-                    let i = f as usize * CLASSES + c;
-                    let target = if c == e.label.index() { 1.0 } else { 0.0 };
-                    let grad = exp[c] / z - target + l2 * w[i];
-                    g2[i] += grad * grad;
-                    w[i] -= rate * grad / g2[i].sqrt();
-                }
-            }
-        }
-    }
-    Perceptron {
-        weights: w,
-        totals: Vec::new(),
-        stamps: Vec::new(),
-        step: 0,
-    }
-}
-
-/// The model the training uses.
-fn fit(examples: &[Example], epochs: usize) -> Perceptron {
-    if let Some(cfg) = std::env::var("SOFTMAX").ok() {
-        let v: Vec<f32> = cfg.split(',').filter_map(|x| x.parse().ok()).collect();
-        return fit_softmax(examples, epochs, v[0], v[1]);
-    }
-    fit_perceptron(examples, epochs)
 }
 
 /// An averaged perceptron trained on `examples` for `epochs` passes.
@@ -410,11 +370,10 @@ pub fn train(sets: &[Vec<Annotated>], epochs: usize) -> (Vec<u8>, Summary) {
     for e in &examples {
         summary.by_label[e.label.index()] += 1;
     }
-    let check = fit(&examples, epochs);
+    let check = fit_perceptron(&examples, epochs);
     summary.right = examples
         .iter()
         .filter(|e| check.predict(e) == e.label)
         .count();
-    let bytes = check.weights.iter().flat_map(|w| w.to_le_bytes()).collect();
-    (bytes, summary)
+    (super::encode(&check.weights), summary)
 }

@@ -11,7 +11,13 @@
 //! a run longer than [`MAX_RUN`] words, which no name is, is cut into windows of that length first,
 //! so that the work per run stays bounded.
 
-use super::{Mention, Sentence, Tok, between, is_all_caps, is_capitalised, is_honorific};
+use std::cell::LazyCell;
+
+mod steps;
+
+use steps::{STEPS, is_party_tag};
+
+use super::{Around, Mention, Sentence, Tok, is_honorific};
 use crate::entities::gazetteer::{GAZETTEER, Known, key};
 use crate::lang;
 use crate::report::EntityKind;
@@ -24,6 +30,9 @@ struct Run<'r, 'a> {
     toks: &'r [Tok<'a>],
     /// Where `toks` starts in the whole run.
     offset: usize,
+    /// The words right before and after these words, when they stand right before or after the
+    /// whole run.
+    around: Around<'r>,
     cx: &'r Sentence<'r>,
     at_start: bool,
     titled: bool,
@@ -51,41 +60,42 @@ enum Task {
     Honorific { before: usize, start: usize },
 }
 
-/// One way of typing a run: true when it decided, with what it found (mentions, and parts of the
-/// run to cut again) added to `emit` in order.
-type Step = fn(&Run, &mut Vec<Task>) -> bool;
-
-/// The steps, in the order they are tried; the last always decides.
-const STEPS: &[(&str, Step)] = &[
-    ("two names joined by 'and'", split_at_and),
-    ("a city that is also a given name", open_city_name),
-    ("a listed name", listed),
-    ("an organisation's head word", organisation_head),
-    ("a place's head word", place_head),
-    ("two places joined by a hyphen", hyphenated_places),
-    ("a title inside the run", title_inside),
-    ("a nationality or place before more", nationality_first),
-    ("capitals: listed names only", shouted),
-    ("a titled person", titled_person),
-    ("a given name and more", given_name),
-    ("a guess", guessed),
-];
-
 /// Cuts a run into mentions and types them.
 pub(super) fn cut_run(
     doc: &Document,
     run: &[Tok],
     at_start: bool,
+    around: Around,
     cx: &Sentence,
     out: &mut Vec<Mention>,
 ) {
-    for (w, window) in run.chunks(MAX_RUN).enumerate() {
-        cut_window(doc, window, at_start && w == 0, cx, out);
+    let windows = run.len().div_ceil(MAX_RUN);
+    for (i, window) in run.chunks(MAX_RUN).enumerate() {
+        let around = Around {
+            before: around.before.filter(|_| i == 0),
+            after: around.after.filter(|_| i + 1 == windows),
+        };
+        let w = Window {
+            doc,
+            run: window,
+            around,
+            cx,
+        };
+        cut_window(&w, at_start && i == 0, out);
     }
 }
 
-/// Works through the tasks a run of at most [`MAX_RUN`] words gives, depth first and in order.
-fn cut_window(doc: &Document, run: &[Tok], at_start: bool, cx: &Sentence, out: &mut Vec<Mention>) {
+/// A run of at most [`MAX_RUN`] words, and what stands around it.
+struct Window<'r, 'a> {
+    doc: &'r Document<'a>,
+    run: &'r [Tok<'a>],
+    around: Around<'r>,
+    cx: &'r Sentence<'r>,
+}
+
+/// Works through the tasks a window gives, depth first and in order.
+fn cut_window(w: &Window, at_start: bool, out: &mut Vec<Mention>) {
+    let run = w.run;
     let mut tasks = vec![Task::Cut {
         from: 0,
         to: run.len(),
@@ -103,37 +113,34 @@ fn cut_window(doc: &Document, run: &[Tok], at_start: bool, cx: &Sentence, out: &
                 }
             }
             Task::Cut { from, to, at_start } => {
-                cut(
-                    doc,
-                    &run[from..to],
-                    from,
-                    at_start,
-                    cx,
-                    out.len(),
-                    &mut emit,
-                );
+                cut(w, from..to, at_start, out.len(), &mut emit);
                 tasks.extend(emit.drain(..).rev());
             }
         }
     }
 }
 
-/// Cuts the words `run` (starting at `offset` in the whole run), adding what it finds to `emit`;
-/// `done` mentions have been added so far.
+/// Cuts the words `range` of the window, adding what it finds to `emit`; `done` mentions have
+/// been added so far.
 fn cut(
-    doc: &Document,
-    run: &[Tok],
-    offset: usize,
+    w: &Window,
+    range: std::ops::Range<usize>,
     at_start: bool,
-    cx: &Sentence,
     done: usize,
     emit: &mut Vec<Task>,
 ) {
+    let (doc, cx, offset) = (w.doc, w.cx, range.start);
+    let around = Around {
+        before: w.around.before.filter(|_| range.start == 0),
+        after: w.around.after.filter(|_| range.end == w.run.len()),
+    };
+    let run = &w.run[range];
     // "(R-Ill.)", "D-Calif.": a politician's party and state, no name
     if run.len() <= 3 && is_party_tag(span_text(doc, run)) {
         return;
     }
-    let (from, to, at_start, titled) = match without_leading(doc, run, at_start, cx) {
+    let org_governed = around.before.is_some_and(|b| lang::ORG_NOUNS.contains(b));
+    let (from, to, at_start, titled) = match without_leading(doc, run, at_start, org_governed, cx) {
         Leading::Rest {
             from,
             to,
@@ -159,7 +166,11 @@ fn cut(
     if toks.len() == 1 {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let k = key(text);
-        if letters < 2 || lang::NOT_NAMES.contains(&k) || lang::is_calendar_word(&k) {
+        if letters < 2
+            || lang::NOT_NAMES.contains(&k)
+            || lang::is_calendar_word(&k)
+            || lang::TIME_ZONES.contains(&k)
+        {
             return;
         }
     }
@@ -172,6 +183,10 @@ fn cut(
         doc,
         toks,
         offset: offset + from,
+        around: Around {
+            before: around.before.filter(|_| from == 0),
+            after: around.after.filter(|_| to == run.len()),
+        },
         cx,
         at_start,
         titled,
@@ -213,14 +228,28 @@ enum Leading {
 
 /// The run without its leading ordinary words and titles, unless they begin a listed name ("New
 /// York", "South Korea"), and without trailing particles.
-fn without_leading(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentence) -> Leading {
+fn without_leading(
+    doc: &Document,
+    run: &[Tok],
+    mut at_start: bool,
+    org_governed: bool,
+    cx: &Sentence,
+) -> Leading {
     let g = &GAZETTEER;
     let (mut from, mut to) = (0, run.len());
     let mut titled = false;
-    // an organisation's name keeps its ordinary words ("National Rifle Association")
-    let org_named = run
-        .last()
-        .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text));
+    // an organisation's name keeps its ordinary words ("National Rifle Association", "the group
+    // Homes for All")
+    // (asked only of runs that open with an ordinary word)
+    let org_named = std::cell::LazyCell::new(|| {
+        org_governed
+            || run
+                .last()
+                .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text))
+            || run
+                .windows(2)
+                .any(|w| lang::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text))
+    });
     loop {
         let rest = &run[from..];
         let Some(first) = rest.first() else {
@@ -253,7 +282,7 @@ fn without_leading(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentenc
             from += 1;
             continue;
         }
-        if !ordinary_lead(rest, at_start, org_named, cx)
+        if !ordinary_lead(rest, at_start, &org_named, cx)
             && !lang::NAME_PARTICLES.contains(first.text)
             && !lang::NAME_LEADING_WORDS.contains(first.text)
         {
@@ -278,227 +307,47 @@ fn without_leading(doc: &Document, run: &[Tok], mut at_start: bool, cx: &Sentenc
 
 /// Whether the run's first word is an ordinary word leading it ("But", "Amid", "Rather"): a common
 /// word no list knows as a name and no common given name; at a sentence's start, in capitals, or
-/// among the commonest words, and not a word the document uses as a surname opening a sentence
-/// alone ("Trump also attacked"). An organisation's name keeps its ordinary words.
-fn ordinary_lead(run: &[Tok], at_start: bool, org_named: bool, cx: &Sentence) -> bool {
+/// among the commonest words, and not a word the document uses as a surname standing alone
+/// ("Trump also attacked", "with Bush"). An organisation's name keeps its ordinary words.
+fn ordinary_lead(
+    run: &[Tok],
+    at_start: bool,
+    org_named: &LazyCell<bool, impl FnOnce() -> bool>,
+    cx: &Sentence,
+) -> bool {
     let g = &GAZETTEER;
     let first = &run[0];
-    let lower = first.text.to_lowercase();
-    let known = g.lookup(first.text).filter(|k| !k.caution);
-    let ordinary = g.common_tier(&lower).is_some()
-        && known.is_none()
-        && g.given_name(first.text) < 2000
-        && !(at_start && run.len() == 1 && cx.names.contains(&key(first.text)))
-        && (at_start
-            || cx.shouting
-            || !org_named && g.common_tier(&lower).is_some_and(|t| t <= 20));
-    ordinary && !(org_named && !at_start && run.len() > 1)
-}
-
-/// "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
-/// Industry Ministry").
-fn split_at_and(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let g = &GAZETTEER;
-    let last = r.toks[r.toks.len() - 1].text;
-    if r.whole.is_some() || g.is_org_suffix(last) || g.is_org_head(last) {
-        return false;
-    }
-    let Some(at) = r
-        .toks
-        .iter()
-        .position(|t| lang::NAME_CONJUNCTIONS.contains(t.text))
-    else {
+    // the cheap tests first: most words are no common word, or not one that could lead here
+    let Some(tier) = g.common_tier(first.text) else {
         return false;
     };
-    r.cut_again(emit, 0..at, r.at_start);
-    r.cut_again(emit, at + 1..r.toks.len(), false);
-    true
-}
-
-/// A one-word city that is also a common given name ("David", "Douglas"): left open, for the
-/// document to settle (whether it is part of a person's name there).
-fn open_city_name(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let decides = r.toks.len() == 1
-        && !r.titled
-        && r.whole
-            .is_some_and(|k| k.ty == EntityKind::Gpe && k.rank <= 3)
-        && GAZETTEER.given_name(r.toks[0].text) >= 1000;
-    if decides {
-        push(emit, r.toks, None, false, 0);
-    }
-    decides
-}
-
-/// A name a list knows, trusted unless it is also a common word opening the sentence alone.
-fn listed(r: &Run, emit: &mut Vec<Task>) -> bool {
-    match r
-        .whole
-        .filter(|k| !k.caution || r.toks.len() > 1 || !r.at_start)
-    {
-        Some(k) => {
-            push(emit, r.toks, Some(k.ty), true, k.rank);
-            true
-        }
-        None => false,
-    }
-}
-
-/// An organisation by its head word or suffix ("… Council", "… Inc."), or a head word before "of"
-/// ("Maurer School of Law", "University of Iowa").
-fn organisation_head(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let g = &GAZETTEER;
-    let last = r.toks[r.toks.len() - 1].text;
-    let org_cue = g.is_org_suffix(last)
-        || g.is_org_head(last)
-        || r.toks
-            .windows(2)
-            .any(|w| g.is_org_head(w[0].text) && lang::NAME_JOINERS.contains(w[1].text));
-    let decides = org_cue && r.toks.len() > 1;
-    if decides {
-        push(emit, r.toks, Some(EntityKind::Org), true, 0);
-    }
-    decides
-}
-
-/// A place by its head word ("… River", "… Airport").
-fn place_head(r: &Run, emit: &mut Vec<Task>) -> bool {
-    if r.toks.len() < 2 {
+    if !(at_start || cx.shouting || tier <= 20) {
         return false;
     }
-    match GAZETTEER.place_head(r.toks[r.toks.len() - 1].text) {
-        Some(ty) => {
-            push(emit, r.toks, Some(ty), true, 0);
-            true
-        }
-        None => false,
-    }
-}
-
-/// Two places joined by a hyphen: "Russia-Ukraine".
-fn hyphenated_places(r: &Run, emit: &mut Vec<Task>) -> bool {
-    if r.toks.len() != 2 || between(r.doc, &r.toks[0], &r.toks[1]) != "-" {
+    if run.len() == 1 && cx.names.contains(&key(first.text)) {
         return false;
     }
-    let g = &GAZETTEER;
-    let (Some(a), Some(b)) = (g.lookup(r.toks[0].text), g.lookup(r.toks[1].text)) else {
-        return false;
-    };
-    push(emit, &r.toks[..1], Some(a.ty), true, a.rank);
-    push(emit, &r.toks[1..], Some(b.ty), true, b.rank);
-    true
-}
-
-/// A title inside the run before a given name ("Senate Majority Leader Mitch McConnell"): what
-/// precedes it is a separate mention, if any, and what follows a person; a two-word title
-/// ("Majority Leader") goes whole.
-fn title_inside(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let (g, toks) = (&GAZETTEER, r.toks);
-    if toks.len() <= 2 || r.whole.is_some() {
+    if g.lookup(first.text).is_some_and(|k| !k.caution) || g.given_name(first.text) >= 2000 {
         return false;
     }
-    let Some(k) = (1..toks.len() - 1)
-        .rev()
-        .find(|&k| g.is_title(toks[k].text) && g.given_name(toks[k + 1].text) >= 200)
-    else {
-        return false;
-    };
-    let two = k >= 2 && g.is_title(span_text(r.doc, &toks[k - 1..=k]));
-    r.cut_again(emit, 0..k - usize::from(two), r.at_start);
-    push(emit, &toks[k + 1..], Some(EntityKind::Person), true, 0);
-    true
-}
-
-/// A nationality, then more ("Kazakh President Kassym-Jomart Tokayev"), or a place before a title
-/// ("Moscow Mayor Sergei Sobyanin"): two mentions.
-fn nationality_first(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let (g, toks) = (&GAZETTEER, r.toks);
-    if toks.len() < 2 || between(r.doc, &toks[0], &toks[1]) == "-" {
+    // mid-sentence, a given name that is also a word before another capitalised word is the name
+    // ("told by Nick Bos", "said Will Smith")
+    let given_before_name = !at_start
+        && run.len() > 1
+        && g.given_name(first.text) >= 200
+        && g.common_tier(run[1].text).is_none_or(|t| t > 20);
+    // opening the sentence, a rare word before a name no list knows is the name's first part
+    // ("Kestrel Varga spoke"), where a common one is not ("But Varga spoke")
+    let rare_before_name = at_start
+        && run.len() > 1
+        && tier > 35
+        && g.common_tier(run[1].text).is_none()
+        && g.lookup(run[1].text).is_none();
+    if given_before_name || rare_before_name {
         return false;
     }
-    let Some(k) = g.lookup(toks[0].text).filter(|k| !k.caution) else {
-        return false;
-    };
-    if !(k.ty == EntityKind::Norp || (k.ty == EntityKind::Gpe && g.is_title(toks[1].text))) {
-        return false;
-    }
-    push(emit, &toks[..1], Some(k.ty), true, k.rank);
-    r.cut_again(emit, 1..toks.len(), false);
-    true
-}
-
-/// In a sentence written in capitals only a listed name is trusted.
-fn shouted(r: &Run, emit: &mut Vec<Task>) -> bool {
-    if !r.cx.shouting {
-        return false;
-    }
-    if let Some(k) = r.whole {
-        push(emit, r.toks, Some(k.ty), true, k.rank);
-    }
-    true
-}
-
-/// What a title led is a person.
-fn titled_person(r: &Run, emit: &mut Vec<Task>) -> bool {
-    if r.titled {
-        push(emit, r.toks, Some(EntityKind::Person), true, 0);
-    }
-    r.titled
-}
-
-/// Two to four words opening with a given name: a person.
-fn given_name(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let decides = (2..=4).contains(&r.toks.len()) && GAZETTEER.given_name(r.toks[0].text) >= 200;
-    if decides {
-        push(emit, r.toks, Some(EntityKind::Person), false, 0);
-    }
-    decides
-}
-
-/// What no list or cue settled.
-fn guessed(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let ty = guess(r.toks, r.whole);
-    push(emit, r.toks, ty, false, r.whole.map_or(0, |k| k.rank));
-    true
-}
-
-/// A type for a run no list or cue settled: left open for the document-level pass when it is one word.
-fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityKind> {
-    if let Some(k) = whole {
-        return Some(k.ty);
-    }
-    if run.len() == 1 {
-        return None;
-    }
-    if run.iter().all(|t| is_all_caps(t.text)) {
-        return Some(EntityKind::Org);
-    }
-    // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
-    if lang::PLACE_ABBREVIATIONS.contains(run[0].text) {
-        return Some(EntityKind::Gpe);
-    }
-    // two or three capitalised words (particles aside): a person's name
-    let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
-    let particles = run
-        .iter()
-        .filter(|t| lang::NAME_PARTICLES.contains(t.text))
-        .count();
-    if capitalised + particles == run.len() && (2..=3).contains(&capitalised)
-        || run.len() == 3 && capitalised == 2
-    {
-        return Some(EntityKind::Person);
-    }
-    Some(EntityKind::Org)
-}
-
-/// "R-Ill", "D-Calif", "I-Vt": a party letter, a hyphen and a state.
-fn is_party_tag(w: &str) -> bool {
-    let mut parts = w.splitn(2, '-');
-    parts
-        .next()
-        .is_some_and(|p| lang::PARTY_LETTERS.contains(p))
-        && parts
-            .next()
-            .is_some_and(|state| state.chars().next().is_some_and(char::is_uppercase))
+    let lead = at_start || cx.shouting || !**org_named && tier <= 20;
+    lead && !(**org_named && !at_start && run.len() > 1)
 }
 
 fn span_text<'a>(doc: &Document<'a>, run: &[Tok]) -> &'a str {

@@ -1,0 +1,360 @@
+//! The steps that type a run once its leading words are cut off, tried in order, the first that
+//! applies deciding (see the parent module): each reads the run and what the lists say of it, and
+//! adds mentions, or parts of the run to cut again, to the work list.
+
+use super::super::{Tok, between, is_all_caps, is_capitalised};
+use super::{Run, Task, push, span_text};
+use crate::entities::gazetteer::{GAZETTEER, Known, key};
+use crate::lang;
+use crate::report::EntityKind;
+
+/// One way of typing a run: true when it decided, with what it found (mentions, and parts of the
+/// run to cut again) added to `emit` in order.
+type Step = fn(&Run, &mut Vec<Task>) -> bool;
+
+/// The steps, in the order they are tried; the last always decides.
+pub(super) const STEPS: &[(&str, Step)] = &[
+    ("two names joined by 'and'", split_at_and),
+    ("a city that is also a given name", open_city_name),
+    ("a person of a place", person_of_place),
+    ("a word governing the name", governed),
+    ("the surname of someone known", known_surname),
+    ("a listed name", listed),
+    ("an organisation's head word", organisation_head),
+    ("a place's head word", place_head),
+    ("two places joined by a hyphen", hyphenated_places),
+    ("a title inside the run", title_inside),
+    ("a nationality or place before more", nationality_first),
+    ("capitals: listed names only", shouted),
+    ("a titled person", titled_person),
+    ("a given name and more", given_name),
+    ("a guess", guessed),
+];
+
+/// "India and Turkey": two names, unless the whole is one ("Procter and Gamble", "Trade and
+/// Industry Ministry").
+fn split_at_and(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let g = &GAZETTEER;
+    let last = r.toks[r.toks.len() - 1].text;
+    if r.whole.is_some() || g.is_org_suffix(last) || g.is_org_head(last) {
+        return false;
+    }
+    let Some(at) = r
+        .toks
+        .iter()
+        .position(|t| lang::NAME_CONJUNCTIONS.contains(t.text))
+    else {
+        return false;
+    };
+    r.cut_again(emit, 0..at, r.at_start);
+    r.cut_again(emit, at + 1..r.toks.len(), false);
+    true
+}
+
+/// A one-word city that is also a common given name ("David", "Douglas"): left open, for the
+/// document to settle (whether it is part of a person's name there).
+fn open_city_name(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let decides = r.toks.len() == 1
+        && !r.titled
+        && r.whole
+            .is_some_and(|k| k.ty == EntityKind::Gpe && k.rank <= 3)
+        && GAZETTEER.given_name(r.toks[0].text) >= 1000;
+    if decides {
+        push(emit, r.toks, None, false, 0);
+    }
+    decides
+}
+
+/// "Sen. Mitch McConnell of Kentucky", "Alvin Yeung of the Civic Party": a person named in full,
+/// then "of" (or "for") and a place or an organisation, are two names (an organisation's or place's head word
+/// before "of" makes one: "Bank of England", "Gulf of Mexico"). The person shows by a title, a
+/// given name, or, before an organisation, by names no dictionary has; after a given name or a
+/// title the second name is cut again on its own, whatever it is.
+fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let (g, toks) = (&GAZETTEER, r.toks);
+    if r.whole.is_some() || toks.len() < 4 {
+        return false;
+    }
+    let Some(k) = toks
+        .iter()
+        .position(|t| lang::AFFILIATION_WORDS.contains(t.text))
+        .filter(|&k| k >= 2 && k + 1 < toks.len())
+    else {
+        return false;
+    };
+    let (left, right) = (&toks[..k], &toks[k + 1..]);
+    let headless = left.iter().all(|t| {
+        !g.is_org_head(t.text) && !g.is_org_suffix(t.text) && g.place_head(t.text).is_none()
+    });
+    if !headless {
+        return false;
+    }
+    let listed = g.lookup(span_text(r.doc, right)).filter(|p| !p.caution);
+    let place = listed.filter(|p| matches!(p.ty, EntityKind::Gpe | EntityKind::Loc));
+    let org = listed.is_some_and(|p| p.ty == EntityKind::Org)
+        || right.len() == 1 && is_all_caps(right[0].text)
+        || right.last().is_some_and(|t| g.is_org_head(t.text));
+    let named = r.titled || g.given_name(toks[0].text) >= 200;
+    let unlisted_names = left.iter().all(|t| g.common_tier(t.text).is_none());
+    if let Some(p) = place.filter(|_| named) {
+        push(emit, left, Some(EntityKind::Person), true, 0);
+        push(emit, right, Some(p.ty), true, p.rank);
+        return true;
+    }
+    if named || org && unlisted_names {
+        push(emit, left, Some(EntityKind::Person), true, 0);
+        r.cut_again(emit, k + 1..toks.len(), false);
+        return true;
+    }
+    false
+}
+
+/// A name governed by the word before or after it: "budget airline AirAsia", "the weather agency
+/// Meteo-France" (an organisation), "coauthor Colette Heald", "Liverpool boss Jurgen Klopp" (a
+/// person), "the Bouches-du-Rhone department" (a place).
+fn governed(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let before = r.around.before;
+    let after = r.around.after;
+    if before.is_some_and(|b| lang::ORG_NOUNS.contains(b)) {
+        push(emit, r.toks, Some(EntityKind::Org), true, 0);
+        return true;
+    }
+    if after.is_some_and(|a| lang::PLACE_NOUNS.contains(a)) {
+        let ty = r
+            .whole
+            .map(|k| k.ty)
+            .filter(|t| matches!(t, EntityKind::Gpe | EntityKind::Loc))
+            .unwrap_or(EntityKind::Gpe);
+        push(emit, r.toks, Some(ty), true, 0);
+        return true;
+    }
+    let person_noun = before.is_some_and(|b| {
+        lang::PERSON_NOUNS.contains(b) || b.chars().all(char::is_lowercase) && GAZETTEER.is_title(b)
+    });
+    let unlisted = r.whole.is_none_or(|k| k.ty == EntityKind::Person);
+    if person_noun && unlisted && r.toks.len() <= 4 && !r.cx.shouting {
+        push(emit, r.toks, Some(EntityKind::Person), true, 0);
+        return true;
+    }
+    false
+}
+
+/// One word that is the surname of someone the lists know ("Clinton", "Gorbachev", "Obama"), and
+/// as a place at most a town or region, is that person, unless a preposition of place governs it
+/// ("in Clinton").
+fn known_surname(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let word = r.toks[0].text;
+    let decides = r.toks.len() == 1
+        && GAZETTEER.is_known_surname(word)
+        && r.whole.is_none_or(|k| {
+            matches!(k.ty, EntityKind::Gpe | EntityKind::Loc | EntityKind::Person) && k.rank <= 4
+                || k.ty == EntityKind::Person
+        })
+        && r.around
+            .before
+            .is_none_or(|b| !lang::PLACE_PREPOSITIONS.contains(&b.to_lowercase()));
+    if decides {
+        push(emit, r.toks, Some(EntityKind::Person), true, 0);
+    }
+    decides
+}
+
+/// A name a list knows, trusted unless it is also a common word opening the sentence alone.
+fn listed(r: &Run, emit: &mut Vec<Task>) -> bool {
+    match r
+        .whole
+        .filter(|k| !k.caution || r.toks.len() > 1 || !r.at_start)
+    {
+        Some(k) => {
+            push(emit, r.toks, Some(k.ty), true, k.rank);
+            true
+        }
+        None => false,
+    }
+}
+
+/// An organisation by its head word or suffix ("… Council", "… Inc."), or a head word before "of"
+/// ("Maurer School of Law", "University of Iowa").
+fn organisation_head(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let g = &GAZETTEER;
+    let last = r.toks[r.toks.len() - 1].text;
+    let org_cue = g.is_org_suffix(last)
+        || g.is_org_head(last)
+        || r.toks
+            .windows(2)
+            .any(|w| lang::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text));
+    let decides = org_cue && r.toks.len() > 1;
+    if decides {
+        push(emit, r.toks, Some(EntityKind::Org), true, 0);
+    }
+    decides
+}
+
+/// A place by its head word ("… River", "… Airport").
+fn place_head(r: &Run, emit: &mut Vec<Task>) -> bool {
+    if r.toks.len() < 2 {
+        return false;
+    }
+    match GAZETTEER.place_head(r.toks[r.toks.len() - 1].text) {
+        Some(ty) => {
+            push(emit, r.toks, Some(ty), true, 0);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Two places joined by a hyphen: "Russia-Ukraine".
+fn hyphenated_places(r: &Run, emit: &mut Vec<Task>) -> bool {
+    if r.toks.len() != 2 || between(r.doc, &r.toks[0], &r.toks[1]) != "-" {
+        return false;
+    }
+    let g = &GAZETTEER;
+    let (Some(a), Some(b)) = (g.lookup(r.toks[0].text), g.lookup(r.toks[1].text)) else {
+        return false;
+    };
+    push(emit, &r.toks[..1], Some(a.ty), true, a.rank);
+    push(emit, &r.toks[1..], Some(b.ty), true, b.rank);
+    true
+}
+
+/// A title inside the run before a given name ("Senate Majority Leader Mitch McConnell"): what
+/// precedes it is a separate mention, if any, and what follows a person; a two-word title
+/// ("Majority Leader") goes whole.
+fn title_inside(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let (g, toks) = (&GAZETTEER, r.toks);
+    if toks.len() <= 2 || r.whole.is_some() {
+        return false;
+    }
+    let Some(k) = (1..toks.len() - 1)
+        .rev()
+        .find(|&k| g.is_title(toks[k].text) && g.given_name(toks[k + 1].text) >= 200)
+    else {
+        return false;
+    };
+    let two = k >= 2 && g.is_title(span_text(r.doc, &toks[k - 1..=k]));
+    r.cut_again(emit, 0..k - usize::from(two), r.at_start);
+    push(emit, &toks[k + 1..], Some(EntityKind::Person), true, 0);
+    true
+}
+
+/// A nationality, then more ("Kazakh President Kassym-Jomart Tokayev"), or a place before a title
+/// ("Moscow Mayor Sergei Sobyanin"): two mentions.
+fn nationality_first(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let (g, toks) = (&GAZETTEER, r.toks);
+    if toks.len() < 2 || between(r.doc, &toks[0], &toks[1]) == "-" {
+        return false;
+    }
+    let Some(k) = g.lookup(toks[0].text).filter(|k| !k.caution) else {
+        return false;
+    };
+    if !(k.ty == EntityKind::Norp || (k.ty == EntityKind::Gpe && g.is_title(toks[1].text))) {
+        return false;
+    }
+    // "Christian Eriksen": a common given name before a name no list knows is a person's
+    if k.ty == EntityKind::Norp
+        && g.given_name(toks[0].text) >= 1000
+        && !g.is_title(toks[1].text)
+        && g.lookup(toks[1].text).is_none()
+    {
+        return false;
+    }
+    push(emit, &toks[..1], Some(k.ty), true, k.rank);
+    r.cut_again(emit, 1..toks.len(), false);
+    true
+}
+
+/// In a sentence written in capitals only a listed name is trusted.
+fn shouted(r: &Run, emit: &mut Vec<Task>) -> bool {
+    if !r.cx.shouting {
+        return false;
+    }
+    if let Some(k) = r.whole {
+        push(emit, r.toks, Some(k.ty), true, k.rank);
+        return true;
+    }
+    // "BELGIUM SCRAPE PAST TURKEY": the longest listed names inside, left to right; a word with a
+    // common sense counts only where the document writes it as a name elsewhere
+    let (g, toks) = (&GAZETTEER, r.toks);
+    let mut i = 0;
+    while i < toks.len() {
+        let found = (1..=(toks.len() - i).min(5)).rev().find_map(|n| {
+            let part = &toks[i..i + n];
+            let k = g.lookup(span_text(r.doc, part))?;
+            let named = n == 1 && r.cx.names.contains(&key(part[0].text));
+            (!k.caution || named).then_some((n, k))
+        });
+        match found {
+            Some((n, k)) => {
+                push(emit, &toks[i..i + n], Some(k.ty), true, k.rank);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    true
+}
+
+/// What a title led is a person.
+fn titled_person(r: &Run, emit: &mut Vec<Task>) -> bool {
+    if r.titled {
+        push(emit, r.toks, Some(EntityKind::Person), true, 0);
+    }
+    r.titled
+}
+
+/// Two to four words opening with a given name: a person.
+fn given_name(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let decides = (2..=4).contains(&r.toks.len()) && GAZETTEER.given_name(r.toks[0].text) >= 200;
+    if decides {
+        push(emit, r.toks, Some(EntityKind::Person), false, 0);
+    }
+    decides
+}
+
+/// What no list or cue settled.
+fn guessed(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let ty = guess(r.toks, r.whole);
+    push(emit, r.toks, ty, false, r.whole.map_or(0, |k| k.rank));
+    true
+}
+
+/// A type for a run no list or cue settled: left open for the document-level pass when it is one word.
+fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityKind> {
+    if let Some(k) = whole {
+        return Some(k.ty);
+    }
+    if run.len() == 1 {
+        return None;
+    }
+    if run.iter().all(|t| is_all_caps(t.text)) {
+        return Some(EntityKind::Org);
+    }
+    // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
+    if lang::PLACE_ABBREVIATIONS.contains(run[0].text) {
+        return Some(EntityKind::Gpe);
+    }
+    // two or three capitalised words (particles aside): a person's name
+    let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
+    let particles = run
+        .iter()
+        .filter(|t| lang::NAME_PARTICLES.contains(t.text))
+        .count();
+    if capitalised + particles == run.len() && (2..=3).contains(&capitalised)
+        || run.len() == 3 && capitalised == 2
+    {
+        return Some(EntityKind::Person);
+    }
+    Some(EntityKind::Org)
+}
+
+/// "R-Ill", "D-Calif", "I-Vt": a party letter, a hyphen and a state.
+pub(super) fn is_party_tag(w: &str) -> bool {
+    let mut parts = w.splitn(2, '-');
+    parts
+        .next()
+        .is_some_and(|p| lang::PARTY_LETTERS.contains(p))
+        && parts
+            .next()
+            .is_some_and(|state| state.chars().next().is_some_and(char::is_uppercase))
+}
