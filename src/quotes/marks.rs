@@ -3,8 +3,8 @@
 //!
 //! Marks are curly double quotes, straight double quotes, guillemets, and doubled single quotes ('' and
 //! ``, as some wire and NYT text has them). A straight mark opens after a space or the paragraph's
-//! start and closes after a word. A right single quotation mark is never a mark (it is an apostrophe
-//! far more often than a closing quote). A paragraph that opens a quote and never closes it ends that
+//! start and closes after a word. In an article that quotes with single marks instead ([`single`]),
+//! those are read, apostrophes told apart; elsewhere a single mark is never a mark. A paragraph that opens a quote and never closes it ends that
 //! quote's piece; when the next paragraph opens again, the quotation goes on there (the convention for
 //! quotations over several paragraphs). Work is one pass over each paragraph.
 
@@ -12,10 +12,12 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
+use super::single::{self, Style};
 use crate::text::{Document, Span, trim_span};
 
+/// What a mark does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Dir {
+pub(super) enum Dir {
     Open,
     Close,
     Either,
@@ -94,8 +96,18 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
     let mut out: Vec<Quoted> = Vec::new();
     // a quotation left open at the end of the previous paragraph
     let mut running: Option<Quoted> = None;
+    let style = single::style(doc);
     for (pi, p) in doc.paragraphs.iter().enumerate() {
-        let ms = marks(text, p.span);
+        let ms = match style {
+            Style::Double => marks(text, p.span),
+            Style::Single => {
+                let runs_on = doc
+                    .paragraphs
+                    .get(pi + 1)
+                    .is_some_and(|n| single::opens_with_mark(text, n.span));
+                single::marks(text, p.span, runs_on)
+            }
+        };
         let mut open: Option<Span> = None;
         let mut first_mark = true;
         for (m, dir) in ms {

@@ -1,7 +1,8 @@
 //! Direct quotations and who said them.
 //!
 //! The stage runs in four steps, one module each:
-//! 1. [`marks`] pairs the quotation marks into quotations (one over several paragraphs when the
+//! 1. [`marks`] pairs the quotation marks into quotations (double or, in an article that quotes so,
+//!    single marks: [`single`]; one over several paragraphs when the
 //!    paragraphs say so); the title of a show or book in marks is dropped ([`frames`]);
 //! 2. [`frames`] cuts the writer's text around each quotation, and says whether the quotation is a
 //!    whole sentence or a fragment of the writer's;
@@ -18,6 +19,7 @@ mod frames;
 mod grammar;
 mod marks;
 mod resolve;
+mod single;
 mod strategies;
 
 use crate::entities::Entity;
