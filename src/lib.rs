@@ -61,9 +61,10 @@ pub mod internals {
         Entities(crate::entities::find(doc, &[]))
     }
 
-    /// Finds the quotations, given the entities.
+    /// Finds the quotations and the reported speech, given the entities.
     pub fn quotes(doc: &Document, entities: &Entities) -> usize {
-        crate::quotes::find(doc, &entities.0).len()
+        let speech = crate::quotes::speech(doc, &entities.0, &[]);
+        speech.quotes.len() + speech.attributions.len()
     }
 
     /// Training the entity model.

@@ -58,15 +58,17 @@ impl Analyzer {
         let groups = duplicates::find(&doc, &words);
         let first_copies = duplicates::first_copies(&doc, &groups);
         let segments = sections::segment(&doc);
-        let entities = entities::find(&doc, &sections::furniture(&doc, &segments));
-        let quotes = quotes::find(&doc, &entities);
+        let furniture = sections::furniture(&doc, &segments);
+        let entities = entities::find(&doc, &furniture);
+        let speech = quotes::speech(&doc, &entities, &furniture);
         let mut report = Analysis {
             doc: &doc,
             segments: &segments,
             groups: &groups,
             first_copies: &first_copies,
             entities: &entities,
-            quotes: &quotes,
+            quotes: &speech.quotes,
+            attributions: &speech.attributions,
         }
         .report(id.clone());
         let prints = if self.options.fingerprints || self.cross.is_some() {

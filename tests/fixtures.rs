@@ -247,6 +247,34 @@ fn seed_quotes_match_the_gold() {
 }
 
 #[test]
+fn seed_reported_speech_is_attributed() {
+    let (_, report) = report_for("kazakh-gorbachev.txt");
+    let attributions = report["attributions"].as_array().unwrap();
+    let find = |start: &str| {
+        attributions
+            .iter()
+            .find(|a| a["text"].as_str().unwrap().starts_with(start))
+            .unwrap_or_else(|| panic!("no attribution starting {start:?}"))
+    };
+    // "Some analysts say that Mr. Tokayev could bring sweeping changes, ..."
+    let analysts = find("that Mr. Tokayev could bring sweeping changes");
+    assert_eq!(analysts["kind"], "indirect");
+    assert_eq!(analysts["speaker"]["name"], "Some analysts");
+    assert_eq!(analysts["cue"]["text"], "say");
+    // "Tokayev says he intends to expand “contacts with the world, ...”": the partial quote is in it
+    let mixed = find("he intends to expand “contacts with the world");
+    assert_eq!(mixed["kind"], "mixed");
+    assert_eq!(mixed["speaker"]["name"], "Kassym-Jomart Tokayev");
+    assert_eq!(mixed["quotes"], serde_json::json!([1]));
+    // every direct quotation is one attribution, the one over two paragraphs too
+    let direct = attributions
+        .iter()
+        .filter(|a| a["kind"] == "direct")
+        .count();
+    assert_eq!(direct, report["quotes"].as_array().unwrap().len() - 1);
+}
+
+#[test]
 fn web_page_shows_every_section_kind() {
     let (_, report) = report_for("web-page.txt");
     assert_eq!(

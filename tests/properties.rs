@@ -184,7 +184,8 @@ fn a_long_run_of_quote_marks_and_newlines() {
 }
 
 /// The tokens the stages treat specially, as they repeat in a long run of capitalised words:
-/// honorifics, titles, nationalities, "and", initials, quote marks, hyphens, party tags, particles.
+/// honorifics, titles, nationalities, "and", initials, quote marks, hyphens, party tags, particles,
+/// and the shapes of attribution (quotations with cues in both quote styles, reported speech).
 /// A run of 100,000 of any of them once overflowed the stack (the run cutter called itself per
 /// token).
 const RUN_TOKENS: &[&str] = &[
@@ -206,6 +207,11 @@ const RUN_TOKENS: &[&str] = &[
     "of ",
     "St. ",
     "Smith’s ",
+    "“Yes,” he said. ",
+    "Smith said that ",
+    "‘No,’ she said. ",
+    ", according to ",
+    "said: ",
 ];
 
 proptest! {

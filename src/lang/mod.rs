@@ -156,6 +156,22 @@ words! {
     PLACE_LEADS;
     /// Words tying a person to an organisation or place inside a run ("of", "for").
     AFFILIATION_WORDS;
+    /// Words opening a new clause after reported speech ("while", "whereas").
+    CLAUSE_BREAKS;
+    /// Cues that report in the writer's words only before "that" ("continued", "in").
+    THAT_ONLY_CUES;
+    /// Words before a cue that make it passive or a comparison ("as", "was").
+    PASSIVE_MARKERS;
+    /// Words after a cue opening what is reported ("that", "whether").
+    CLAUSE_OPENERS;
+    /// Pronouns that stand for several people ("they", "we").
+    PLURAL_PRONOUNS;
+    /// Words opening a clause set before the main one ("when", "if").
+    SUBORDINATORS;
+    /// Words making a title a past one ("former", "ex").
+    PAST_MODIFIERS;
+    /// Words tying a speaker's name to their organisation ("with", "of", "at").
+    SPEAKER_AFFILIATIONS;
 }
 
 // Speech and speakers (the quotes stage).

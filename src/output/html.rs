@@ -12,7 +12,7 @@
 use std::fmt::Write as _;
 
 use super::{byte_offsets, id_text, quotes_by_speaker, snippet};
-use crate::report::{Report, SectionKind};
+use crate::report::{AttributionKind, Report, SectionKind};
 
 /// The page's start: the document head with its style sheet.
 pub const HEAD: &str = concat!(
@@ -370,6 +370,7 @@ fn panel(report: &Report, id: &dyn Fn(String) -> String) -> String {
     }
     outline(&mut out, report, id);
     speakers(&mut out, report, id);
+    reported_list(&mut out, report);
     entity_list(&mut out, report, id);
     duplicate_list(&mut out, report, id);
     out.push_str("</aside>\n");
@@ -414,6 +415,29 @@ fn speakers(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
             let _ = write!(out, "<span class=\"role\">{}</span>", escape(r));
         }
         out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
+/// Statements reported in the writer's words (indirect and mixed), with their speakers.
+fn reported_list(out: &mut String, report: &Report) {
+    let items: Vec<_> = report
+        .attributions
+        .iter()
+        .filter(|a| a.kind != AttributionKind::Direct)
+        .collect();
+    if items.is_empty() {
+        return;
+    }
+    out.push_str("<h3>Reported speech</h3>\n<ul>\n");
+    for a in items {
+        let name = a
+            .speaker
+            .as_ref()
+            .map_or("(no speaker named)", |s| s.name.as_str());
+        let _ = write!(out, "<li>{}: ", escape(name));
+        escape_into(out, &snippet(&a.text, 120));
+        let _ = writeln!(out, " <span class=\"n\">{}</span></li>", a.kind.as_str());
     }
     out.push_str("</ul>\n");
 }

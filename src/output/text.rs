@@ -1,5 +1,6 @@
 //! `--format text`: a summary of one report for the terminal: headline and section outline,
-//! duplicated passages, quotes grouped by speaker with their roles, and an entity table.
+//! duplicated passages, quotes grouped by speaker with their roles, reported speech, and an entity
+//! table.
 //!
 //! Article text never reaches the terminal raw: control characters become visible symbols (ESC
 //! shows as ␛), and C1 controls and bidirectional overrides become U+FFFD, so an article cannot
@@ -11,7 +12,7 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 
 use super::{id_text, quotes_by_speaker, snippet};
-use crate::report::{EntityKind, Report, SectionKind};
+use crate::report::{AttributionKind, EntityKind, Report, SectionKind};
 
 /// How wide snippets of the article are, in characters.
 const SNIPPET: usize = 90;
@@ -24,6 +25,7 @@ pub fn render(report: &Report, colour: bool) -> String {
     sections(&mut out, report, p);
     duplicates(&mut out, report, p);
     quotes(&mut out, report, p);
+    reported(&mut out, report, p);
     entities(&mut out, report, p);
     out
 }
@@ -173,6 +175,37 @@ fn quotes(out: &mut String, report: &Report, p: Painter) {
     }
 }
 
+/// Statements reported in the writer's words (indirect and mixed), in text order; the direct ones
+/// are the quotes above.
+fn reported(out: &mut String, report: &Report, p: Painter) {
+    let mut items = report
+        .attributions
+        .iter()
+        .filter(|a| a.kind != AttributionKind::Direct)
+        .peekable();
+    if items.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", p.heading("Reported speech"));
+    for a in items {
+        let name = a
+            .speaker
+            .as_ref()
+            .map_or_else(|| "(no speaker)".to_string(), |s| p.bold(&clean(&s.name)));
+        let cue = a
+            .cue
+            .as_ref()
+            .map(|c| format!("{}, ", clean(&c.text)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {name}: {} {}",
+            clean(&snippet(&a.text, SNIPPET)),
+            p.dim(&format!("({cue}{})", a.kind.as_str()))
+        );
+    }
+}
+
 /// The entity table, most mentioned first.
 fn entities(out: &mut String, report: &Report, p: Painter) {
     if report.entities.is_empty() {
@@ -241,6 +274,8 @@ mod tests {
             "Sections",
             "Duplicated passages",
             "Quotes by speaker",
+            "Reported speech",
+            "Some analysts",
             "Entities",
             "Andrey Kortunov",
             "head of the Russian International Affairs Council",

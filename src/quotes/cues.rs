@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lang;
 use crate::text::{Span, Token};
@@ -20,6 +20,29 @@ static CUES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLoc
     }
     m
 });
+
+/// The one-word cues and the words that take their speaker after them ("according"): what
+/// [`may_be_cue`] looks for.
+static SINGLE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    lang::QUOTE_CUES
+        .iter()
+        .filter(|c| !c.contains(' '))
+        .chain(lang::SPEAKER_AFTER_CUES.iter())
+        .collect()
+});
+
+/// Whether `word` (as written) may be a cue: a one-word cue or the word that takes its speaker after
+/// it ("according"), in lower case or opening a sentence. A quick test that spares most sentences
+/// the tokenizer; a sentence whose only cue is a phrase opening with another word ("in a
+/// statement") is passed over.
+pub fn may_be_cue(word: &str, opens_sentence: bool) -> bool {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return SINGLE.contains(word);
+    }
+    opens_sentence
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && SINGLE.contains(&*word.to_lowercase())
+}
 
 /// Whether `text` begins with a cue, a whole phrase of it ("said", "according to"; "in" alone is
 /// none, "in a statement" is one).

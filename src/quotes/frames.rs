@@ -74,9 +74,10 @@ pub fn kind_of(doc: &Document, first: &Piece, before: Span) -> QuoteKind {
     }
 }
 
-/// Whether a quoted fragment is the title of a work: every longer word capitalised ("Meet the
-/// Press", "Sean Hannity Show"), right after a possessive or a preposition ("on NBC's “Meet the
-/// Press”", "in “13th”").
+/// Whether a quoted fragment is the title of a work or a label: every longer word capitalised
+/// ("Meet the Press", "Sean Hannity Show", "No Kings"), right after a possessive or a preposition
+/// ("on NBC's “Meet the Press”", "in “13th”"), or between an article and the noun it labels ("the
+/// “No Kings” protests").
 pub fn is_work_title(doc: &Document, piece: &Piece, before: Span) -> bool {
     let lead = doc.text[before.start..before.end].trim_end();
     let after_possessive = lead.ends_with("'s") || lead.ends_with("’s");
@@ -91,5 +92,34 @@ pub fn is_work_title(doc: &Document, piece: &Piece, before: Span) -> bool {
             letters.chars().count() <= 3
                 || letters.chars().next().is_some_and(|c| !c.is_lowercase())
         });
-    title_case && (after_possessive || after_preposition)
+    title_case && (after_possessive || after_preposition || is_label(doc, piece, lead))
 }
+
+/// Whether a quoted fragment (in title case, see [`is_work_title`]) labels the noun after it: an
+/// article or possessive before it and a lower-case word right after its closing mark, with at most
+/// [`MAX_LABEL_WORDS`] words inside ("a “Vote Yes!” sign", "the “No Kings” protests", "his “America
+/// First” slogan").
+fn is_label(doc: &Document, piece: &Piece, lead: &str) -> bool {
+    let Some(close) = piece.close else {
+        return false;
+    };
+    let before = lead
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let determined = lang::NOUN_DETERMINERS.contains(&before.to_lowercase())
+        || before.ends_with("'s")
+        || before.ends_with("’s");
+    let rest = &doc.text[close.end..];
+    let noun_after = rest.starts_with(' ')
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+    let words = doc.slice(piece.span).split_whitespace().count();
+    determined && noun_after && words <= MAX_LABEL_WORDS
+}
+
+/// The longest quoted label of a noun ("a “Vote Yes!” sign").
+const MAX_LABEL_WORDS: usize = 4;

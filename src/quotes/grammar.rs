@@ -10,6 +10,7 @@
 //! - [`appositive`]: the description after a comma ("…, head of the Council, which …").
 
 use super::cues::{ends_sentence, is_pronoun, is_punct, pronoun_of};
+use crate::entities::gazetteer::GAZETTEER;
 use crate::lang;
 use crate::text::{Span, Token};
 
@@ -214,16 +215,83 @@ pub fn phrase_before(ws: &[Token], cue: usize) -> Option<Phrase> {
             pronoun: true,
         });
     }
-    let start = if last.capitalised {
-        name_start(ws, end)?
-    } else {
-        description_start(ws, end)?
-    };
+    if !last.capitalised {
+        let start = description_start(ws, end)?;
+        return Some(Phrase {
+            speaker: Span::new(ws[start].span.start, last.span.end),
+            role,
+            pronoun: false,
+        });
+    }
+    let start = name_start(ws, end)?;
+    // "Chief James Hall with the New York Police Department said": the person speaks, the
+    // organisation is part of the role
+    if let Some(phrase) = affiliated(ws, start, end) {
+        return Some(phrase);
+    }
+    Some(titled_name(ws, start, end, role))
+}
+
+/// The speaker before "with", "of", "at" and an organisation ending at `end` (its name opening at
+/// `org`): a name of a person right before the word, the rest its role.
+fn affiliated(ws: &[Token], org: usize, end: usize) -> Option<Phrase> {
+    let mut k = org;
+    if k > 0 && lang::ARTICLES.contains(&ws[k - 1].lower) {
+        k -= 1;
+    }
+    let tie = k.checked_sub(1)?;
+    (lang::SPEAKER_AFFILIATIONS.contains(&ws[tie].lower) && tie > 0 && ws[tie - 1].capitalised)
+        .then_some(())?;
+    let name = name_start(ws, tie)?;
+    // two capitalised words at least: a person's name, not "Commission of the …"
+    (tie - name >= 2 && !is_punct(&ws[name])).then_some(())?;
+    let phrase = titled_name(ws, name, tie, None);
     Some(Phrase {
-        speaker: Span::new(ws[start].span.start, last.span.end),
-        role,
-        pronoun: false,
+        role: phrase
+            .role
+            .or(Some(Span::new(ws[tie].span.start, ws[end - 1].span.end))),
+        ..phrase
     })
+}
+
+/// A name from `start` to `end`, its leading titles taken as the role when no other is given
+/// ("Senate Majority Leader Chuck Schumer": "Chuck Schumer", role "Senate Majority Leader"), and
+/// so a word before it that names a role ("Liverpool boss Jurgen Klopp"). An honorific stays with
+/// the name ("Mr. Kortunov").
+fn titled_name(ws: &[Token], start: usize, end: usize, role: Option<Span>) -> Phrase {
+    let g = &GAZETTEER;
+    let last_title = (start..end.saturating_sub(1)).rev().find(|&k| {
+        let bare = ws[k].lower.trim_end_matches('.');
+        let mut written = bare.chars();
+        let capitalised: String = written
+            .next()
+            .map(|c| c.to_uppercase().chain(written).collect())
+            .unwrap_or_default();
+        let honorific = lang::HONORIFICS.contains(&capitalised);
+        !honorific && (g.is_title(&ws[k].lower) || lang::PERSON_NOUNS.contains(&ws[k].lower))
+    });
+    let (name, title_from) = match last_title {
+        Some(k) => (k + 1, Some(start)),
+        None if start > 0 && lang::PERSON_NOUNS.contains(&ws[start - 1].lower) => {
+            // the role word and the capitalised words before it ("Liverpool boss")
+            let mut from = start - 1;
+            while from > 0
+                && from + 4 > start
+                && ws[from - 1].capitalised
+                && !is_punct(&ws[from - 1])
+            {
+                from -= 1;
+            }
+            (start, Some(from))
+        }
+        None => (start, None),
+    };
+    let title = title_from.map(|from| Span::new(ws[from].span.start, ws[name - 1].span.end));
+    Phrase {
+        speaker: Span::new(ws[name].span.start, ws[end - 1].span.end),
+        role: role.or(title),
+        pronoun: false,
+    }
 }
 
 /// Where the noun phrase before a cue ends: past adverbs and auxiliaries ("also", "has",

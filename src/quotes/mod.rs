@@ -18,6 +18,7 @@ mod cues;
 mod frames;
 mod grammar;
 mod marks;
+mod reported;
 mod resolve;
 mod single;
 mod strategies;
@@ -26,6 +27,7 @@ use crate::entities::Entity;
 use crate::report::QuoteKind;
 use crate::text::{Document, Span};
 use marks::{Piece, Quoted};
+pub use reported::Attribution;
 use resolve::People;
 use strategies::{Context, STRATEGIES, Uncued};
 
@@ -78,9 +80,42 @@ impl Quotation<'_> {
     }
 }
 
+/// What the stage finds: the direct quotations and every attributed statement.
+pub struct Speech {
+    pub quotes: Vec<Quote>,
+    pub attributions: Vec<Attribution>,
+}
+
+/// The quotations of `doc`, in order, with speakers named after `entities`, and the statements it
+/// attributes (the quotations among them). Quoted words inside `skip` (page furniture: a related
+/// story's link, a share prompt) are not speech.
+pub fn speech(doc: &Document, entities: &[Entity], skip: &[Span]) -> Speech {
+    let (quotes, people) = quotes_and_people(doc, entities, skip);
+    let attributions = reported::find(doc, &people, &quotes);
+    Speech {
+        quotes,
+        attributions,
+    }
+}
+
 /// The quotations of `doc`, in order, with speakers named after `entities`.
+#[cfg(test)]
 pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
-    let quoted = quotations(doc);
+    quotes_and_people(doc, entities, &[]).0
+}
+
+fn quotes_and_people<'d>(
+    doc: &'d Document<'_>,
+    entities: &'d [Entity],
+    skip: &[Span],
+) -> (Vec<Quote>, People<'d>) {
+    let mut quoted = quotations(doc);
+    quoted.retain(|q| {
+        let span = q.span();
+        !skip
+            .iter()
+            .any(|s| s.start <= span.start && span.end <= s.end)
+    });
     let cuts = frames::cuts(&quoted);
     let cx = Context {
         doc,
@@ -94,7 +129,7 @@ pub fn find(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             out.push(quote);
         }
     }
-    out
+    (out, cx.people)
 }
 
 /// The quoted stretches that can be quotations: the title of a show, book or film after a

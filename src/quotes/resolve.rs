@@ -183,6 +183,10 @@ pub fn resolve(
     if !f.pronoun && (new_one || !GAZETTEER.is_title(head)) {
         return Some(own(text, f));
     }
+    // "they said": several people, never one named before
+    if f.pronoun && lang::PLURAL_PRONOUNS.contains(&text.to_lowercase()) {
+        return Some(own(text, f));
+    }
     // the speaker of a quotation in this paragraph or the two before; further back, the last
     // person named is the better guess
     let paragraph = doc.paragraph_at(at);
@@ -190,6 +194,14 @@ pub fn resolve(
         .filter(|p| p.paragraph + 2 >= paragraph)
         .and_then(|p| p.speaker.as_ref());
     let before = f.speaker.start.min(at);
+    // "the former president": the text may give no one that past title; the current holder it
+    // never means
+    let past = text
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .any(|w| lang::PAST_MODIFIERS.contains(&w.to_lowercase()));
+    if !f.pronoun && past {
+        return Some(own(text, f));
+    }
     if !f.pronoun
         && let Some(family) = TitleFamily::of(head)
         && let Some(i) = titled(people, family, recent, before)

@@ -37,7 +37,17 @@ pub fn style(doc: &Document) -> Style {
     let (mut single, mut double) = (0usize, 0usize);
     for p in &doc.paragraphs {
         let para = &text[p.span.start..p.span.end];
-        for (i, c) in para.char_indices() {
+        // only the bytes a mark can start with are looked at: the ASCII marks, and the lead byte
+        // of ‘ “ „ (E2) and « (C2)
+        let starts = para
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2))
+            .map(|(i, _)| i);
+        for i in starts {
+            let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
+                continue;
+            };
             let kind = match c {
                 '“' | '«' | '„' => Some(true),
                 '"' | '`' if opening_at(para, i, c.len_utf8()) => Some(true),

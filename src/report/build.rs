@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::{
-    CrossDuplicate, Duplicate, Entity, EntityKind, Fingerprint, Offsets, OtherPassage,
+    Attribution, CrossDuplicate, Duplicate, Entity, EntityKind, Fingerprint, Offsets, OtherPassage,
     ParagraphSpan, Passage, Quote, QuoteSpeaker, Report, SCHEMA_VERSION, Section, SectionKind,
 };
 use crate::duplicates::{self, cross};
@@ -22,6 +22,7 @@ pub(crate) struct Analysis<'d, 'a> {
     pub first_copies: &'d [(usize, Span)],
     pub entities: &'d [entities::Entity],
     pub quotes: &'d [quotes::Quote],
+    pub attributions: &'d [quotes::Attribution],
 }
 
 impl Analysis<'_, '_> {
@@ -42,6 +43,11 @@ impl Analysis<'_, '_> {
             duplicates: self.groups.iter().map(|g| duplicate(doc, g)).collect(),
             cross_duplicates: None,
             quotes: self.quotes.iter().map(|q| quote(doc, q)).collect(),
+            attributions: self
+                .attributions
+                .iter()
+                .map(|a| attribution(doc, a))
+                .collect(),
             entities: self
                 .entities
                 .iter()
@@ -98,6 +104,28 @@ fn entity(doc: &Document, id: usize, e: &entities::Entity, headline: Option<Span
     }
 }
 
+fn speaker(doc: &Document, s: &quotes::Speaker) -> QuoteSpeaker {
+    QuoteSpeaker {
+        name: s.name.clone(),
+        entity: s.entity.map(|i| i + 1),
+        mention: passage(doc, s.mention),
+        role: s.role.map(|r| doc.slice(r).to_string()),
+    }
+}
+
+fn attribution(doc: &Document, a: &quotes::Attribution) -> Attribution {
+    let o = offsets(doc, a.span);
+    Attribution {
+        start: o.start,
+        end: o.end,
+        text: doc.slice(a.span).to_string(),
+        kind: a.kind,
+        speaker: a.speaker.as_ref().map(|s| speaker(doc, s)),
+        cue: a.cue.map(|c| passage(doc, c)),
+        quotes: a.quotes.clone(),
+    }
+}
+
 fn quote(doc: &Document, q: &quotes::Quote) -> Quote {
     let o = offsets(doc, q.span);
     Quote {
@@ -105,12 +133,7 @@ fn quote(doc: &Document, q: &quotes::Quote) -> Quote {
         end: o.end,
         text: doc.slice(q.span).to_string(),
         kind: q.kind,
-        speaker: q.speaker.as_ref().map(|s| QuoteSpeaker {
-            name: s.name.clone(),
-            entity: s.entity.map(|i| i + 1),
-            mention: passage(doc, s.mention),
-            role: s.role.map(|r| doc.slice(r).to_string()),
-        }),
+        speaker: q.speaker.as_ref().map(|s| speaker(doc, s)),
         cue: q.cue.map(|c| passage(doc, c)),
         paragraph: q.paragraph,
         parts: (q.parts.len() > 1).then(|| q.parts.iter().map(|&p| passage(doc, p)).collect()),

@@ -86,6 +86,19 @@ kind! {
 }
 
 kind! {
+    /// How a statement is reported.
+    AttributionKind {
+        /// In the speaker's words: nine tenths of its letters inside quote marks, or a paragraph
+        /// introduced by a cue and a colon.
+        Direct = "direct",
+        /// In the writer's words: under a tenth quoted ("Obama said a majority of Americans ...").
+        Indirect = "indirect",
+        /// The writer's words holding a quoted fragment.
+        Mixed = "mixed",
+    }
+}
+
+kind! {
     /// What kind of thing an entity is (OntoNotes labels). The order is the tie-break between
     /// types, earlier first.
     EntityKind {
@@ -152,6 +165,9 @@ mod tests {
             assert_eq!(wire(k), k.as_str());
         }
         for k in QuoteKind::ALL {
+            assert_eq!(wire(k), k.as_str());
+        }
+        for k in AttributionKind::ALL {
             assert_eq!(wire(k), k.as_str());
         }
         for k in WarningKind::ALL {

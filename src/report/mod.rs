@@ -12,7 +12,9 @@ mod build;
 mod kinds;
 
 pub(crate) use build::{Analysis, cross_duplicate, fingerprints};
-pub use kinds::{DuplicateKind, EntityKind, Gender, QuoteKind, SectionKind, WarningKind};
+pub use kinds::{
+    AttributionKind, DuplicateKind, EntityKind, Gender, QuoteKind, SectionKind, WarningKind,
+};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -41,6 +43,8 @@ pub struct Report {
     pub cross_duplicates: Option<Vec<CrossDuplicate>>,
     /// Direct quotations with their speakers, in text order.
     pub quotes: Vec<Quote>,
+    /// Every statement attributed to a source, quoted or not, in text order.
+    pub attributions: Vec<Attribution>,
     /// Named entities, each once with all its mentions, ordered by first mention.
     pub entities: Vec<Entity>,
     /// With `--fingerprints`: the article's passage fingerprints, for grouping candidates elsewhere.
@@ -164,7 +168,27 @@ pub struct Quote {
     pub parts: Option<Vec<Passage>>,
 }
 
-/// The speaker of a quotation.
+/// A statement the article attributes to a source: a quotation, or speech in the writer's words.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Attribution {
+    /// Where what is reported starts (its first character; a quotation's without its mark).
+    pub start: usize,
+    /// Where it ends.
+    pub end: usize,
+    /// The text from `start` to `end`.
+    pub text: String,
+    /// `direct`, `indirect` or `mixed`.
+    pub kind: AttributionKind,
+    /// Who it is attributed to, or null when the text does not say.
+    pub speaker: Option<QuoteSpeaker>,
+    /// The verb or phrase of saying ("said", "according to", "told reporters") or the colon that
+    /// attributes it, or null.
+    pub cue: Option<Passage>,
+    /// Indices (from 0) into `quotes` of the quotations inside it.
+    pub quotes: Vec<usize>,
+}
+
+/// The speaker of a quotation or statement.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct QuoteSpeaker {
     /// The canonical name: the entity's name when the speaker is one ("Andrey Kortunov" for

@@ -98,7 +98,13 @@ pub fn check_report(text: &str, report: &Value) {
         );
         offset += len + 1;
     }
-    for key in ["warnings", "duplicates", "quotes", "entities"] {
+    for key in [
+        "warnings",
+        "duplicates",
+        "quotes",
+        "attributions",
+        "entities",
+    ] {
         assert!(report[key].is_array(), "{key} is an array");
     }
     for w in report["warnings"].as_array().expect("warnings array") {
@@ -116,6 +122,56 @@ pub fn check_report(text: &str, report: &Value) {
     check_duplicates(text, report);
     check_entities(text, report);
     check_quotes(text, report);
+    check_attributions(text, report);
+}
+
+/// Attributions: in order, in bounds, slicing the text (speaker mentions and cues too); the quotes
+/// they list exist, each in at most one attribution and overlapping it; every quotation with a
+/// cue, or a whole sentence, is in one.
+pub fn check_attributions(text: &str, report: &Value) {
+    let chars = CharSlicer::new(text);
+    let n = text.chars().count();
+    let quotes = report["quotes"].as_array().expect("quotes");
+    let slices = |v: &Value| {
+        let (s, e) = (at(v, "start"), at(v, "end"));
+        assert!(s < e && e <= n, "span {s}..{e}");
+        assert_eq!(chars.slice(s, e), v["text"].as_str().expect("text"));
+        (s, e)
+    };
+    let mut prev = 0;
+    let mut listed = vec![0; quotes.len()];
+    for a in report["attributions"].as_array().expect("attributions") {
+        let (s, e) = slices(a);
+        assert!(s >= prev, "attributions in order");
+        prev = s;
+        assert!(matches!(
+            a["kind"].as_str(),
+            Some("direct" | "indirect" | "mixed")
+        ));
+        for qi in a["quotes"].as_array().expect("quotes") {
+            let qi = qi.as_u64().expect("index") as usize;
+            assert!(qi < quotes.len(), "quote index {qi}");
+            listed[qi] += 1;
+            let (qs, qe) = (at(&quotes[qi], "start"), at(&quotes[qi], "end"));
+            assert!(qs < e && s < qe, "a listed quote overlaps its attribution");
+        }
+        if !a["speaker"].is_null() {
+            slices(&a["speaker"]["mention"]);
+        }
+        if !a["cue"].is_null() {
+            slices(&a["cue"]);
+        }
+    }
+    for (qi, q) in quotes.iter().enumerate() {
+        assert!(listed[qi] <= 1, "quote {qi} in one attribution at most");
+        if q["kind"] == "full" || !q["cue"].is_null() {
+            assert_eq!(
+                listed[qi], 1,
+                "quote {qi} ({}) has its attribution",
+                q["text"]
+            );
+        }
+    }
 }
 
 /// Quotations: in order, in bounds, slicing the text (their parts, speaker mentions and cues too);

@@ -160,11 +160,12 @@ fn without_honorific(text: &str) -> &str {
 
 /// A verb of saying, written as the word after a name ("said", "says", "told").
 fn is_cue(word: &str) -> bool {
-    if word.chars().next().is_some_and(char::is_uppercase) {
-        let lower = word.to_lowercase();
-        return is_cue(&lower);
-    }
-    lang::INVERTING_CUES.contains(word) || matches!(word, "told" | "tells" | "asked")
+    let lower = if word.chars().next().is_some_and(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
+    lang::INVERTING_CUES.contains(&lower) || matches!(&*lower, "told" | "tells" | "asked")
 }
 
 /// Collects hashed features. A feature is its tag and its value's bytes hashed together; values
