@@ -22,6 +22,7 @@ mod decode;
 mod duplicates;
 mod entities;
 mod lang;
+mod language;
 pub mod output;
 mod pipeline;
 mod quotes;

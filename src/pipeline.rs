@@ -4,6 +4,7 @@
 //! text ─▶ Document (paragraphs, sentences, words: spans over the text)
 //!           ├─▶ duplicates ─▶ repeated passages, and each paragraph's first copy
 //!           ├─▶ sections ───▶ segments ─▶ furniture lines
+//!           ├─▶ language: English, or entities and quotes are left empty
 //!           ├─▶ entities (skipping furniture) ─▶ quotes (speakers named after entities)
 //!           └─▶ cross-article index (with --cross-article)
 //!                 ─▶ report::Analysis ─▶ Report
@@ -14,7 +15,7 @@ use serde_json::Value;
 use crate::duplicates::{self, cross, cross::CrossIndex};
 use crate::report::{self, Analysis, Report};
 use crate::text::{Document, Span};
-use crate::{entities, quotes, sections};
+use crate::{entities, language, quotes, sections};
 
 /// Analyses one article with the default options. Never fails: odd text gives an empty or
 /// uncertain result.
@@ -59,8 +60,20 @@ impl Analyzer {
         let first_copies = duplicates::first_copies(&doc, &groups);
         let segments = sections::segment(&doc);
         let furniture = sections::furniture(&doc, &segments);
-        let entities = entities::find(&doc, &furniture);
-        let speech = quotes::speech(&doc, &entities, &furniture);
+        let language = language::detect(&doc);
+        // the entities and quotes stages read English: for another language they find nothing
+        // rather than guess
+        let english = language.is_none_or(|l| l.is_english());
+        let entities = if english {
+            entities::find(&doc, &furniture)
+        } else {
+            Vec::new()
+        };
+        let speech = if english {
+            quotes::speech(&doc, &entities, &furniture)
+        } else {
+            quotes::Speech::default()
+        };
         let mut report = Analysis {
             doc: &doc,
             segments: &segments,
@@ -69,6 +82,7 @@ impl Analyzer {
             entities: &entities,
             quotes: &speech.quotes,
             attributions: &speech.attributions,
+            language,
         }
         .report(id.clone());
         let prints = if self.options.fingerprints || self.cross.is_some() {

@@ -206,3 +206,24 @@ fn dedupe_refuses_flags_it_cannot_honour() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn byte_identical_copies_are_exact_and_whole_past_the_index_limit() {
+    // the seed repeats a sidebar of its own, which once split and mislabelled its copies
+    let seed = std::fs::read_to_string(fixture("kazakh-gorbachev.txt")).unwrap();
+    let ids: Vec<String> = (0..40).map(|i| format!("copy{i}")).collect();
+    let recs: Vec<(&str, String)> = ids.iter().map(|i| (i.as_str(), seed.clone())).collect();
+    let reports = run_jsonl(&["--cross-article"], jsonl(&recs));
+    for (n, r) in reports.iter().enumerate().skip(1) {
+        let found = r["cross_duplicates"].as_array().unwrap();
+        // one passage per earlier copy, up to the 32 the index remembers
+        assert_eq!(found.len(), n.min(32), "copy {n}");
+        for d in found {
+            assert_eq!(d["kind"], "exact", "copy {n}: {d}");
+            assert_eq!(d["similarity"], 1.0);
+            // the whole article but its first short line
+            assert_eq!(d["end"], r["chars"], "copy {n}");
+            assert!(d["start"].as_u64().unwrap() < 10, "copy {n}");
+        }
+    }
+}

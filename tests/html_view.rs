@@ -1,7 +1,8 @@
 //! The HTML view in a real browser: the seed's page rendered by headless Chromium (Debian's
 //! `chromium`), its DOM checked, and a screenshot left in the target folder for a person to look at;
 //! and an article written to attack the page shown as plain text. Skips, saying so, where Chromium
-//! is not installed.
+//! is not installed, unless `ANALYZE_REQUIRE_CHROMIUM` is set (CI sets it and installs Chromium):
+//! then a missing browser fails the tests instead of passing them unrendered.
 
 mod common;
 
@@ -12,10 +13,15 @@ use common::*;
 use serde_json::Value;
 
 fn chromium() -> Option<PathBuf> {
-    ["chromium", "chromium-browser", "google-chrome"]
+    let found = ["chromium", "chromium-browser", "google-chrome"]
         .iter()
         .map(|name| PathBuf::from("/usr/bin").join(name))
-        .find(|p| p.exists())
+        .find(|p| p.exists());
+    assert!(
+        found.is_some() || std::env::var_os("ANALYZE_REQUIRE_CHROMIUM").is_none(),
+        "ANALYZE_REQUIRE_CHROMIUM is set and Chromium is not installed"
+    );
+    found
 }
 
 /// Runs headless Chromium on a local page with no network use; `extra` picks what it prints.
@@ -132,8 +138,9 @@ fn an_article_cannot_inject_markup_into_its_page() {
     let page = dir.path().join("evil.html");
     std::fs::write(&page, html_of(&article)).unwrap();
     let dom = headless(&browser, &page, &dir.path().join("p"), &["--dump-dom"]);
+    // the page is titled with the headline, as text: the script in it did not run
     assert!(
-        dom.contains("<title>analyze</title>"),
+        dom.contains("<title>&lt;script&gt;document.title = 'pwned'&lt;/script&gt;</title>"),
         "the title was not changed by the article"
     );
     assert!(!dom.contains("<img"));
@@ -144,4 +151,14 @@ fn an_article_cannot_inject_markup_into_its_page() {
         "only the page's own style sheet"
     );
     assert!(dom.contains("&lt;script&gt;document.title = 'pwned'&lt;/script&gt;"));
+}
+
+#[test]
+fn the_page_is_titled_with_the_headline() {
+    let page = String::from_utf8(html_of(&fixture("web-page.txt"))).unwrap();
+    assert!(
+        page.contains(
+            "<title>City council approves new river bridge after decade of debate</title>"
+        )
+    );
 }

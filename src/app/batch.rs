@@ -64,7 +64,8 @@ pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
         &batch.paths,
         &batch.glob,
         batch.reading,
-        batch.single,
+        batch.single || batch.quiet,
+        batch.output_dir.is_none(),
     ));
     let mut report_dir = match &batch.output_dir {
         Some(dir) => {
@@ -116,7 +117,7 @@ pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
     drop(records);
     let (failed, written) = sink.finish()?;
     messages.finish();
-    if let Some(dir) = &batch.output_dir {
+    if let Some(dir) = batch.output_dir.as_ref().filter(|_| !batch.quiet) {
         let mut summary = format!("{written} report(s) written to {}", dir.display());
         if skipped > 0 {
             summary.push_str(&format!(
@@ -254,7 +255,7 @@ fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome
     match product {
         Product::Report => {
             let mut report = analyzer.analyze(&text, record.id);
-            report.warnings = decoded.warnings;
+            report.warnings.splice(0..0, decoded.warnings);
             Outcome::Report(Box::new(report), text)
         }
         Product::Deduped { plain: true } => Outcome::Plain(analyzer.dedupe(&text, record.id)),

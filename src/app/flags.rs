@@ -10,24 +10,73 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{CommandFactory, Parser, ValueEnum};
 use clap_complete::Shell;
 
-const EXAMPLES: &str = "\
-Examples:
-  analyze article.txt                       one report, indented on a terminal
-  analyze articles/ | jq -r '.sections[] | select(.kind == \"headline\") | .text'
-  analyze --glob '*.md' notes/              walk a folder for other files
-  cat records.jsonl | analyze --input-format jsonl -
-  analyze --cross-article feeds/            also list passages shared with earlier files
-  analyze --dedupe article.txt > clean.txt  the text without its repeated passages
-  analyze --output-dir reports/ articles/   one report file per article; a rerun skips done ones
-  analyze --format text article.txt        a summary to read in the terminal
-  analyze --format html article.txt > a.html   the article annotated, one self-contained page
-  analyze --schema                          the JSON Schema of a report
+/// The examples `--help` and the man page show: a command and what it does.
+const EXAMPLES: [(&str, &str); 11] = [
+    ("analyze article.txt", "one report, indented on a terminal"),
+    (
+        "analyze articles/ | jq -r '.sections[] | select(.kind == \"headline\") | .text'",
+        "",
+    ),
+    (
+        "analyze --glob '*.md' notes/",
+        "walk a folder for other files",
+    ),
+    ("cat records.jsonl | analyze --input-format jsonl -", ""),
+    (
+        "analyze --cross-article feeds/",
+        "also list passages shared with earlier files",
+    ),
+    (
+        "analyze --dedupe article.txt > clean.txt",
+        "the text without its repeated passages",
+    ),
+    (
+        "analyze -o reports/ articles/",
+        "one report file per article; a rerun skips done ones",
+    ),
+    (
+        "analyze -f text article.txt",
+        "a summary to read in the terminal",
+    ),
+    (
+        "analyze -f html article.txt > a.html",
+        "the article annotated, one self-contained page",
+    ),
+    (
+        "analyze -j 2 -q -o reports/ articles/",
+        "two threads, no progress bar",
+    ),
+    ("analyze --schema", "the JSON Schema of an output line"),
+];
 
-Exit status: 0 every input analysed, 1 some input failed (its line carries \"error\"), 2 usage error.";
+const EXIT_STATUS: &str = "Exit status: 0 every input analysed, 1 some input failed (its line \
+     carries \"error\"), 2 usage error.";
+
+/// Width of the examples' command column.
+const EXAMPLE_COLUMN: usize = 40;
+
+/// The examples and exit status as `--help` ends with them, descriptions in one column.
+fn after_help() -> String {
+    let mut out = String::from("Examples:\n");
+    for (command, what) in EXAMPLES {
+        let line = if what.is_empty() {
+            format!("  {command}")
+        } else if command.len() <= EXAMPLE_COLUMN {
+            format!("  {command:<EXAMPLE_COLUMN$}  {what}")
+        } else {
+            format!("  {command}\n  {:<EXAMPLE_COLUMN$}  {what}", "")
+        };
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push('\n');
+    out.push_str(EXIT_STATUS);
+    out
+}
 
 /// Analyse plain-text news articles: sections, duplicates, quotes and entities, as JSON.
 #[derive(Debug, Parser)]
-#[command(name = "analyze", version, about, after_help = EXAMPLES)]
+#[command(name = "analyze", version, about, after_help = after_help())]
 struct Args {
     /// Files, directories (walked recursively) or `-` for standard input.
     #[arg(
@@ -46,7 +95,7 @@ struct Args {
 
     /// What to print: JSON reports, a summary for people (text), or the article annotated as one
     /// self-contained HTML page.
-    #[arg(long, value_parser = format_parser(), default_value = "json")]
+    #[arg(short, long, value_parser = format_parser(), default_value = "json")]
     format: Format,
 
     /// Colour in --format text: auto (on a terminal, unless NO_COLOR is set), always or never.
@@ -77,19 +126,23 @@ struct Args {
     #[arg(long, conflicts_with_all = ["fingerprints", "pretty"])]
     dedupe: bool,
 
-    /// Print the JSON Schema of the report and exit.
-    #[arg(long)]
+    /// Print the JSON Schema of an output line (a report, or an error record) and exit.
+    #[arg(long, conflicts_with = "paths")]
     schema: bool,
 
     /// Print the licence notices of the name lists and learned weights compiled into the binary and
     /// exit.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "paths")]
     notices: bool,
 
     /// Threads analysing records at once (0: one per core). The output is the same at any count.
     /// At most 128 are used: one per record in flight (two chunks of 64).
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0)]
     threads: usize,
+
+    /// No progress bar and no summary line on stderr (failures are still said).
+    #[arg(short, long)]
+    quiet: bool,
 
     /// The largest input analysed (a file, or one JSON Lines record without its line break); larger
     /// ones are an error for that input. Takes K, M and G suffixes (powers of 1024), at most 4095M.
@@ -103,7 +156,7 @@ struct Args {
 
     /// Write one report per input into DIR (`<id>.json`, written atomically) instead of standard
     /// output; inputs whose report is already there are skipped.
-    #[arg(long, value_name = "DIR", conflicts_with_all = ["dedupe", "cross_article"])]
+    #[arg(short, long, value_name = "DIR", conflicts_with_all = ["dedupe", "cross_article"])]
     output_dir: Option<PathBuf>,
 
     /// With --output-dir: analyse again the inputs whose report is already there.
@@ -111,11 +164,11 @@ struct Args {
     redo: bool,
 
     /// Print a completion script for SHELL and exit.
-    #[arg(long, value_name = "SHELL", value_enum)]
+    #[arg(long, value_name = "SHELL", value_enum, conflicts_with = "paths")]
     completions: Option<Shell>,
 
     /// Print the man page (roff) and exit.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "paths")]
     man: bool,
 }
 
@@ -138,21 +191,58 @@ pub fn completions(shell: Shell, out: &mut dyn std::io::Write) {
     clap_complete::generate(shell, &mut Args::command(), "analyze", out);
 }
 
-/// Writes the man page.
+/// Writes the man page: clap's sections, then the examples as a no-fill block (so that the columns
+/// stay aligned) and the exit status.
 pub fn man_page(out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    clap_mangen::Man::new(Args::command()).render(out)
+    let cmd = Args::command().after_help(None::<&str>);
+    let man = clap_mangen::Man::new(cmd);
+    man.render_title(out)?;
+    man.render_name_section(out)?;
+    man.render_synopsis_section(out)?;
+    man.render_description_section(out)?;
+    man.render_options_section(out)?;
+    let mut roff = String::from(".SH EXAMPLES\n.nf\n");
+    for line in after_help().lines().skip(1).take_while(|l| !l.is_empty()) {
+        roff.push_str(&roff_escape(line));
+        roff.push('\n');
+    }
+    roff.push_str(".fi\n.SH \"EXIT STATUS\"\n");
+    roff.push_str(&roff_escape(EXIT_STATUS));
+    roff.push('\n');
+    out.write_all(roff.as_bytes())?;
+    man.render_version_section(out)
+}
+
+/// A line of text as roff prints it literally.
+fn roff_escape(line: &str) -> String {
+    let escaped = line
+        .replace('\\', "\\e")
+        .replace('-', "\\-")
+        .replace('\'', "\\(aq");
+    // a line starting with a dot or a quote would be read as a request
+    if escaped.starts_with(['.', '\'']) {
+        format!("\\&{escaped}")
+    } else {
+        escaped
+    }
 }
 
 /// A size in bytes: a number with an optional K, M or G suffix (powers of 1024).
 fn parse_size(s: &str) -> anyhow::Result<u64> {
     let t = s.trim();
-    let (digits, unit) = match t.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+    let (digits, unit) = match t
+        .char_indices()
+        .find(|(_, c)| !c.is_ascii_digit() && *c != '.')
+    {
         Some((i, _)) => t.split_at(i),
         None => (t, ""),
     };
-    let n: u64 = digits
+    // "1.5M": a decimal number of units, rounded down to whole bytes
+    let n: f64 = digits
         .parse()
-        .map_err(|_| anyhow!("{s:?} is not a size (examples: 1000000, 500K, 64M, 1G)"))?;
+        .ok()
+        .filter(|n: &f64| n.is_finite() && *n >= 0.0)
+        .ok_or_else(|| anyhow!("{s:?} is not a size (examples: 1000000, 500K, 1.5M, 1G)"))?;
     let scale: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
         "" => 1,
         "K" => 1 << 10,
@@ -160,14 +250,12 @@ fn parse_size(s: &str) -> anyhow::Result<u64> {
         "G" => 1 << 30,
         _ => bail!("{s:?}: unknown unit (use K, M or G)"),
     };
-    let bytes = n
-        .checked_mul(scale)
-        .ok_or_else(|| anyhow!("{s:?} is too large"))?;
+    let bytes = n * scale as f64;
     // offsets inside an article are 32-bit
-    if bytes > u64::from(u32::MAX) {
+    if bytes > f64::from(u32::MAX) {
         bail!("{s:?} is too large: at most 4095M (4 GiB less one byte)");
     }
-    Ok(bytes)
+    Ok(bytes as u64)
 }
 
 /// How input files are read.
@@ -194,6 +282,8 @@ pub struct Flags {
     pub paths: Vec<PathBuf>,
     pub input_format: InputFormat,
     pub glob: String,
+    /// Whether `glob` is the default one (then it matches in any case: `.TXT` too).
+    pub glob_default: bool,
     pub layout: Layout,
     pub options: analyze::Options,
     pub dedupe: bool,
@@ -201,6 +291,8 @@ pub struct Flags {
     pub notices: bool,
     /// 0 for one thread per core.
     pub threads: usize,
+    /// No progress bar and no summary line.
+    pub quiet: bool,
     pub max_bytes: u64,
     pub follow: bool,
     pub output_dir: Option<PathBuf>,
@@ -230,6 +322,7 @@ impl Flags {
 
 impl From<Args> for Flags {
     fn from(a: Args) -> Flags {
+        let glob_default = a.glob.is_none();
         let glob = a.glob.unwrap_or_else(|| {
             match a.input_format {
                 InputFormat::Text => "*.txt",
@@ -248,6 +341,7 @@ impl From<Args> for Flags {
             paths: a.paths,
             input_format: a.input_format,
             glob,
+            glob_default,
             layout,
             options: analyze::Options {
                 cross_article: a.cross_article,
@@ -257,6 +351,7 @@ impl From<Args> for Flags {
             schema: a.schema,
             notices: a.notices,
             threads: a.threads,
+            quiet: a.quiet,
             max_bytes: a.max_bytes,
             follow: a.follow,
             output_dir: a.output_dir,
@@ -297,11 +392,45 @@ mod tests {
         assert!(parse_size("lots").is_err());
         assert!(parse_size("5T").is_err());
         assert!(parse_size("99999999999999G").is_err());
+        assert_eq!(parse_size("1.5M").ok(), Some(3 << 19));
+        assert_eq!(parse_size("0.5k").ok(), Some(512));
+        assert!(parse_size("1.2.3M").is_err());
     }
 
     #[test]
     fn a_path_is_required_unless_schema() {
         assert!(Flags::try_from_iter(["analyze"]).is_err());
         assert!(Flags::try_from_iter(["analyze", "--schema"]).is_ok());
+    }
+
+    #[test]
+    fn modes_that_print_and_exit_take_no_path() {
+        for mode in ["--schema", "--notices", "--man"] {
+            assert!(
+                Flags::try_from_iter(["analyze", mode, "a.txt"]).is_err(),
+                "{mode}"
+            );
+        }
+        assert!(Flags::try_from_iter(["analyze", "--completions", "bash", "a.txt"]).is_err());
+    }
+
+    #[test]
+    fn help_examples_are_in_one_column() {
+        let help = after_help();
+        let described = EXAMPLES.iter().filter(|(_, what)| !what.is_empty());
+        for (_, what) in described {
+            let line = help.lines().find(|l| l.ends_with(what)).unwrap();
+            assert_eq!(line.len() - what.len(), EXAMPLE_COLUMN + 4, "{line}");
+        }
+    }
+
+    #[test]
+    fn short_flags_for_the_common_options() {
+        let f = Flags::try_from_iter(["analyze", "-f", "text", "-o", "out", "-j", "2", "-q", "x"])
+            .unwrap();
+        assert_eq!(f.format, Format::Text);
+        assert_eq!(f.output_dir, Some(PathBuf::from("out")));
+        assert_eq!(f.threads, 2);
+        assert!(f.quiet);
     }
 }

@@ -1,5 +1,7 @@
 //! Standard error during a batch run: the progress bar (inputs done, rate, time left), shown only
-//! when stderr is a terminal and there is more than one input to wait for, and the messages about
+//! when stderr is a terminal, there is more than one input to wait for, and the reports do not go
+//! to that terminal too (a bar redrawn between lines of output would be printed into them), and the
+//! messages about
 //! inputs that failed, printed above the bar with every control character made visible (an id or
 //! a file name cannot move the cursor or retitle the window).
 //!
@@ -54,14 +56,16 @@ impl Messages {
     }
 }
 
-/// A bar for this run, or None when nobody would see it.
+/// A bar for this run, or None when nobody would see it or it would share lines with the reports
+/// (`reports_to_stdout` and standard output a terminal).
 pub fn bar(
     paths: &[PathBuf],
     glob: &GlobMatcher,
     reading: Reading,
     single: bool,
+    reports_to_stdout: bool,
 ) -> Option<ProgressBar> {
-    if single || !io::stderr().is_terminal() {
+    if single || !io::stderr().is_terminal() || (reports_to_stdout && io::stdout().is_terminal()) {
         return None;
     }
     let mut total = Some(0u64);
@@ -122,17 +126,17 @@ mod tests {
 
     #[test]
     fn no_bar_when_stderr_is_not_a_terminal_or_for_one_input() {
-        let glob = sources::matcher("*.txt").unwrap();
+        let glob = sources::matcher("*.txt", true).unwrap();
         let reading = Reading {
             format: InputFormat::Text,
             max_bytes: 1,
             follow: false,
         };
         let paths = [PathBuf::from("a"), PathBuf::from("b")];
-        assert!(bar(&paths, &glob, reading, true).is_none());
+        assert!(bar(&paths, &glob, reading, true, false).is_none());
         // under cargo test stderr is captured, not a terminal
         if !io::stderr().is_terminal() {
-            assert!(bar(&paths, &glob, reading, false).is_none());
+            assert!(bar(&paths, &glob, reading, false, false).is_none());
         }
     }
 }

@@ -126,10 +126,7 @@ impl<R: BufRead> Iterator for JsonlRecords<R> {
                         if !ended && self.reader.skip_until(b'\n').is_err() {
                             self.done = true;
                         }
-                        return Some(error_record(
-                            self.line_id(),
-                            format!("line {}: {}", self.line, too_large(self.max_bytes)),
-                        ));
+                        return Some(self.failed(self.line_id(), too_large(self.max_bytes)));
                     }
                     if record.iter().all(u8::is_ascii_whitespace) {
                         continue;
@@ -157,13 +154,22 @@ impl<R> JsonlRecords<R> {
         Value::String(format!("{}:{}", self.source, self.line))
     }
 
+    /// An error record for the current line: the message says the line number unless the id
+    /// already does (`-:3`), so that stderr never reads `-:3: line 3: ...`.
+    fn failed(&self, id: Value, message: String) -> Record {
+        if id == self.line_id() {
+            error_record(id, message)
+        } else {
+            error_record(id, format!("line {}: {message}", self.line))
+        }
+    }
+
     fn parse(&self, line: &[u8]) -> Record {
-        let n = self.line;
         if let Err(e) = std::str::from_utf8(line) {
-            return error_record(
+            return self.failed(
                 self.line_id(),
                 format!(
-                    "line {n}: not UTF-8 (a byte that is not text at column {})",
+                    "not UTF-8 (a byte that is not text at column {})",
                     e.valid_up_to() + 1
                 ),
             );
@@ -173,7 +179,7 @@ impl<R> JsonlRecords<R> {
             Err(e) => {
                 // the id, when the line is an object that has one, still names the record
                 let id = lenient_id(line).unwrap_or_else(|| self.line_id());
-                return error_record(id, format!("line {n}: {}", json_error(&e)));
+                return self.failed(id, json_error(&e));
             }
         };
         let id = rec.id.unwrap_or_else(|| self.line_id());
@@ -183,7 +189,7 @@ impl<R> JsonlRecords<R> {
                 text: Ok(Decoded::from_text(text)),
                 report: None,
             },
-            None => error_record(id, format!("line {n}: record has no \"text\" string")),
+            None => self.failed(id, "record has no \"text\" string".to_string()),
         }
     }
 }
@@ -250,16 +256,14 @@ mod tests {
         .collect();
         assert_eq!(recs.len(), 4);
         assert_eq!(recs[0].id, Value::from("a"));
-        assert!(
-            recs[1]
-                .text
-                .as_ref()
-                .unwrap_err()
-                .to_string()
-                .contains("line 3")
-        );
+        // the id names the line: the message does not say it again
+        assert_eq!(recs[1].id, Value::from("-:3"));
+        let bad = recs[1].text.as_ref().unwrap_err().to_string();
+        assert!(!bad.contains("line 3"), "{bad}");
+        // a record with an id of its own: the message says where it is
         assert_eq!(recs[2].id, Value::from(7));
-        assert!(recs[2].text.is_err());
+        let no_text = recs[2].text.as_ref().unwrap_err().to_string();
+        assert!(no_text.starts_with("line 4: "), "{no_text}");
         assert_eq!(recs[3].id, Value::from("-:5"));
         assert_eq!(
             recs[3].text.as_ref().ok().map(|d| d.text.as_str()),
@@ -293,13 +297,7 @@ mod tests {
             recs[1].text.as_ref().ok().map(|d| d.text.as_str()),
             Some("ok")
         );
-        assert!(
-            recs[2]
-                .text
-                .as_ref()
-                .unwrap_err()
-                .to_string()
-                .contains("line 3")
-        );
+        assert_eq!(recs[2].id, Value::from("s:3"));
+        assert!(recs[2].text.is_err());
     }
 }

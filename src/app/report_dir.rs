@@ -3,7 +3,7 @@
 //!
 //! A report's file is named after its input's id and the format (`.json`, `.txt`, `.html`).
 //! Relative ids made of plain names keep their folders (`articles/2024/a.txt` →
-//! `DIR/articles/2024/a.txt.json`); any other id (absolute, with `..` or a leading dot, a number)
+//! `DIR/articles/2024/a.txt.json`); standard input's (`-`) is `stdin.json`; any other id (absolute, with `..` or a leading dot, a number)
 //! becomes one flat name. Either way `%`, `/`, `\` and control characters are percent-encoded, so no
 //! name can climb out of the directory. Two records whose ids still map to one file (`7` and `"7"`,
 //! the same id twice, file names that differ only in bytes that are not UTF-8) are refused for the
@@ -183,6 +183,8 @@ fn alive(pid: u32, path: &Path) -> bool {
 /// The path components (relative, plain names only) of an id's report file.
 fn file_components(id: &Value, extension: &str) -> Vec<String> {
     let text = match id {
+        // standard input's report is `stdin.json`, not a hidden `-.json`
+        Value::String(s) if s == "-" => "stdin".to_string(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
     };
@@ -248,6 +250,7 @@ mod tests {
             ["articles", "2024", "a.txt.json"]
         );
         assert_eq!(names("a.txt".into()), ["a.txt.json"]);
+        assert_eq!(names("-".into()), ["stdin.json"]);
     }
 
     #[test]

@@ -48,6 +48,8 @@ pub struct Batch {
     pub look: Look,
     /// One text input: no progress bar, and a report's page is the whole output.
     pub single: bool,
+    /// No progress bar and no summary line (`--quiet`).
+    pub quiet: bool,
     /// 0 for one thread per core.
     pub threads: usize,
     /// Where reports go, if not to standard output, and whether existing ones are redone.
@@ -98,7 +100,8 @@ pub fn resolve(flags: Flags, env: Environment) -> Result<Task, UsageError> {
     if flags.schema {
         return Ok(Task::Schema);
     }
-    let glob = sources::matcher(&flags.glob).map_err(|e| UsageError(e.to_string()))?;
+    let glob =
+        sources::matcher(&flags.glob, flags.glob_default).map_err(|e| UsageError(e.to_string()))?;
     let single = flags.paths.len() == 1
         && flags.input_format == InputFormat::Text
         && !sources::is_dir(&flags.paths[0]);
@@ -133,6 +136,7 @@ pub fn resolve(flags: Flags, env: Environment) -> Result<Task, UsageError> {
             page_each: single || flags.output_dir.is_some(),
         },
         single,
+        quiet: flags.quiet,
         threads: flags.threads,
         output_dir: flags.output_dir,
         redo: flags.redo,

@@ -8,7 +8,7 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use anyhow::anyhow;
-use globset::{Glob, GlobMatcher};
+use globset::{GlobBuilder, GlobMatcher};
 use serde_json::Value;
 use walkdir::WalkDir;
 
@@ -39,9 +39,11 @@ impl Source {
     }
 }
 
-/// Compiles a file-name pattern such as `*.txt`.
-pub fn matcher(pattern: &str) -> anyhow::Result<GlobMatcher> {
-    Glob::new(pattern)
+/// Compiles a file-name pattern such as `*.txt`, in any case (`.TXT` too) when `any_case`.
+pub fn matcher(pattern: &str, any_case: bool) -> anyhow::Result<GlobMatcher> {
+    GlobBuilder::new(pattern)
+        .case_insensitive(any_case)
+        .build()
         .map(|g| g.compile_matcher())
         .map_err(|e| anyhow!("bad --glob pattern {pattern:?}: {e}"))
 }
@@ -62,23 +64,33 @@ pub fn sources<'a>(
             if !path.is_dir() {
                 return Box::new(std::iter::once(named(path)));
             }
-            Box::new(
-                WalkDir::new(path)
-                    .follow_links(follow)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .filter_map(move |entry| match entry {
-                        Ok(e) if e.file_type().is_dir() => None,
-                        Ok(e) if !glob.is_match(Path::new(e.file_name())) => None,
-                        Ok(e) => walked(e.into_path(), follow),
-                        Err(e) => {
-                            let at = e.path().unwrap_or(path);
-                            let message = walk_error(&e, at);
-                            let id = Value::String(at.display().to_string());
-                            Some(Err(error_record(id, message)))
-                        }
-                    }),
-            )
+            let walk = WalkDir::new(path)
+                .follow_links(follow)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(move |entry| match entry {
+                    Ok(e) if e.file_type().is_dir() => None,
+                    Ok(e) if !glob.is_match(Path::new(e.file_name())) => None,
+                    Ok(e) => walked(e.into_path(), follow),
+                    Err(e) => {
+                        let at = e.path().unwrap_or(path);
+                        let message = walk_error(&e, at);
+                        let id = Value::String(at.display().to_string());
+                        Some(Err(error_record(id, message)))
+                    }
+                });
+            // a folder that yields nothing is said, not passed over in silence
+            let mut walk = walk.peekable();
+            if walk.peek().is_some() {
+                return Box::new(walk);
+            }
+            let id = Value::String(path.display().to_string());
+            let message = format!(
+                "no files matching {} under {}",
+                glob.glob().glob(),
+                path.display()
+            );
+            Box::new(std::iter::once(Err(error_record(id, message))))
         },
     )
 }

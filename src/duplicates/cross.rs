@@ -37,12 +37,20 @@ const MIN_WORDS: u32 = 8;
 /// Words between two pieces of one shared block, at most, on each side.
 const JOIN_GAP: u32 = 30;
 
-/// A sentence of an indexed article: its first word and its character span.
+/// A sentence of an indexed article: its first word, its character span and a hash of its text
+/// (two passages made of the same sentences, byte for byte, are exact copies).
 #[derive(Debug, Clone, Copy)]
 struct SentenceMark {
     word: u32,
     start: u32,
     end: u32,
+    hash: u64,
+}
+
+/// A hash of a sentence's text as written.
+fn text_hash(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(text)
 }
 
 /// What is kept of an indexed article.
@@ -290,8 +298,47 @@ impl CrossIndex {
             }
             joins
         });
+        for m in out.iter_mut().filter(|m| !m.exact) {
+            if self.same_sentences(doc, m) {
+                m.exact = true;
+                m.similarity = 1.0;
+            }
+        }
         out.sort_by_key(|m| (m.target.start, m.other));
         out
+    }
+
+    /// Whether the two sides of `m` are the same whole sentences, byte for byte (the fingerprint
+    /// chains can miss it, as when an article repeats a passage of its own).
+    fn same_sentences(&self, doc: &Document, m: &CrossMatch) -> bool {
+        let Some(sketch) = self.docs.get(m.other as usize) else {
+            return false;
+        };
+        let here = &doc.sentences[doc.sentences.partition_point(|s| s.start < m.target.start)..];
+        let here = &here[..here.partition_point(|s| s.end <= m.target.end)];
+        let (start, end) = (m.other_start as u32, m.other_end as u32);
+        let there = &sketch.sentences[sketch.sentences.partition_point(|s| s.start < start)..];
+        let there = &there[..there.partition_point(|s| s.end <= end)];
+        let whole = |first: Option<u32>, last: Option<u32>, a: u32, b: u32| {
+            first == Some(a) && last == Some(b)
+        };
+        here.len() == there.len()
+            && whole(
+                here.first().map(|s| s.start as u32),
+                here.last().map(|s| s.end as u32),
+                m.target.start as u32,
+                m.target.end as u32,
+            )
+            && whole(
+                there.first().map(|s| s.start),
+                there.last().map(|s| s.end),
+                start,
+                end,
+            )
+            && here
+                .iter()
+                .zip(there)
+                .all(|(h, t)| text_hash(doc.slice(*h)) == t.hash)
     }
 
     /// Sentences that earlier articles have word for word: every sentence of 6 words or more, and
@@ -422,7 +469,11 @@ impl CrossIndex {
                 break;
             };
             let head = self.line_heads.entry(unit.hash as u32).or_insert(u32::MAX);
-            if chain_len(*head, |i| self.lines.get(i as usize).next) >= MAX_OTHERS {
+            let link = |i: u32| {
+                let l = self.lines.get(i as usize);
+                (l.doc, l.next)
+            };
+            if chain_docs(*head, number, link) >= MAX_OTHERS {
                 continue;
             }
             self.lines.push(LineEntry {
@@ -438,7 +489,11 @@ impl CrossIndex {
                 continue;
             };
             let head = self.heads.entry(h as u32).or_insert(u32::MAX);
-            if chain_len(*head, |i| self.entries.get(i as usize).next) >= MAX_OTHERS {
+            let link = |i: u32| {
+                let e = self.entries.get(i as usize);
+                (e.doc, e.next)
+            };
+            if chain_docs(*head, number, link) >= MAX_OTHERS {
                 continue;
             }
             let Ok(index) = u32::try_from(self.entries.len()) else {
@@ -460,6 +515,7 @@ impl CrossIndex {
                 word: r.start as u32,
                 start: char_of(s.start),
                 end: char_of(s.end),
+                hash: text_hash(doc.slice(*s)),
             })
             .collect();
         self.docs.push(Sketch {
@@ -470,15 +526,28 @@ impl CrossIndex {
     }
 }
 
-/// Entries in a chain of occurrences, counted up to [`MAX_OTHERS`].
-fn chain_len(head: u32, next: impl Fn(u32) -> u32) -> usize {
+/// Articles in a chain of occurrences (an article that repeats a passage has several), counted up
+/// to [`MAX_OTHERS`]. Occurrences are chained newest first, so one article's are next to each other.
+/// A chain longer than four occurrences per article counts as full, which bounds the walk when one
+/// article repeats a sentence thousands of times.
+/// The article being added (`adding`) is not counted: all its occurrences join a chain that had room
+/// for it.
+fn chain_docs(head: u32, adding: u32, link: impl Fn(u32) -> (u32, u32)) -> usize {
     let mut n = 0;
     let mut e = head;
-    while e != u32::MAX && n < MAX_OTHERS {
-        n += 1;
-        e = next(e);
+    let mut last_doc = Some(adding);
+    for _ in 0..4 * MAX_OTHERS {
+        if e == u32::MAX || n >= MAX_OTHERS {
+            return n;
+        }
+        let (doc, next) = link(e);
+        if last_doc != Some(doc) {
+            n += 1;
+            last_doc = Some(doc);
+        }
+        e = next;
     }
-    n
+    MAX_OTHERS
 }
 
 fn share(part: u32, whole: usize) -> f64 {

@@ -204,6 +204,8 @@ words! {
     INTRODUCERS;
     /// Capitalised words that start sentences without naming anyone ("but", "meanwhile").
     FUNCTION_WORDS;
+    /// The commonest English function words ("the", "of", "said"): their share says a text is English.
+    ENGLISH_MARKERS;
     /// Adverbs and auxiliaries between a speaker and the cue ("also", "has", "will").
     PRE_CUE_WORDS;
     /// Words joining a second verb to a clause ("and", "to").

@@ -35,9 +35,23 @@ pub const HEAD: &str = concat!(
 /// The page's end.
 pub const TAIL: &str = "</body>\n</html>\n";
 
-/// A whole page for one report.
+/// A whole page for one report, titled with the article's headline (or its id).
 pub fn page(text: &str, report: &Report) -> String {
-    format!("{HEAD}{}{TAIL}", article(0, text, report))
+    let title = report
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Headline)
+        .map_or_else(|| id_text(report), |s| s.text.clone());
+    format!("{}{}{TAIL}", head(&title), article(0, text, report))
+}
+
+/// [`HEAD`] with the page titled `title`.
+pub fn head(title: &str) -> String {
+    HEAD.replacen(
+        "<title>analyze</title>",
+        &format!("<title>{}</title>", escape(title.trim())),
+        1,
+    )
 }
 
 /// What a piece of inline markup is.

@@ -122,7 +122,8 @@ impl Format {
             }
             Format::Html if look.page_each => {
                 let fragment = html::failure(n, message);
-                format!("{}{fragment}{}", html::HEAD, html::TAIL).into_bytes()
+                let title = crate::report::id_text(&record.id);
+                format!("{}{fragment}{}", html::head(&title), html::TAIL).into_bytes()
             }
             Format::Html => html::failure(n, message).into_bytes(),
         })

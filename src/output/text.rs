@@ -22,6 +22,15 @@ pub fn render(report: &Report, colour: bool) -> String {
     let p = Painter { colour };
     let mut out = String::new();
     header(&mut out, report, p);
+    if report.sections.is_empty() {
+        let what = if report.chars == 0 {
+            "The article is empty: nothing to analyse."
+        } else {
+            "The article holds only blank space: nothing to analyse."
+        };
+        let _ = writeln!(out, "\n{what}");
+        return out;
+    }
     sections(&mut out, report, p);
     duplicates(&mut out, report, p);
     quotes(&mut out, report, p);

@@ -51,8 +51,10 @@ impl Quoted {
 }
 
 /// The marks, longest first where one begins another; searched with aho-corasick's SIMD prefilter,
-/// which skips the (mostly mark-free) text far faster than a byte loop.
-const MARKS: [(&str, Dir); 8] = [
+/// which skips the (mostly mark-free) text far faster than a byte loop. Other languages' marks are
+/// read too (German „…“, French «…», Japanese 「…」 and 『…』): the report of an article in another
+/// language keeps no quotes, but an English article quoting in them does.
+const MARKS: [(&str, Dir); 12] = [
     ("``", Dir::Open),
     ("''", Dir::Either),
     ("\"", Dir::Either),
@@ -61,13 +63,17 @@ const MARKS: [(&str, Dir); 8] = [
     ("„", Dir::Open),
     ("”", Dir::Close),
     ("»", Dir::Close),
+    ("「", Dir::Open),
+    ("」", Dir::Close),
+    ("『", Dir::Open),
+    ("』", Dir::Close),
 ];
 
 static FINDER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostFirst)
         .build(MARKS.iter().map(|(m, _)| m))
-        .expect("eight fixed marks build")
+        .expect("twelve fixed marks build")
 });
 
 fn marks(text: &str, para: Span) -> Vec<(Span, Dir)> {
@@ -112,6 +118,13 @@ pub fn find(doc: &Document) -> Vec<Quoted> {
         let mut first_mark = true;
         for (m, dir) in ms {
             let dir = match dir {
+                // „…“: the German closing mark is the English opening one
+                Dir::Open
+                    if open.is_some_and(|o| &text[o.start..o.end] == "„")
+                        && &text[m.start..m.end] == "“" =>
+                {
+                    Dir::Close
+                }
                 Dir::Either if open.is_some() => Dir::Close,
                 Dir::Either if opens(text, p.span, m) => Dir::Open,
                 Dir::Either => Dir::Close,
@@ -227,6 +240,14 @@ mod tests {
         assert_eq!(
             quoted("Il a dit «oui» et `non` puis \"fin\"."),
             [vec!["oui"], vec!["fin"]]
+        );
+    }
+
+    #[test]
+    fn german_and_japanese_marks() {
+        assert_eq!(
+            quoted("Er sagte: „Ja“, und dann „Nein”. 彼は「はい」と言った。"),
+            [vec!["Ja"], vec!["Nein"], vec!["はい"]]
         );
     }
 

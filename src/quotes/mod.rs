@@ -81,6 +81,7 @@ impl Quotation<'_> {
 }
 
 /// What the stage finds: the direct quotations and every attributed statement.
+#[derive(Default)]
 pub struct Speech {
     pub quotes: Vec<Quote>,
     pub attributions: Vec<Attribution>,

@@ -113,8 +113,11 @@ fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<TitleFamily>> {
                 return found;
             }
             for m in &e.mentions {
-                let lead =
-                    &doc.text[doc.text.floor_char_boundary(m.start.saturating_sub(40))..m.start];
+                let mut from = m.start.saturating_sub(40);
+                while !doc.text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let lead = &doc.text[from..m.start];
                 let mut words = lead.split([' ', '\u{a0}']).rev().filter(|w| !w.is_empty());
                 for _ in 0..3 {
                     let Some(w) = words.next() else { break };

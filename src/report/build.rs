@@ -5,13 +5,14 @@
 use serde_json::Value;
 
 use super::{
-    Attribution, CrossDuplicate, Duplicate, Entity, EntityKind, Fingerprint, Offsets, OtherPassage,
-    ParagraphSpan, Passage, Quote, QuoteSpeaker, Report, SCHEMA_VERSION, Section, SectionKind,
+    Attribution, CrossDuplicate, Duplicate, Entity, EntityKind, Fingerprint, Language, Offsets,
+    OtherPassage, ParagraphSpan, Passage, Quote, QuoteSpeaker, Report, SCHEMA_VERSION, Section,
+    SectionKind, Warning, WarningKind,
 };
 use crate::duplicates::{self, cross};
 use crate::sections::Segment;
 use crate::text::{Document, Span};
-use crate::{entities, quotes};
+use crate::{entities, language, quotes};
 
 /// Everything the stages found in one article.
 pub(crate) struct Analysis<'d, 'a> {
@@ -23,6 +24,7 @@ pub(crate) struct Analysis<'d, 'a> {
     pub entities: &'d [entities::Entity],
     pub quotes: &'d [quotes::Quote],
     pub attributions: &'d [quotes::Attribution],
+    pub language: Option<language::Detected>,
 }
 
 impl Analysis<'_, '_> {
@@ -38,7 +40,27 @@ impl Analysis<'_, '_> {
             schema_version: SCHEMA_VERSION,
             id,
             chars: doc.chars.len_chars(),
-            warnings: Vec::new(),
+            language: self.language.map(|l| Language {
+                code: l.code.to_string(),
+                name: l.name.to_string(),
+                confidence: (l.confidence * 100.0).round() / 100.0,
+            }),
+            warnings: self
+                .language
+                .filter(|l| !l.is_english())
+                .map(|l| {
+                    Warning::new(
+                        WarningKind::Language,
+                        format!(
+                            "the text reads as {} ({}, confidence {:.2}); entities, quotes and \
+                         attributions are found in English only and are left empty",
+                            l.name, l.code, l.confidence
+                        ),
+                        None,
+                    )
+                })
+                .into_iter()
+                .collect(),
             sections: self.segments.iter().map(|s| self.section(s)).collect(),
             duplicates: self.groups.iter().map(|g| duplicate(doc, g)).collect(),
             cross_duplicates: None,

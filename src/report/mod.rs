@@ -31,6 +31,10 @@ pub struct Report {
     pub id: serde_json::Value,
     /// Length of the analysed text in Unicode scalars (after a leading byte-order mark is dropped).
     pub chars: usize,
+    /// The language the article reads as; null for a text without prose to judge. Entities, quotes
+    /// and attributions are found in English only: for another language they are empty and a
+    /// `language` warning says so.
+    pub language: Option<Language>,
     /// What reading the input had to say: an encoding other than UTF-8, bytes replaced, text that
     /// looks double-decoded. Empty for clean UTF-8.
     pub warnings: Vec<Warning>,
@@ -245,11 +249,23 @@ pub struct DedupedText {
     pub text: String,
 }
 
+/// The language an article reads as.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Language {
+    /// ISO 639-3 code: `eng`, `deu`, `fra`, ...
+    pub code: String,
+    /// The language's English name.
+    pub name: String,
+    /// How sure the guess is, 0 to 1 (two decimals).
+    pub confidence: f64,
+}
+
 /// Something about the input that the report's reader should know.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Warning {
     /// `encoding` (decoded as Windows-1252 or UTF-16), `invalid_utf8` (bad bytes replaced with
-    /// U+FFFD), `mojibake` (text that looks like UTF-8 decoded as Windows-1252).
+    /// U+FFFD), `mojibake` (text that looks like UTF-8 decoded as Windows-1252), `language` (a
+    /// language other than English: entities, quotes and attributions left empty).
     pub kind: WarningKind,
     /// What happened, for people.
     pub message: String,
@@ -281,7 +297,20 @@ pub fn id_text(id: &serde_json::Value) -> String {
     }
 }
 
-/// The JSON Schema (draft 2020-12) of [`Report`], as printed by `analyze --schema`.
+/// One line of the output: a report, or the error record printed in its place for an input that
+/// could not be analysed (it has `error` where a report has `schema_version`).
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum OutputLine {
+    /// An article's report.
+    Report(Box<Report>),
+    /// An input that could not be analysed.
+    Error(ErrorRecord),
+}
+
+/// The JSON Schema (draft 2020-12) of one output line, a [`Report`] or an [`ErrorRecord`], as
+/// printed by `analyze --schema`.
 pub fn schema() -> serde_json::Value {
-    serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
+    serde_json::to_value(schemars::schema_for!(OutputLine)).unwrap_or_default()
 }
