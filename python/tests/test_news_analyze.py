@@ -1,0 +1,105 @@
+"""The Python package against the command line: same reports, offsets that index str, streaming."""
+
+import json
+import os
+import resource
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import news_analyze
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "fixtures" / "kazakh-gorbachev.txt"
+
+
+def cli():
+    """The analyze binary: $ANALYZE_BIN, or the release build of the repository."""
+    path = os.environ.get("ANALYZE_BIN", str(ROOT / "target" / "release" / "analyze"))
+    if not Path(path).exists():
+        pytest.fail(f"no analyze binary at {path}: cargo build --release, or set ANALYZE_BIN")
+    return path
+
+
+def compact(report):
+    return json.dumps(report, ensure_ascii=False, separators=(",", ":"))
+
+
+def test_the_seed_report_equals_the_cli_byte_for_byte():
+    text = SEED.read_text(encoding="utf-8")
+    out = subprocess.run([cli(), "--compact", str(SEED)], capture_output=True, check=True)
+    expected = out.stdout.decode("utf-8").rstrip("\n")
+    assert compact(news_analyze.analyze(text, id=str(SEED))) == expected
+    assert news_analyze.analyze(text)["quotes"][0]["speaker"]["name"] == "Andrey Kortunov"
+
+
+def test_analyze_many_equals_jsonl_mode_in_order():
+    records = [{"id": f"r{i}", "text": t} for i, t in enumerate(
+        [SEED.read_text(encoding="utf-8"), "Short headline\n\nOne body line, said Ann Lee.", "", "x" * 50]
+    )]
+    stream = "".join(json.dumps(r) + "\n" for r in records)
+    out = subprocess.run([cli(), "--input-format", "jsonl", "-"], input=stream.encode(),
+                         capture_output=True, check=True)
+    expected = out.stdout.decode("utf-8").splitlines()
+    got = [compact(r) for r in news_analyze.analyze_many(records, threads=2, chunk=3)]
+    assert got == expected
+
+
+def test_cross_article_equals_the_cli():
+    feed = ROOT / "fixtures" / "feed.jsonl"
+    out = subprocess.run([cli(), "--input-format", "jsonl", "--cross-article", str(feed)],
+                         capture_output=True, check=True)
+    expected = out.stdout.decode("utf-8").splitlines()
+    records = [json.loads(line) for line in feed.read_text(encoding="utf-8").splitlines()]
+    got = [compact(r) for r in news_analyze.analyze_many(records, cross_article=True, chunk=1)]
+    assert got == expected
+
+
+def test_offsets_slice_python_strings_beyond_ascii():
+    text = "Zoë’s café\n\n“Ça va très bien,” said Zoë Dupré, the 🎉 organiser, in Paris.\n"
+    r = news_analyze.analyze(text)
+    spans = [q for q in r["quotes"]] + [m for e in r["entities"] for m in e["mentions"]]
+    spans += [s for s in r["sections"]]
+    assert spans
+    for s in spans:
+        assert text[s["start"]:s["end"]] == s["text"]
+
+
+def test_a_generator_of_ten_thousand_records_streams_in_flat_memory():
+    def records(n):
+        for i in range(n):
+            yield {"id": i, "text": f"Headline {i}\n\nThe mayor said on Monday that {i} roads would reopen."}
+
+    def peak_kb():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    count = 0
+    for r in news_analyze.analyze_many(records(2000), threads=2):
+        count += 1
+    after_warmup = peak_kb()
+    for r in news_analyze.analyze_many(records(10000), threads=2):
+        assert r["id"] == count - 2000
+        count += 1
+    assert count == 12000
+    # five times the records, no more memory than a few chunks' worth
+    assert peak_kb() - after_warmup < 20_000
+
+
+def test_bad_input_raises_the_documented_exceptions():
+    with pytest.raises(TypeError):
+        news_analyze.analyze(b"bytes are not text")
+    with pytest.raises(news_analyze.AnalyzeError, match='record has no "text" string'):
+        list(news_analyze.analyze_many([{"id": 1}]))
+    with pytest.raises(TypeError):
+        list(news_analyze.analyze_many([42]))
+    with pytest.raises(news_analyze.AnalyzeError):
+        news_analyze.analyze("text", id=object())
+    assert issubclass(news_analyze.AnalyzeError, ValueError)
+
+
+def test_schema_and_version():
+    s = news_analyze.schema()
+    assert "Report" in s["$defs"] and "ErrorRecord" in s["$defs"]
+    out = subprocess.run([cli(), "--version"], capture_output=True, check=True)
+    assert out.stdout.decode().split()[1] == news_analyze.__version__
