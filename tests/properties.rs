@@ -229,6 +229,19 @@ proptest! {
     }
 }
 
+/// Quotations whose pronoun looks back over thousands of mentions of one person, in one sentence
+/// without stops: once quadratic (each pronoun re-read every mention's gender, then every person of
+/// the sentence), found by the random runs above taking minutes.
+#[test]
+fn pronouns_over_thousands_of_mentions_stay_linear() {
+    for unit in ["Dr. John ‘No,’ she said. ", "Dr. John ‘No,’ she said. and "] {
+        let text = unit.repeat(3000);
+        check_report(&text, &report(&text));
+    }
+    // a colon after the last word
+    check_report("Smith said:", &report("Smith said:"));
+}
+
 /// 100,000 tokens of each special kind, one kind at a time: each completes (in well under a second on
 /// a release build) and keeps every invariant.
 #[test]

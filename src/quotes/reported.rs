@@ -435,7 +435,7 @@ fn colon_paragraph(
         .take(5)
         .find_map(|i| cue_at(ws, i).map(|n| (i, n)))?;
     let found = speaker_of_cue(doc.text, ws, i, n, false)?;
-    let p = doc.paragraph_of_word(doc.words.partition_point(|w| w.end <= ws[colon].span.start));
+    let p = doc.paragraph_at(ws[colon].span.start);
     let next = doc.paragraphs.get(p + 1)?;
     // the colon ends its paragraph, and the next one is its own statement
     let rest = &doc.text[ws[colon].span.end..doc.paragraphs[p].span.end];
@@ -524,6 +524,13 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_colon_ending_the_text_introduces_nothing() {
+        // the colon stands after the last word: it once asked for the paragraph of a word past the end
+        assert!(reported("Smith said:").is_empty());
+        assert!(reported("“Yes,” he said. Smith said:").len() <= 1);
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct People<'e> {
     persons: Vec<Mentioned>,
     mentions: Vec<Mentioned>,
     titles: Vec<Vec<TitleFamily>>,
+    /// Each entity's gender by honorific or given name, read once (a pronoun asks for it of every
+    /// person it passes).
+    genders: Vec<Option<Gender>>,
 }
 
 impl<'e> People<'e> {
@@ -61,6 +64,7 @@ impl<'e> People<'e> {
             persons,
             mentions: mentions_of(entities, |_| true),
             titles: titles_given(doc, entities),
+            genders: entities.iter().map(|e| gender_of(doc, e)).collect(),
         }
     }
 
@@ -263,7 +267,14 @@ fn referent(
         .get(&text.to_lowercase())
         .and_then(lang::gender);
     let fits = |i: usize| {
-        wanted.is_none_or(|w| gender_of(doc, &people.entities[i]).is_none_or(|g| g == w))
+        wanted.is_none_or(|w| {
+            people
+                .genders
+                .get(i)
+                .copied()
+                .flatten()
+                .is_none_or(|g| g == w)
+        })
     };
     let upto = people.persons.partition_point(|(m, _)| m.end <= before);
     let last_person = people.persons[..upto]
@@ -293,6 +304,9 @@ fn referent(
         (None, None) => own(text, f),
     })
 }
+
+/// People of one sentence looked at for its subject.
+const SUBJECT_MAX_PERSONS: usize = 32;
 
 /// The nearest person before `before` who opens a sentence as its subject (among its first words),
 /// looking back a few sentences: where they are mentioned, and which entity.
@@ -325,17 +339,20 @@ fn subject_of(
     let mut found = None;
     let mut cued_found = false;
     let mut opener_found = false;
+    // a written sentence names a handful of people; a "sentence" naming more is a list or a run of
+    // text without stops, read no further (which keeps the work per quotation bounded)
     for &(m, i) in persons[from..]
         .iter()
         .take_while(|(m, _)| m.end <= sentence.end.min(before))
+        .take(SUBJECT_MAX_PERSONS)
     {
         // among the first words, and not after a pronoun that is the subject ("He said on
         // Thursday that Trump needs …")
         let lead = &doc.text[sentence.start..m.start];
-        let pronoun_before = lead
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| lang::SUBJECT_PRONOUNS.contains(w));
-        let opening = lead.split_whitespace().count() <= 6 && !pronoun_before;
+        let opening = lead.split_whitespace().nth(6).is_none()
+            && !lead
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| lang::SUBJECT_PRONOUNS.contains(w));
         // a pronoun inside the opening phrase is no subject ("Asked whether he was concerned that
         // …, Ban demurred"); one opening the sentence is
         let pronoun_first = lead.split_whitespace().next().is_some_and(|w| {
