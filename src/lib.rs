@@ -71,4 +71,20 @@ pub mod internals {
     /// Training the entity model.
     #[cfg(feature = "train")]
     pub use crate::entities::model::train;
+
+    /// Fitting the headline ranker: each candidate line of `text` with its cues.
+    #[cfg(feature = "train")]
+    pub fn headline_candidates(
+        text: &str,
+    ) -> Vec<(String, crate::sections::headline_model::Features)> {
+        let doc = Document::new(text);
+        crate::sections::headline_candidates(&doc)
+            .into_iter()
+            .map(|(span, f)| (doc.slice(span).to_string(), f))
+            .collect()
+    }
+
+    /// The headline ranker's cue names and weights file format.
+    #[cfg(feature = "train")]
+    pub use crate::sections::headline_model;
 }

@@ -12,7 +12,7 @@ use super::{
 use crate::duplicates::{self, cross};
 use crate::sections::Segment;
 use crate::text::{Document, Span};
-use crate::{entities, language, quotes};
+use crate::{entities, language, quotes, sections};
 
 /// Everything the stages found in one article.
 pub(crate) struct Analysis<'d, 'a> {
@@ -106,6 +106,11 @@ impl Analysis<'_, '_> {
                 })
                 .collect(),
             text: doc.slice(span).to_string(),
+            names: (seg.kind == SectionKind::Byline)
+                .then(|| sections::byline_names(doc.slice(span))),
+            credit: (seg.kind == SectionKind::Caption)
+                .then(|| sections::caption_credit(doc.slice(span)))
+                .flatten(),
         }
     }
 }

@@ -72,6 +72,12 @@ pub struct Section {
     pub paragraphs: Vec<ParagraphSpan>,
     /// The text from `start` to `end`.
     pub text: String,
+    /// A byline's people, as written ("By Maria Lopez and Daniel Okafor": both).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names: Option<Vec<String>>,
+    /// A caption's credit, as written ("Paul Sancya, AP", "GETTY IMAGES"), when it gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
 }
 
 /// A paragraph's offsets.

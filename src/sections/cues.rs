@@ -69,7 +69,13 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         lang::alternation(lang::BRACKETED_CREDIT_WORDS, " "),
         lang::alternation(lang::CREDIT_AGENCIES, " "),
     );
-    let patterns = [byline, date, credit].map(|p| ascii_boundaries(&p));
+    // a credit closing a caption sentence: "... Jon Elswick / AP", "... (Photo: Paul Sancya, AP)"
+    let credit_tail = format!(
+        r"(?i)(/\s*({agencies})|\(\s*({pictures})s?\s*:[^)]*\))\s*$",
+        agencies = lang::alternation(lang::CREDIT_AGENCIES, " "),
+        pictures = lang::alternation(lang::PICTURE_WORDS, " "),
+    );
+    let patterns = [byline, date, credit, credit_tail].map(|p| ascii_boundaries(&p));
     builder()
         .build_many(&patterns)
         .expect("cue patterns compile")
@@ -77,6 +83,7 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
 const BYLINE: usize = 0;
 const DATE: usize = 1;
 const CREDIT: usize = 2;
+const CREDIT_TAIL: usize = 3;
 
 /// Which patterns of `set` match `text`.
 fn matching(set: &Regex, text: &str) -> PatternSet {
@@ -156,6 +163,8 @@ pub struct Cues {
     pub byline: bool,
     pub date: bool,
     pub credit: bool,
+    /// Ends with a picture credit ("... Jon Elswick / AP"): a caption, even when it is a sentence.
+    pub credit_tail: bool,
     pub sidebar_title: bool,
     /// No blank line before it.
     pub tight_before: bool,
@@ -186,6 +195,16 @@ pub fn furniture_phrase(text: &str) -> bool {
     let (set, furniture) = &*PHRASES;
     let found = matching(set, &text.to_lowercase());
     found.iter().any(|p| p.as_usize() < *furniture)
+}
+
+/// A furniture word is evidence, not a verdict: a sentence that reports what someone said ("Elon
+/// Musk said on Twitter that ...") is prose whatever platform it names.
+fn reports_speech(lower: &str, words: usize, last: Option<char>) -> bool {
+    words >= 8
+        && matches!(last, Some('.'))
+        && lower
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| !w.is_empty() && lang::QUOTE_CUES.contains(w))
 }
 
 /// The cues of every paragraph of `doc`, whose repeated paragraphs are `repeats`.
@@ -248,11 +267,13 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         capitalised: if n == 0 { 0.0 } else { caps as f32 / n as f32 },
         bullet: first.is_some_and(|c| "□■•·●▪▸►›»*–—-|>✓✔".contains(c)),
         numbered: numbered(text),
-        boilerplate_phrase: phrases.iter().any(|p| p.as_usize() < *furniture),
+        boilerplate_phrase: phrases.iter().any(|p| p.as_usize() < *furniture)
+            && !reports_speech(&lower, n, last),
         end_marker: n <= 12 && phrases.iter().any(|p| p.as_usize() >= *furniture),
         byline: written.contains(PatternID::must(BYLINE)) || short && name_then_separator(text),
         date: n <= 14 && written.contains(PatternID::must(DATE)),
         credit: written.contains(PatternID::must(CREDIT)),
+        credit_tail: written.contains(PatternID::must(CREDIT_TAIL)),
         sidebar_title: n <= 8 && lang::SIDEBAR_TITLES.contains(stripped),
         tight_before: p.blank_lines_before == 0 && i > 0,
         echo: false,
@@ -273,7 +294,7 @@ mod tests {
         let (set, furniture) = &*PHRASES;
         assert!(*furniture > 20);
         assert!(set.pattern_len() > *furniture + 5);
-        assert_eq!(WRITTEN.pattern_len(), 3);
+        assert_eq!(WRITTEN.pattern_len(), 4);
     }
 
     #[test]

@@ -9,14 +9,12 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cues::Cues;
+use super::ranker::{self, FEATURES, Features};
 use crate::report::SectionKind;
 use crate::text::{Document, Repeats, Span};
 
 /// How far above the body the headline is looked for, in paragraphs.
 const HEADLINE_WINDOW: usize = 40;
-
-/// A candidate must score above this to be taken as the headline.
-const HEADLINE_MIN_SCORE: f32 = 1.5;
 
 /// How many words of the body's opening are looked at for what the article is about.
 const TOPIC_WORDS: usize = 300;
@@ -32,111 +30,66 @@ struct Context<'d, 'a> {
     body: Range<usize>,
 }
 
-/// The headline's paragraph index: the best candidate above the body, or the body's first paragraph
-/// when nothing above qualifies and that paragraph is short and heads more text.
+/// The headline's paragraph index: the best-scoring line of title shape above the body (scored by
+/// [`ranker`]) when one scores above nothing, else the body's first paragraph when it is short and
+/// heads more text ("Headline\n\nBody ...", an article with nothing above its story).
 pub fn find_headline(
     doc: &Document,
     cues: &[Cues],
     repeats: &Repeats,
     body: &Range<usize>,
 ) -> Option<usize> {
-    let cx = Context {
-        doc,
-        cues,
-        repeats,
-        topic: topic_words(doc, body),
-        body: body.clone(),
-    };
-    let from = body.start.saturating_sub(HEADLINE_WINDOW);
-    let best = (from..body.start)
-        .filter_map(|i| cx.score(i).map(|s| (s, i)))
+    let cx = Context::new(doc, cues, repeats, body);
+    cx.candidates()
+        .into_iter()
+        .map(|(i, f)| (ranker::score(&f), i))
+        .filter(|(s, _)| *s > 0.0)
         .fold(None, |best: Option<(f32, usize)>, (s, i)| match best {
             Some((b, _)) if b >= s => best,
             _ => Some((s, i)),
-        });
-    match best {
-        Some((s, i)) if s > HEADLINE_MIN_SCORE => Some(cx.prefer_line_above(i, s, from)),
-        _ => cx.first_body_paragraph(),
-    }
+        })
+        .map(|(_, i)| i)
+        .or_else(|| cx.first_body_paragraph())
 }
 
-impl Context<'_, '_> {
-    fn text(&self, i: usize) -> &str {
-        self.doc.slice(self.doc.paragraphs[i].span)
+/// The headline candidates above the body with their cues (for fitting the ranker).
+#[cfg(feature = "train")]
+pub fn candidates(
+    doc: &Document,
+    cues: &[Cues],
+    repeats: &Repeats,
+    body: &Range<usize>,
+) -> Vec<(usize, Features)> {
+    Context::new(doc, cues, repeats, body).candidates()
+}
+
+impl<'d, 'a> Context<'d, 'a> {
+    fn new(
+        doc: &'d Document<'a>,
+        cues: &'d [Cues],
+        repeats: &'d Repeats,
+        body: &Range<usize>,
+    ) -> Self {
+        Context {
+            doc,
+            cues,
+            repeats,
+            topic: topic_words(doc, body),
+            body: body.clone(),
+        }
     }
 
-    /// How headline-like paragraph `i` is, or `None` when it cannot be the headline.
-    fn score(&self, i: usize) -> Option<f32> {
-        let cues = self.cues;
-        let c = &cues[i];
-        if c.words < 2
-            || c.words > 30
-            || c.boilerplate_phrase
-            || c.byline
-            || c.credit
-            || c.bullet
-            || c.date
-        {
-            return None;
+    /// The lines of title shape in a window above the body, with their cues.
+    fn candidates(&self) -> Vec<(usize, Features)> {
+        let from = self.body.start.saturating_sub(HEADLINE_WINDOW);
+        let mut out: Vec<(usize, Features)> = (from..self.body.start)
+            .filter_map(|i| self.features(i).map(|f| (i, f)))
+            .collect();
+        let below = out.len();
+        for (k, (_, f)) in out.iter_mut().enumerate() {
+            f[24] = (below - k - 1) as f32 / 10.0;
         }
-        if c.sentences > 2 && c.words > 20 {
-            return None;
-        }
-        let mut s = if c.words >= 3 { 2.0 } else { 0.5 };
-        s += if c.starts_upper { 1.0 } else { -1.0 };
-        if !c.tight_before {
-            s += 1.0;
-        }
-        if !cues.get(i + 1).is_some_and(|n| n.tight_before) {
-            s += 0.5;
-        }
-        // a line inside a run of short lines is a menu entry
-        let prev_short = i > 0 && cues[i - 1].short() && c.tight_before;
-        let next_short = cues.get(i + 1).is_some_and(|n| n.short() && n.tight_before);
-        if prev_short && next_short {
-            s -= 2.0;
-        }
-        if c.capitalised >= 0.5 {
-            s += 0.5;
-        }
-        if c.ends_sentence && c.words > 15 {
-            s -= 1.5;
-        }
-        // "3. Another story": an entry of a numbered list of links
-        if c.numbered {
-            s -= 2.0;
-        }
-        // "Jane Q. Doe": a name standing alone is an author line, not a title
-        if c.words <= 3 && c.capitalised >= 0.99 && !c.ends_sentence {
-            s -= 2.0;
-        }
-        // a headline is usually followed closely by who wrote it or when
-        if cues[i + 1..].iter().take(4).any(|n| n.byline || n.date) {
-            s += 1.0;
-        }
-        if self.repeats.count(i) == 2 {
-            s += 0.5;
-        }
-        s += 4.0 * self.topic_overlap(i);
-        s -= 0.15 * self.body.start.saturating_sub(i + 1) as f32;
-        Some(s)
-    }
-
-    /// A headline followed by its dek: both score well, and the headline comes first.
-    fn prefer_line_above(&self, i: usize, score: f32, from: usize) -> usize {
-        let Some(h) = i.checked_sub(1).filter(|&h| h >= from) else {
-            return i;
-        };
-        let Some(above) = self.score(h) else {
-            return i;
-        };
-        let breadcrumb = self.text(h).contains(self.text(i));
-        let comparable = self.cues[i].words >= self.cues[h].words / 2;
-        if above > HEADLINE_MIN_SCORE && above >= score - 2.0 && comparable && !breadcrumb {
-            h
-        } else {
-            i
-        }
+        out
     }
 
     /// The body's first paragraph, short and standing alone, heads what follows.
@@ -150,6 +103,57 @@ impl Context<'_, '_> {
         let standalone = next.is_some_and(|n| !n.tight_before) || c.sentences <= 2;
         let shorter = next.is_none_or(|n| c.words < n.words);
         (title_like && heads_more && standalone && shorter).then_some(first)
+    }
+
+    /// Paragraph `i`'s cues as a headline, or `None` when it cannot be the headline.
+    fn features(&self, i: usize) -> Option<Features> {
+        let cues = self.cues;
+        let c = &cues[i];
+        if c.words < 2
+            || c.words > 30
+            || c.boilerplate_phrase
+            || c.byline
+            || c.credit
+            || c.bullet
+            || c.date
+            || (c.sentences > 2 && c.words > 20)
+        {
+            return None;
+        }
+        let text = self.doc.slice(self.doc.paragraphs[i].span).trim();
+        let on = |b: bool| f32::from(u8::from(b));
+        let prev_short = i > 0 && cues[i - 1].short() && c.tight_before;
+        let next_short = cues.get(i + 1).is_some_and(|n| n.short() && n.tight_before);
+        let overlap = self.topic_overlap(i);
+        let mut f = [0.0; FEATURES];
+        f[0] = 1.0;
+        f[1] = on(c.words >= 3);
+        f[2] = on(c.starts_upper);
+        f[3] = on(!c.tight_before);
+        f[4] = on(!cues.get(i + 1).is_some_and(|n| n.tight_before));
+        f[5] = on(prev_short && next_short);
+        f[6] = on(c.capitalised >= 0.5);
+        f[7] = on(c.ends_sentence && c.words > 15);
+        f[8] = on(c.numbered);
+        f[9] = on(c.words <= 3 && c.capitalised >= 0.99 && !c.ends_sentence);
+        f[10] = on(cues[i + 1..].iter().take(4).any(|n| n.byline || n.date));
+        f[11] = on(self.repeats.count(i) == 2);
+        f[12] = on(self.repeats.count(i) > 2);
+        f[13] = overlap;
+        f[14] = on(overlap == 0.0);
+        f[15] = self.body.start.saturating_sub(i + 1) as f32 / 10.0;
+        f[16] = on(i + 1 == self.body.start);
+        f[17] = c.words as f32 / 10.0;
+        f[18] = on(text.ends_with(['?', '!']));
+        f[19] = on(text.contains(['|', '»', '›', '>', '·', '/']));
+        f[20] = on(text.contains(':'));
+        f[21] = on(c.ends_sentence);
+        f[22] = on(c.sentences > 1);
+        f[23] = on(c.capitalised >= 0.99 && c.words > 3);
+        f[25] = on(text.chars().count() > 120);
+        f[26] = on(i == 0);
+        f[27] = on(prev_short && !c.tight_before);
+        Some(f)
     }
 
     /// Share of paragraph `i`'s content words that the body's opening also uses: a headline is about
@@ -188,6 +192,18 @@ fn topic_words(doc: &Document, body: &Range<usize>) -> HashSet<String> {
     let start = first.words().start;
     let end = last.words().end.clamp(start, start + TOPIC_WORDS);
     content_words(doc, &doc.words[start..end]).collect()
+}
+
+/// A place dateline standing alone ("KABUL, AFGHANISTAN", "WASHINGTON"): a short line in capitals,
+/// a place and its region split by a comma, no sentence; above the headline it is the dateline,
+/// not a kicker.
+pub fn place_dateline(doc: &Document, cues: &[Cues], i: usize) -> bool {
+    let c = &cues[i];
+    let text = doc.slice(doc.paragraphs[i].span).trim();
+    let letters = text.chars().filter(|ch| ch.is_alphabetic());
+    let capitals = letters.clone().all(char::is_uppercase) && letters.count() >= 4;
+    let place = text.contains(',') && !text.ends_with(',');
+    (1..=5).contains(&c.words) && capitals && place && !c.ends_sentence && !c.bullet
 }
 
 /// A short label standing alone just above the headline.

@@ -10,9 +10,12 @@
 //! 3. inside the body, furniture lines, captions and titled sidebars are carved out; everything outside
 //!    the body and header is boilerplate.
 
+mod credits;
 mod cues;
 mod header;
+mod ranker;
 
+pub use credits::{byline_names, caption_credit};
 use cues::furniture_phrase;
 
 use std::ops::Range;
@@ -53,6 +56,24 @@ pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
         .collect()
 }
 
+/// The headline candidates of `doc` with their cues, for fitting the ranker's weights.
+#[cfg(feature = "train")]
+pub fn headline_candidates(doc: &Document) -> Vec<(Span, ranker::Features)> {
+    let repeats = Repeats::of(doc);
+    let cues = cues::analyse(doc, &repeats);
+    let body = main_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
+    header::candidates(doc, &cues, &repeats, &body)
+        .into_iter()
+        .map(|(i, f)| (doc.paragraphs[i].span, f))
+        .collect()
+}
+
+/// Fitting the headline ranker: its cues' names, and its weights file.
+#[cfg(feature = "train")]
+pub mod headline_model {
+    pub use super::ranker::{FEATURES, Features, NAMES, dot, format, parse};
+}
+
 /// Splits the document into sections covering every paragraph, in order.
 pub fn segment(doc: &Document) -> Vec<Segment> {
     let n = doc.paragraphs.len();
@@ -76,7 +97,11 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     if let Some(h) = headline {
         kinds[h] = SectionKind::Headline;
         if let Some(k) = header::kicker(&cues, h) {
-            kinds[k] = SectionKind::Kicker;
+            kinds[k] = if header::place_dateline(doc, &cues, k) {
+                SectionKind::Dateline
+            } else {
+                SectionKind::Kicker
+            };
         }
         for i in h + 1..body_start {
             kinds[i] = header::header_kind(&cues[i], i == h + 1);
@@ -181,11 +206,17 @@ fn with_closing_list(doc: &Document, cues: &[Cues], run: Range<usize>) -> Range<
 }
 
 /// The kind of a paragraph inside the main run of prose.
+/// A credit line this short is a caption whatever furniture word it holds.
+const CREDIT_LINE_WORDS: usize = 8;
+
 fn body_kind(c: &Cues) -> SectionKind {
-    if c.boilerplate_phrase {
-        SectionKind::Boilerplate
-    } else if c.credit && !c.prose() {
+    // a credit line is a caption even when a furniture word is in it ("Image copyright ..."), and a
+    // caption sentence that ends with its credit is one too
+    let caption = (c.credit && !c.prose()) || (c.credit_tail && c.words <= 40);
+    if caption && (c.words <= CREDIT_LINE_WORDS || !c.boilerplate_phrase) {
         SectionKind::Caption
+    } else if c.boilerplate_phrase {
+        SectionKind::Boilerplate
     } else {
         SectionKind::Body
     }

@@ -1,0 +1,109 @@
+//! Who a byline names and whom a caption credits, read from the line as written.
+//!
+//! A byline's names are the runs of capitalised words after its opener ("By", "Reporting by"), split
+//! at "and", "&" and commas, with staff titles, places and dates left out ("By Maria Lopez and Daniel
+//! Okafor, Staff Writers" names two people). A caption's credit is the part that says where the
+//! picture comes from: after "Photo:" or "Image copyright", inside a closing "(Photo: ...)", or the
+//! "Name / AGENCY" that ends it.
+
+use std::sync::LazyLock;
+
+use regex_automata::meta::Regex;
+
+use crate::lang;
+
+/// A credit closing a caption or standing as one, in the forms the cues recognise.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    let pictures = lang::alternation(lang::PICTURE_WORDS, " ");
+    let agencies = lang::alternation(lang::CREDIT_AGENCIES, " ");
+    Regex::new(&format!(
+        r"\(\s*(?i:{pictures})s?\s*:\s*(?P<a>[^)]+?)\s*\)\s*$|^(?i:{pictures})s?\s*(?i:copyright|credit|:)\s*:?\s*(?P<b>.+?)\s*$|(?P<c>(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}.'’-]*\s*/\s*(?i:{agencies}))\s*\)?\s*$"
+    ))
+    .expect("credit pattern compiles")
+});
+
+/// The people a byline names, in order.
+pub fn byline_names(line: &str) -> Vec<String> {
+    let mut text = line.trim();
+    let lower = text.to_lowercase();
+    // the opener: the longest one the line starts with
+    if let Some(open) = lang::BYLINE_OPENERS
+        .iter()
+        .chain(lang::BYLINE_LABELS.iter())
+        .filter(|o| lower.starts_with(*o) && lower[o.len()..].starts_with([' ', ':']))
+        .max_by_key(|o| o.len())
+    {
+        text = text[open.len()..].trim_start_matches([' ', ':']);
+    }
+    let mut names = Vec::new();
+    for part in text
+        .split([',', ';', '&', '|', '\n'])
+        .flat_map(|p| p.split(" and "))
+    {
+        let words: Vec<&str> = part
+            .split_whitespace()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        let is_title = |w: &&str| lang::STAFF_TITLES.contains(&w.to_lowercase());
+        let title = lang::STAFF_TITLES.contains(&words.join(" ").to_lowercase());
+        let name_like = (2..=4).contains(&words.len())
+            && !title
+            && !words.iter().any(is_title)
+            && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+            && !words.iter().all(|w| w.chars().all(|c| !c.is_lowercase()));
+        if name_like {
+            names.push(words.join(" "));
+        }
+    }
+    names
+}
+
+/// The credit a caption line gives, as written.
+pub fn caption_credit(line: &str) -> Option<String> {
+    let line = line.trim();
+    let mut caps = CREDIT.create_captures();
+    CREDIT.captures(line, &mut caps);
+    ["a", "b", "c"]
+        .iter()
+        .find_map(|g| caps.get_group_by_name(g))
+        .map(|m| line[m.start..m.end].trim().to_string())
+        .filter(|c| !c.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_names_are_the_people() {
+        assert_eq!(
+            byline_names("By Maria Lopez and Daniel Okafor"),
+            ["Maria Lopez", "Daniel Okafor"]
+        );
+        assert_eq!(
+            byline_names("By JANE DOE, Staff Writer"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            byline_names("Reporting by Ann Lee; editing by Tom Hart"),
+            ["Ann Lee"]
+        );
+    }
+
+    #[test]
+    fn caption_credits_in_three_styles() {
+        assert_eq!(
+            caption_credit("Villagers wade through water. (Photo: Paul Sancya, AP)").as_deref(),
+            Some("Paul Sancya, AP")
+        );
+        assert_eq!(
+            caption_credit("Image copyright GETTY IMAGES").as_deref(),
+            Some("GETTY IMAGES")
+        );
+        assert_eq!(
+            caption_credit("A bridge lies in the river. Jon Elswick / AP").as_deref(),
+            Some("Jon Elswick / AP")
+        );
+        assert_eq!(caption_credit("A bridge lies in the river."), None);
+    }
+}
