@@ -12,6 +12,7 @@
 
 use serde_json::Value;
 
+use crate::decode::Decoded;
 use crate::duplicates::{self, cross, cross::CrossIndex};
 use crate::report::{self, Analysis, Report};
 use crate::text::{Document, Span};
@@ -103,6 +104,16 @@ impl Analyzer {
         if self.options.fingerprints {
             report.fingerprints = Some(report::fingerprints(&doc, &prints));
         }
+        report
+    }
+
+    /// The report of a decoded input: its warnings (from decoding, then the analysis's own) lead
+    /// the report's. What the command line does for every file and record.
+    pub fn analyze_decoded(&mut self, decoded: &Decoded, id: Value) -> Report {
+        let mut report = self.analyze(&decoded.text, id);
+        report
+            .warnings
+            .splice(0..0, decoded.warnings.iter().cloned());
         report
     }
 

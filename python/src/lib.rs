@@ -24,9 +24,7 @@ create_exception!(
 fn report(analyzer: &mut Analyzer, text: String, id: &str) -> PyResult<String> {
     let id: serde_json::Value =
         serde_json::from_str(id).map_err(|e| AnalyzeError::new_err(format!("bad id: {e}")))?;
-    let decoded = Decoded::from_text(text);
-    let mut report = analyzer.analyze(&decoded.text, id);
-    report.warnings.splice(0..0, decoded.warnings);
+    let report = analyzer.analyze_decoded(&Decoded::from_text(text), id);
     serde_json::to_string(&report).map_err(|e| AnalyzeError::new_err(e.to_string()))
 }
 

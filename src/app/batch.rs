@@ -251,16 +251,16 @@ fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome
             });
         }
     };
-    let text = decoded.text;
     match product {
         Product::Report => {
-            let mut report = analyzer.analyze(&text, record.id);
-            report.warnings.splice(0..0, decoded.warnings);
-            Outcome::Report(Box::new(report), text)
+            let report = analyzer.analyze_decoded(&decoded, record.id);
+            Outcome::Report(Box::new(report), decoded.text)
         }
-        Product::Deduped { plain: true } => Outcome::Plain(analyzer.dedupe(&text, record.id)),
+        Product::Deduped { plain: true } => {
+            Outcome::Plain(analyzer.dedupe(&decoded.text, record.id))
+        }
         Product::Deduped { plain: false } => {
-            let text = analyzer.dedupe(&text, record.id.clone());
+            let text = analyzer.dedupe(&decoded.text, record.id.clone());
             Outcome::Deduped(DedupedText {
                 id: record.id,
                 text,

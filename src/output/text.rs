@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 
 use super::{id_text, quotes_by_speaker, snippet};
-use crate::report::{AttributionKind, EntityKind, Report, SectionKind};
+use crate::report::{AttributionKind, EntityKind, Passage, Report, SectionKind};
 
 /// How wide snippets of the article are, in characters.
 const SNIPPET: usize = 90;
@@ -169,11 +169,7 @@ fn quotes(out: &mut String, report: &Report, p: Painter) {
             p.dim(&format!("({})", speaker.quotes.len()))
         );
         for q in speaker.quotes.iter().map(|&i| &report.quotes[i]) {
-            let cue = q
-                .cue
-                .as_ref()
-                .map(|c| format!("{}, ", clean(&c.text)))
-                .unwrap_or_default();
+            let cue = cue_label(q.cue.as_ref());
             let _ = writeln!(
                 out,
                 "    “{}” {}",
@@ -182,6 +178,12 @@ fn quotes(out: &mut String, report: &Report, p: Painter) {
             );
         }
     }
+}
+
+/// A cue as the views label a statement with it: "says, " (or nothing).
+fn cue_label(cue: Option<&Passage>) -> String {
+    cue.map(|c| format!("{}, ", clean(&c.text)))
+        .unwrap_or_default()
 }
 
 /// Statements reported in the writer's words (indirect and mixed), in text order; the direct ones
@@ -201,11 +203,7 @@ fn reported(out: &mut String, report: &Report, p: Painter) {
             .speaker
             .as_ref()
             .map_or_else(|| "(no speaker)".to_string(), |s| p.bold(&clean(&s.name)));
-        let cue = a
-            .cue
-            .as_ref()
-            .map(|c| format!("{}, ", clean(&c.text)))
-            .unwrap_or_default();
+        let cue = cue_label(a.cue.as_ref());
         let _ = writeln!(
             out,
             "  {name}: {} {}",

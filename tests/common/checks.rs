@@ -30,6 +30,15 @@ impl<'a> CharSlicer<'a> {
     pub fn slice(&self, start: usize, end: usize) -> &'a str {
         &self.text[self.bytes[start]..self.bytes[end]]
     }
+
+    /// The `{start, end, text}` object `v`'s offsets, checked: a non-empty span in bounds whose
+    /// text is what the report says.
+    pub fn span(&self, v: &Value) -> (usize, usize) {
+        let (s, e) = (at(v, "start"), at(v, "end"));
+        assert!(s < e && e < self.bytes.len(), "span {s}..{e}");
+        assert_eq!(self.slice(s, e), v["text"].as_str().expect("text"));
+        (s, e)
+    }
 }
 
 fn at(v: &Value, key: &str) -> usize {
@@ -130,14 +139,8 @@ pub fn check_report(text: &str, report: &Value) {
 /// cue, or a whole sentence, is in one.
 pub fn check_attributions(text: &str, report: &Value) {
     let chars = CharSlicer::new(text);
-    let n = text.chars().count();
     let quotes = report["quotes"].as_array().expect("quotes");
-    let slices = |v: &Value| {
-        let (s, e) = (at(v, "start"), at(v, "end"));
-        assert!(s < e && e <= n, "span {s}..{e}");
-        assert_eq!(chars.slice(s, e), v["text"].as_str().expect("text"));
-        (s, e)
-    };
+    let slices = |v: &Value| chars.span(v);
     let mut prev = 0;
     let mut listed = vec![0; quotes.len()];
     for a in report["attributions"].as_array().expect("attributions") {
@@ -178,14 +181,8 @@ pub fn check_attributions(text: &str, report: &Value) {
 /// parts lie inside the quotation; a speaker's entity is one of the report's entities.
 pub fn check_quotes(text: &str, report: &Value) {
     let chars = CharSlicer::new(text);
-    let n = text.chars().count();
     let entities = report["entities"].as_array().expect("entities").len();
-    let slices = |v: &Value| {
-        let (s, e) = (at(v, "start"), at(v, "end"));
-        assert!(s < e && e <= n, "span {s}..{e}");
-        assert_eq!(chars.slice(s, e), v["text"].as_str().expect("text"));
-        (s, e)
-    };
+    let slices = |v: &Value| chars.span(v);
     let mut prev = 0;
     for q in report["quotes"].as_array().expect("quotes") {
         let (s, e) = slices(q);
