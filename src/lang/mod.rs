@@ -123,6 +123,8 @@ words! {
 pub const BOILERPLATE_PHRASES: &[&str] = compiled::BOILERPLATE_PHRASES;
 /// Lines that close an article's text on a page: regular expressions, in file order.
 pub const END_MARKERS: &[&str] = compiled::END_MARKERS;
+/// Lines that head or close one reader comment: regular expressions, in file order.
+pub const COMMENT_MARKS: &[&str] = compiled::COMMENT_MARKS;
 
 // Names (the entities stage).
 words! {

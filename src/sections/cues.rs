@@ -15,11 +15,11 @@ use rustc_hash::FxHashSet;
 
 use crate::text::{Document, Repeats, text_key};
 
-/// The furniture phrases (`data/lang/patterns/boilerplate-phrases.txt`) then the end markers
-/// (`data/lang/patterns/end-markers.txt`), as one set matched against a lower-cased line; and how
-/// many of its patterns are furniture phrases. One set, because each compiled pattern costs start-up
-/// time.
-static PHRASES: LazyLock<(Regex, usize)> = LazyLock::new(|| {
+/// The furniture phrases (`data/lang/patterns/boilerplate-phrases.txt`), the end markers
+/// (`data/lang/patterns/end-markers.txt`) then the marks of reader comments
+/// (`data/lang/patterns/comment-marks.txt`), as one set matched against a lower-cased line; and
+/// where each list's patterns end in it. One set, because each compiled pattern costs start-up time.
+static PHRASES: LazyLock<(Regex, Bounds)> = LazyLock::new(|| {
     let furniture: Vec<String> = lang::BOILERPLATE_PHRASES
         .iter()
         .map(|p| ascii_boundaries(p))
@@ -28,10 +28,25 @@ static PHRASES: LazyLock<(Regex, usize)> = LazyLock::new(|| {
         .iter()
         .map(|p| ascii_boundaries(p))
         .collect();
-    let all: Vec<&String> = furniture.iter().chain(&end).collect();
+    let comments: Vec<String> = lang::COMMENT_MARKS
+        .iter()
+        .map(|p| ascii_boundaries(p))
+        .collect();
+    let all: Vec<&String> = furniture.iter().chain(&end).chain(&comments).collect();
     let set = builder().build_many(&all).expect("phrase lists compile");
-    (set, furniture.len())
+    let bounds = Bounds {
+        furniture: furniture.len(),
+        end: furniture.len() + end.len(),
+    };
+    (set, bounds)
 });
+
+/// Where the lists of [`PHRASES`] end: patterns below `furniture` are furniture phrases, those below
+/// `end` end markers, the rest comment marks.
+struct Bounds {
+    furniture: usize,
+    end: usize,
+}
 
 /// Byline, date and credit patterns, matched against a line as written (in this order), built from
 /// the word lists of `data/lang/`.
@@ -160,6 +175,9 @@ pub struct Cues {
     pub boilerplate_phrase: bool,
     /// A line that closes an article's text on a page ("Comments", "Related articles", "Tags:").
     pub end_marker: bool,
+    /// Heads or closes a reader comment ("Jane says:", "Posted by: Jane | May 2, 2012 4:49 PM",
+    /// "Reply", "Permalink").
+    pub comment_mark: bool,
     pub byline: bool,
     pub date: bool,
     pub credit: bool,
@@ -192,9 +210,9 @@ const ECHO_MIN_WORDS: usize = 6;
 
 /// Whether a line is page furniture by its words alone ("Previous ArticleNext Article", "Share this").
 pub fn furniture_phrase(text: &str) -> bool {
-    let (set, furniture) = &*PHRASES;
+    let (set, bounds) = &*PHRASES;
     let found = matching(set, &text.to_lowercase());
-    found.iter().any(|p| p.as_usize() < *furniture)
+    found.iter().any(|p| p.as_usize() < bounds.furniture)
 }
 
 /// A furniture word is evidence, not a verdict: a sentence that reports what someone said ("Elon
@@ -251,7 +269,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
     let lower = text.to_lowercase();
     let short = n <= FURNITURE_MAX_WORDS;
     let stripped = lower.trim_end_matches(':').trim();
-    let (phrase_set, furniture) = &*PHRASES;
+    let (phrase_set, bounds) = &*PHRASES;
     // the patterns describe short lines; longer paragraphs are not matched at all
     let (phrases, written) = if short {
         (matching(phrase_set, &lower), matching(&WRITTEN, text))
@@ -267,9 +285,13 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         capitalised: if n == 0 { 0.0 } else { caps as f32 / n as f32 },
         bullet: first.is_some_and(|c| "□■•·●▪▸►›»*–—-|>✓✔".contains(c)),
         numbered: numbered(text),
-        boilerplate_phrase: phrases.iter().any(|p| p.as_usize() < *furniture)
+        boilerplate_phrase: phrases.iter().any(|p| p.as_usize() < bounds.furniture)
             && !reports_speech(&lower, n, last),
-        end_marker: n <= 12 && phrases.iter().any(|p| p.as_usize() >= *furniture),
+        end_marker: n <= 12
+            && phrases
+                .iter()
+                .any(|p| (bounds.furniture..bounds.end).contains(&p.as_usize())),
+        comment_mark: n <= 14 && phrases.iter().any(|p| p.as_usize() >= bounds.end),
         byline: written.contains(PatternID::must(BYLINE)) || short && name_then_separator(text),
         date: n <= 14 && written.contains(PatternID::must(DATE)),
         credit: written.contains(PatternID::must(CREDIT)),
@@ -291,9 +313,10 @@ mod tests {
 
     #[test]
     fn phrase_lists_compile() {
-        let (set, furniture) = &*PHRASES;
-        assert!(*furniture > 20);
-        assert!(set.pattern_len() > *furniture + 5);
+        let (set, bounds) = &*PHRASES;
+        assert!(bounds.furniture > 20);
+        assert!(bounds.end > bounds.furniture + 5);
+        assert!(set.pattern_len() > bounds.end + 5);
         assert_eq!(WRITTEN.pattern_len(), 4);
     }
 

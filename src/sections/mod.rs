@@ -61,7 +61,7 @@ pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
 pub fn headline_candidates(doc: &Document) -> Vec<(Span, ranker::Features)> {
     let repeats = Repeats::of(doc);
     let cues = cues::analyse(doc, &repeats);
-    let body = main_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
+    let body = story_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
     header::candidates(doc, &cues, &repeats, &body)
         .into_iter()
         .map(|(i, f)| (doc.paragraphs[i].span, f))
@@ -85,7 +85,7 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
-    let body = main_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
+    let body = story_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
     let headline = header::find_headline(doc, &cues, &repeats, &body);
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
@@ -167,8 +167,9 @@ fn weight(cues: &[Cues], i: usize) -> f32 {
     if c.tight_before { -3.0 } else { -2.0 }
 }
 
-/// The contiguous paragraph range with the greatest total weight (Kadane), if any weighs above zero.
-fn main_run(cues: &[Cues]) -> Option<Range<usize>> {
+/// The contiguous paragraph range with the greatest total weight (Kadane), if any weighs above zero,
+/// with its weight.
+fn main_run(cues: &[Cues]) -> Option<(f32, Range<usize>)> {
     let mut best: Option<(f32, Range<usize>)> = None;
     let mut sum = 0.0;
     let mut start = 0;
@@ -182,7 +183,78 @@ fn main_run(cues: &[Cues]) -> Option<Range<usize>> {
             best = Some((sum, start..i + 1));
         }
     }
-    best.map(|(_, r)| r)
+    best
+}
+
+/// The main run of prose above the reader comments, if the page has a comment thread under a story;
+/// else the main run of the whole page.
+fn story_run(cues: &[Cues]) -> Option<Range<usize>> {
+    let threads = threads(cues);
+    let above = |t: &Thread| main_run(&cues[..t.start]);
+    if let Some((_, run)) = threads
+        .iter()
+        .filter_map(above)
+        .find(|(weight, _)| *weight >= STORY_WEIGHT_ABOVE_COMMENTS)
+    {
+        return Some(run);
+    }
+    let (_, run) = main_run(cues)?;
+    // a page's best run of prose that sits among the comments of a thread is a comment: the story is
+    // the (short) prose above the thread
+    let inside = threads
+        .iter()
+        .find(|t| t.second < run.start && run.start < t.end);
+    match inside.and_then(above) {
+        Some((_, story)) => Some(story),
+        None => Some(run),
+    }
+}
+
+/// The weight of prose (about its words) a story needs above a comment thread for the thread to be
+/// cut off at once: less may be a teaser or a page's introduction above a post and its comments.
+const STORY_WEIGHT_ABOVE_COMMENTS: f32 = 40.0;
+/// The most paragraphs between two marks of one comment thread ("Jane says:", "Reply",
+/// "Posted by: ... 4:49 PM"): one comment's length.
+const THREAD_GAP: usize = 12;
+/// How far above its first comment mark a thread's heading ("Comments", "Leave a reply") is looked for.
+const THREAD_HEADING_REACH: usize = 15;
+
+/// A run of reader comments: marks no more than [`THREAD_GAP`] paragraphs apart.
+struct Thread {
+    /// Its first mark, or a closing line just above it ("12 Comments").
+    start: usize,
+    /// Its second mark.
+    second: usize,
+    /// Just past its last mark.
+    end: usize,
+}
+
+/// The comment threads of a page, in order. A mark repeated word for word is a page's dateline
+/// printed twice, not a second comment.
+fn threads(cues: &[Cues]) -> Vec<Thread> {
+    let marks: Vec<usize> = (0..cues.len()).filter(|&i| cues[i].comment_mark).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < marks.len() {
+        let mut j = i + 1;
+        while j < marks.len() && marks[j] - marks[j - 1] <= THREAD_GAP {
+            j += 1;
+        }
+        let fresh = marks[i + 1..j].iter().find(|&&m| !cues[m].echo);
+        if let Some(&second) = fresh {
+            let first = marks[i];
+            let reach = first.saturating_sub(THREAD_HEADING_REACH);
+            out.push(Thread {
+                start: (reach..first)
+                    .find(|&k| cues[k].end_marker)
+                    .unwrap_or(first),
+                second,
+                end: marks[j - 1] + 1,
+            });
+        }
+        i = j;
+    }
+    out
 }
 
 /// A body whose last paragraph introduces a list ("The tour dates:") goes on over that list: the
@@ -195,8 +267,13 @@ fn with_closing_list(doc: &Document, cues: &[Cues], run: Range<usize>) -> Range<
         return run;
     }
     let mut end = run.end;
+    // a list of one-line items set apart by single blank lines goes on as long as its items stay short
+    let spaced = |i: usize| doc.paragraphs[i].blank_lines_before <= 1 && cues[i].words <= 20;
     while let Some(c) = cues.get(end) {
-        let in_list = (c.tight_before || end == run.end) && !c.boilerplate_phrase && !c.end_marker;
+        let in_list = (c.tight_before || end == run.end || spaced(end))
+            && !c.boilerplate_phrase
+            && !c.end_marker
+            && !c.comment_mark;
         if !in_list {
             break;
         }
@@ -318,6 +395,44 @@ mod tests {
                 (SectionKind::Boilerplate, 2)
             ]
         );
+    }
+
+    #[test]
+    fn reader_comments_longer_than_the_story_are_not_its_body() {
+        let comment = "I could not agree more with every word of this post, and I would add that the same \
+            thing happened in our town when the old mill closed and nobody knew what to do with the \
+            building for years and years, until a group of neighbours bought it and turned it into a \
+            market that now opens every weekend and draws people from all over the county.";
+        let text = format!(
+            "Why the old mill matters\n\n\
+            The old mill on the river has stood empty for a decade, and the town has argued about it ever since. \
+            This week the council finally agreed to sell it to a local trust for one dollar.\n\n\
+            The trust plans to open a market there next spring, with stalls for farmers and craftspeople.\n\n\
+            2 Comments\n\nAnna says:\nMay 2, 2012 at 4:49 pm\n{comment}\nReply\n\n\
+            Tom says:\nMay 3, 2012 at 9:12 am\n{comment}\n{comment}\nReply\n"
+        );
+        let k = kinds(&text);
+        assert_eq!(k[0], (SectionKind::Headline, 1));
+        assert_eq!(k[1], (SectionKind::Body, 2));
+        assert!(
+            k[2..]
+                .iter()
+                .all(|(kind, _)| *kind == SectionKind::Boilerplate),
+            "{k:?}"
+        );
+    }
+
+    #[test]
+    fn a_dateline_printed_twice_is_no_comment_thread() {
+        let doc = Document::new(
+            "Jane Doe | November 19, 2019 9:02 AM\nJane Doe | November 19, 2019 9:02 AM\n\nText.",
+        );
+        let cues = cues::analyse(&doc, &Repeats::of(&doc));
+        assert!(cues[0].comment_mark && cues[1].comment_mark);
+        assert!(threads(&cues).is_empty());
+        let doc = Document::new("Anna says:\nFirst.\n\nTom says:\nSecond.");
+        let cues = cues::analyse(&doc, &Repeats::of(&doc));
+        assert_eq!(threads(&cues).len(), 1);
     }
 
     #[test]
