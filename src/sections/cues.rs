@@ -340,6 +340,30 @@ mod tests {
     }
 
     #[test]
+    fn recognises_comment_marks() {
+        for mark in [
+            "YFS says:",
+            "2. Chibby said...",
+            "Posted by: Sean | Jan 10, 2008 4:49:12 PM",
+            "August 26, 2018 at 9:16 pm",
+            "2 days ago at 08:51 am",
+            "Reply",
+            "Permalink",
+        ] {
+            assert!(cues(mark).comment_mark, "{mark}");
+        }
+        for line in [
+            "The minister said: we will act.",
+            "Published November 5, 2012",
+            "The reply came a week later, in a short letter to the council.",
+        ] {
+            assert!(!cues(line).comment_mark, "{line}");
+        }
+        assert!(cues("6 thoughts on “Why lists work”").end_marker);
+        assert!(cues("Related: Ten ways to cook rice").boilerplate_phrase);
+    }
+
+    #[test]
     fn numbered_and_name_bylines() {
         assert!(cues("3. Pack light").numbered);
         assert!(cues("12) Bring water").numbered);
