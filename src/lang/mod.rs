@@ -105,6 +105,10 @@ words! {
     BYLINE_LABELS;
     /// Staff titles in a byline ("correspondent").
     STAFF_TITLES;
+    /// What an article's writer is, in the note about them that closes it ("reporter", "author").
+    AUTHOR_ROLES;
+    /// Forms of "to be" introducing what someone is ("is", "was").
+    COPULAS;
     /// Words of a publication date line ("updated", "last modified").
     PUBLISH_WORDS;
     /// Words of a picture credit ("getty images", "photo:").
@@ -123,6 +127,8 @@ words! {
 pub const BOILERPLATE_PHRASES: &[&str] = compiled::BOILERPLATE_PHRASES;
 /// Lines that close an article's text on a page: regular expressions, in file order.
 pub const END_MARKERS: &[&str] = compiled::END_MARKERS;
+/// Legal and editorial notices, furniture at any length: regular expressions, in file order.
+pub const NOTICES: &[&str] = compiled::NOTICES;
 /// Lines that head or close one reader comment: regular expressions, in file order.
 pub const COMMENT_MARKS: &[&str] = compiled::COMMENT_MARKS;
 

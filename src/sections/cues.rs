@@ -48,6 +48,15 @@ struct Bounds {
     end: usize,
 }
 
+/// Legal and editorial notices (`data/lang/patterns/notices.txt`): furniture at any length.
+static NOTICES: LazyLock<Regex> = LazyLock::new(|| {
+    let notices: Vec<String> = lang::NOTICES.iter().map(|p| ascii_boundaries(p)).collect();
+    builder().build_many(&notices).expect("notices compile")
+});
+
+/// Lines longer than this are never furniture by a notice.
+const NOTICE_MAX_WORDS: usize = 80;
+
 /// Byline, date and credit patterns, matched against a line as written (in this order), built from
 /// the word lists of `data/lang/`.
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
@@ -186,6 +195,8 @@ pub struct Cues {
     pub sidebar_title: bool,
     /// No blank line before it.
     pub tight_before: bool,
+    /// A note about the article's writer ("Jane Doe is a staff writer at ...").
+    pub author_note: bool,
     /// Repeats an earlier paragraph, or opens with one and goes on far longer (a page's metadata
     /// dumping the whole article again as one line).
     pub echo: bool,
@@ -223,6 +234,26 @@ fn reports_speech(lower: &str, words: usize, last: Option<char>) -> bool {
         && lower
             .split(|c: char| !c.is_alphabetic())
             .any(|w| !w.is_empty() && lang::QUOTE_CUES.contains(w))
+}
+
+/// How far into a note about its writer the role is looked for ("is a breaking news reporter").
+const ROLE_REACH: usize = 8;
+
+/// A note about an article's writer: a name, "is a", and a writer's role within a few words
+/// ("Jane Doe is a staff writer at ...", "Ann di Marco was an editor of ...").
+fn author_note(doc: &Document, words: &[crate::text::Span]) -> bool {
+    let word = |i: usize| words.get(i).map(|w| doc.slice(*w));
+    let Some(k) = (1..=4).find(|&k| word(k).is_some_and(|w| lang::COPULAS.contains(w))) else {
+        return false;
+    };
+    let named = (0..k)
+        .filter_map(word)
+        .all(|w| w.starts_with(char::is_uppercase) || lang::NAME_PARTICLES.contains(w));
+    named
+        && word(k + 1).is_some_and(|w| lang::ARTICLES.contains(&w.to_lowercase()))
+        && (k + 2..k + 2 + ROLE_REACH)
+            .filter_map(word)
+            .any(|w| lang::AUTHOR_ROLES.contains(&w.to_lowercase()))
 }
 
 /// The cues of every paragraph of `doc`, whose repeated paragraphs are `repeats`.
@@ -285,8 +316,9 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         capitalised: if n == 0 { 0.0 } else { caps as f32 / n as f32 },
         bullet: first.is_some_and(|c| "□■•·●▪▸►›»*–—-|>✓✔".contains(c)),
         numbered: numbered(text),
-        boilerplate_phrase: phrases.iter().any(|p| p.as_usize() < bounds.furniture)
-            && !reports_speech(&lower, n, last),
+        boilerplate_phrase: (phrases.iter().any(|p| p.as_usize() < bounds.furniture)
+            && !reports_speech(&lower, n, last))
+            || (!short && n <= NOTICE_MAX_WORDS && NOTICES.is_match(lower.as_str())),
         end_marker: n <= 12
             && phrases
                 .iter()
@@ -298,6 +330,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         credit_tail: written.contains(PatternID::must(CREDIT_TAIL)),
         sidebar_title: n <= 8 && lang::SIDEBAR_TITLES.contains(stripped),
         tight_before: p.blank_lines_before == 0 && i > 0,
+        author_note: n <= NOTICE_MAX_WORDS && author_note(doc, words),
         echo: false,
     }
 }
@@ -361,6 +394,20 @@ mod tests {
         }
         assert!(cues("6 thoughts on “Why lists work”").end_marker);
         assert!(cues("Related: Ten ways to cook rice").boilerplate_phrase);
+    }
+
+    #[test]
+    fn notices_and_notes_about_the_writer() {
+        let long = "All content is copyright of the publisher and its agencies, and all rights reserved: \
+            this material may not be copied, stored or passed on in any form without written leave.";
+        assert!(cues(long).boilerplate_phrase);
+        assert!(
+            cues("Ann di Marco is a staff writer at the Daily Courier, covering courts.")
+                .author_note
+        );
+        assert!(cues("Jon Lee was an editor of the paper for ten years.").author_note);
+        assert!(!cues("Jon Lee is a keen cyclist and rides to work every day.").author_note);
+        assert!(!cues("The reporter is a friend of the family, police said.").author_note);
     }
 
     #[test]

@@ -61,7 +61,9 @@ pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
 pub fn headline_candidates(doc: &Document) -> Vec<(Span, ranker::Features)> {
     let repeats = Repeats::of(doc);
     let cues = cues::analyse(doc, &repeats);
-    let body = story_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
+    let body = story_run(&cues).map_or(0..0, |run| {
+        without_author_note(&cues, with_closing_list(doc, &cues, run))
+    });
     header::candidates(doc, &cues, &repeats, &body)
         .into_iter()
         .map(|(i, f)| (doc.paragraphs[i].span, f))
@@ -85,7 +87,9 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
-    let body = story_run(&cues).map_or(0..0, |run| with_closing_list(doc, &cues, run));
+    let body = story_run(&cues).map_or(0..0, |run| {
+        without_author_note(&cues, with_closing_list(doc, &cues, run))
+    });
     let headline = header::find_headline(doc, &cues, &repeats, &body);
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
@@ -280,6 +284,19 @@ fn with_closing_list(doc: &Document, cues: &[Cues], run: Range<usize>) -> Range<
         end += 1;
     }
     run.start..end
+}
+
+/// How many of a body's last paragraphs are looked at for a note about its writer.
+const AUTHOR_NOTE_REACH: usize = 3;
+
+/// A body that closes with a note about its writer ("Jane Doe is a staff writer at ...") ends
+/// before it.
+fn without_author_note(cues: &[Cues], run: Range<usize>) -> Range<usize> {
+    let from = run.end.saturating_sub(AUTHOR_NOTE_REACH).max(run.start + 1);
+    match (from..run.end).find(|&i| cues[i].author_note) {
+        Some(note) => run.start..note,
+        None => run,
+    }
 }
 
 /// The kind of a paragraph inside the main run of prose.
