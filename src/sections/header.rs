@@ -9,12 +9,17 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::cues::Cues;
-use super::ranker::{self, FEATURES, Features};
+use super::ranker::{self, Cue, FEATURES, Features};
 use crate::report::SectionKind;
 use crate::text::{Document, Repeats, Span};
 
 /// How far above the body the headline is looked for, in paragraphs.
 const HEADLINE_WINDOW: usize = 40;
+
+/// How far into the body the headline is looked for, in paragraphs (title-shaped lines only).
+const INSIDE_REACH: usize = 16;
+/// A line inside the body may be its headline when less than 1/this of the body's prose is above it.
+const INSIDE_PROSE_SHARE: f32 = 2.0;
 
 /// How many words of the body's opening are looked at for what the article is about.
 const TOPIC_WORDS: usize = 300;
@@ -74,22 +79,42 @@ impl<'d, 'a> Context<'d, 'a> {
             doc,
             cues,
             repeats,
-            topic: topic_words(doc, body),
+            topic: topic_words(doc, cues, body),
             body: body.clone(),
         }
     }
 
-    /// The lines of title shape in a window above the body, with their cues.
+    /// The lines of title shape in a window above the body and among the body's first paragraphs
+    /// (a page's run of prose may open with a caption or a site's blurb above the headline), with
+    /// their cues.
     fn candidates(&self) -> Vec<(usize, Features)> {
         let from = self.body.start.saturating_sub(HEADLINE_WINDOW);
-        let mut out: Vec<(usize, Features)> = (from..self.body.start)
+        let inside = self.body.end.min(self.body.start + INSIDE_REACH);
+        // a title-shaped line inside the body heads it only with little of its prose above: further
+        // down it is a subheading or another story's title
+        let heads_body = |i: usize| {
+            !self.cues[i].prose() && self.prose_share_above(i) * INSIDE_PROSE_SHARE < 1.0
+        };
+        let mut out: Vec<(usize, Features)> = (from..inside)
+            .filter(|&i| i < self.body.start || heads_body(i))
             .filter_map(|i| self.features(i).map(|f| (i, f)))
             .collect();
-        let below = out.len();
-        for (k, (_, f)) in out.iter_mut().enumerate() {
-            f[24] = (below - k - 1) as f32 / 10.0;
+        let above = out.iter().filter(|(i, _)| *i < self.body.start).count();
+        for (k, (_, f)) in out.iter_mut().take(above).enumerate() {
+            f[Cue::CandidatesBelow as usize] = (above - k - 1) as f32 / 10.0;
         }
         out
+    }
+
+    /// The share of the body's prose words that stand above paragraph `i` (0 above the body).
+    fn prose_share_above(&self, i: usize) -> f32 {
+        let words = |r: Range<usize>| -> usize {
+            r.filter(|&k| self.cues[k].prose())
+                .map(|k| self.cues[k].words)
+                .sum()
+        };
+        let all = words(self.body.clone()).max(1);
+        words(self.body.start..i.max(self.body.start)) as f32 / all as f32
     }
 
     /// The body's first paragraph, short and standing alone, heads what follows.
@@ -116,6 +141,7 @@ impl<'d, 'a> Context<'d, 'a> {
             || c.credit
             || c.bullet
             || c.date
+            || c.sidebar_title
             || (c.sentences > 2 && c.words > 20)
         {
             return None;
@@ -126,33 +152,59 @@ impl<'d, 'a> Context<'d, 'a> {
         let next_short = cues.get(i + 1).is_some_and(|n| n.short() && n.tight_before);
         let overlap = self.topic_overlap(i);
         let mut f = [0.0; FEATURES];
-        f[0] = 1.0;
-        f[1] = on(c.words >= 3);
-        f[2] = on(c.starts_upper);
-        f[3] = on(!c.tight_before);
-        f[4] = on(!cues.get(i + 1).is_some_and(|n| n.tight_before));
-        f[5] = on(prev_short && next_short);
-        f[6] = on(c.capitalised >= 0.5);
-        f[7] = on(c.ends_sentence && c.words > 15);
-        f[8] = on(c.numbered);
-        f[9] = on(c.words <= 3 && c.capitalised >= 0.99 && !c.ends_sentence);
-        f[10] = on(cues[i + 1..].iter().take(4).any(|n| n.byline || n.date));
-        f[11] = on(self.repeats.count(i) == 2);
-        f[12] = on(self.repeats.count(i) > 2);
-        f[13] = overlap;
-        f[14] = on(overlap == 0.0);
-        f[15] = self.body.start.saturating_sub(i + 1) as f32 / 10.0;
-        f[16] = on(i + 1 == self.body.start);
-        f[17] = c.words as f32 / 10.0;
-        f[18] = on(text.ends_with(['?', '!']));
-        f[19] = on(text.contains(['|', '»', '›', '>', '·', '/']));
-        f[20] = on(text.contains(':'));
-        f[21] = on(c.ends_sentence);
-        f[22] = on(c.sentences > 1);
-        f[23] = on(c.capitalised >= 0.99 && c.words > 3);
-        f[25] = on(text.chars().count() > 120);
-        f[26] = on(i == 0);
-        f[27] = on(prev_short && !c.tight_before);
+        let mut set = |cue: Cue, v: f32| f[cue as usize] = v;
+        set(Cue::Bias, 1.0);
+        set(Cue::ThreeWords, on(c.words >= 3));
+        set(Cue::StartsUpper, on(c.starts_upper));
+        set(Cue::BlankBefore, on(!c.tight_before));
+        set(
+            Cue::BlankAfter,
+            on(!cues.get(i + 1).is_some_and(|n| n.tight_before)),
+        );
+        set(Cue::InsideMenu, on(prev_short && next_short));
+        set(Cue::MostlyCapitalised, on(c.capitalised >= 0.5));
+        set(Cue::LongSentence, on(c.ends_sentence && c.words > 15));
+        set(Cue::Numbered, on(c.numbered));
+        set(
+            Cue::NameOnly,
+            on(c.words <= 3 && c.capitalised >= 0.99 && !c.ends_sentence),
+        );
+        set(
+            Cue::BylineOrDateBelow,
+            on(cues[i + 1..].iter().take(4).any(|n| n.byline || n.date)),
+        );
+        set(Cue::PrintedTwice, on(self.repeats.count(i) == 2));
+        set(Cue::PrintedOften, on(self.repeats.count(i) > 2));
+        set(Cue::TopicOverlap, overlap);
+        set(Cue::NoTopicOverlap, on(overlap == 0.0));
+        set(
+            Cue::Distance,
+            self.body.start.saturating_sub(i + 1) as f32 / 10.0,
+        );
+        set(Cue::RightAboveBody, on(i + 1 == self.body.start));
+        set(Cue::Words, c.words as f32 / 10.0);
+        set(Cue::EndsQuestion, on(text.ends_with(['?', '!'])));
+        set(
+            Cue::Separator,
+            on(text.contains(['|', '»', '›', '>', '·', '/'])),
+        );
+        set(Cue::Colon, on(text.contains(':')));
+        set(Cue::EndsSentence, on(c.ends_sentence));
+        set(Cue::SeveralSentences, on(c.sentences > 1));
+        set(Cue::TitleCase, on(c.capitalised >= 0.99 && c.words > 3));
+        set(Cue::LongLine, on(text.chars().count() > 120));
+        set(Cue::FirstParagraph, on(i == 0));
+        set(Cue::AfterShortRun, on(prev_short && !c.tight_before));
+        set(Cue::InsideBody, on(i >= self.body.start));
+        set(Cue::ProseShareAbove, self.prose_share_above(i));
+        set(
+            Cue::ProseRightAbove,
+            on(i > 0 && cues[i - 1].prose() && !cues[i - 1].boilerplate_phrase),
+        );
+        set(
+            Cue::DepthInBody,
+            i.saturating_sub(self.body.start) as f32 / 10.0,
+        );
         Some(f)
     }
 
@@ -181,17 +233,21 @@ fn content_words<'a>(doc: &'a Document, words: &'a [Span]) -> impl Iterator<Item
         .map(str::to_lowercase)
 }
 
-/// The content words of the body's opening: what the article is about.
-fn topic_words(doc: &Document, body: &Range<usize>) -> HashSet<String> {
-    let (Some(first), Some(last)) = (
-        doc.paragraphs.get(body.start),
-        doc.paragraphs.get(body.end.saturating_sub(1)),
-    ) else {
-        return HashSet::new();
-    };
-    let start = first.words().start;
-    let end = last.words().end.clamp(start, start + TOPIC_WORDS);
-    content_words(doc, &doc.words[start..end]).collect()
+/// The content words of the body's opening prose: what the article is about (its title-shaped
+/// lines left out, since they are headline candidates themselves).
+fn topic_words(doc: &Document, cues: &[Cues], body: &Range<usize>) -> HashSet<String> {
+    let mut topic = HashSet::new();
+    let mut words = 0;
+    for i in body.clone().filter(|&i| cues[i].prose()) {
+        if words >= TOPIC_WORDS {
+            break;
+        }
+        let para = doc.paragraph_words(i);
+        let take = para.len().min(TOPIC_WORDS - words);
+        words += take;
+        topic.extend(content_words(doc, &para[..take]));
+    }
+    topic
 }
 
 /// A place dateline standing alone ("KABUL, AFGHANISTAN", "WASHINGTON"): a short line in capitals,

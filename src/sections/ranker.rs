@@ -6,7 +6,44 @@
 
 use std::sync::LazyLock;
 
-/// The cues, by name, in the order of [`Features`].
+/// The cues, in the order of [`Features`] and of [`NAMES`].
+#[derive(Debug, Clone, Copy)]
+pub enum Cue {
+    Bias,
+    ThreeWords,
+    StartsUpper,
+    BlankBefore,
+    BlankAfter,
+    InsideMenu,
+    MostlyCapitalised,
+    LongSentence,
+    Numbered,
+    NameOnly,
+    BylineOrDateBelow,
+    PrintedTwice,
+    PrintedOften,
+    TopicOverlap,
+    NoTopicOverlap,
+    Distance,
+    RightAboveBody,
+    Words,
+    EndsQuestion,
+    Separator,
+    Colon,
+    EndsSentence,
+    SeveralSentences,
+    TitleCase,
+    CandidatesBelow,
+    LongLine,
+    FirstParagraph,
+    AfterShortRun,
+    InsideBody,
+    DepthInBody,
+    ProseShareAbove,
+    ProseRightAbove,
+}
+
+/// The cues' names in the weights file, in the order of [`Cue`].
 pub const NAMES: [&str; FEATURES] = [
     "bias",
     "three_words",
@@ -36,10 +73,14 @@ pub const NAMES: [&str; FEATURES] = [
     "long_line",
     "first_paragraph",
     "after_short_run",
+    "inside_body",
+    "depth_in_body",
+    "prose_share_above",
+    "prose_right_above",
 ];
 
 /// How many cues a candidate has.
-pub const FEATURES: usize = 28;
+pub const FEATURES: usize = 32;
 
 /// A candidate's cues, each a number (most 0 or 1).
 pub type Features = [f32; FEATURES];

@@ -146,7 +146,9 @@ fn continues(prev: &str, next: &str) -> bool {
         return false;
     };
     let prev_open = last.is_alphanumeric() || matches!(last, ',' | ';' | '-' | '(');
-    prev.chars().count() >= 40 && prev_open && first.is_lowercase()
+    // a web address under a line is the page's credit or a link, not the line's next words
+    let address = next.starts_with("www.") || next.starts_with("http");
+    prev.chars().count() >= 40 && prev_open && first.is_lowercase() && !address
 }
 
 impl<'a> Document<'a> {
@@ -322,6 +324,14 @@ mod tests {
         );
         assert_eq!(doc.paragraphs[1].blank_lines_before, 1);
         assert_eq!(doc.paragraphs[2].blank_lines_before, 0);
+    }
+
+    #[test]
+    fn a_web_address_under_a_line_is_not_its_continuation() {
+        let doc = Document::new(
+            "Official sacked after a long inquiry into the city's accounts\nwww.example.com 2008-01-11\n",
+        );
+        assert_eq!(doc.paragraphs.len(), 2);
     }
 
     #[test]
