@@ -143,3 +143,34 @@ fn hard_wrapped_paragraphs_are_rebuilt_with_lf_or_crlf() {
         assert_eq!(q["speaker"]["name"], "Mohammad Karimi", "{name}");
     }
 }
+
+#[test]
+fn reader_comments_and_the_note_about_the_writer_are_not_the_story() {
+    let r = report("comments.txt");
+    assert_eq!(
+        headline(&r),
+        "Harbour town votes to keep its ferry running through the winter"
+    );
+    let body: Vec<&str> = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "body")
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(body.len(), 1, "{body:?}");
+    assert!(body[0].starts_with("The council of a small harbour town"));
+    assert!(body[0].ends_with("until a regional grant is agreed."));
+    // the note about the writer and the whole thread under it: page furniture
+    assert_eq!(
+        kind_of(&r, "Maria Lindqvist is a staff reporter"),
+        "boilerplate"
+    );
+    let last = r["sections"].as_array().unwrap().last().unwrap();
+    assert!(
+        last["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("the last time we have it.\nReply")
+    );
+}
