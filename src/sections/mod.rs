@@ -97,6 +97,11 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     };
     for i in body_start..body.end {
         kinds[i] = body_kind(&cues[i]);
+        // a byline among the body's first lines ("By Jane Doe" under a caption or a dateline)
+        if i < body_start + BYLINE_REACH && byline_line(doc.slice(doc.paragraphs[i].span), &cues[i])
+        {
+            kinds[i] = SectionKind::Byline;
+        }
     }
     if let Some(h) = headline {
         kinds[h] = SectionKind::Headline;
@@ -299,6 +304,15 @@ fn without_author_note(cues: &[Cues], run: Range<usize>) -> Range<usize> {
     }
 }
 
+/// How many of the body's first paragraphs may be its byline.
+const BYLINE_REACH: usize = 4;
+
+/// A short line that is a byline by its pattern: "By Jane Doe", "By JANE DOE", not "By The Numbers".
+fn byline_line(text: &str, c: &Cues) -> bool {
+    let second = text.split_whitespace().nth(1).unwrap_or("").to_lowercase();
+    c.byline && !c.prose() && c.words <= 12 && !crate::lang::ARTICLES.contains(&second)
+}
+
 /// The kind of a paragraph inside the main run of prose.
 /// A credit line this short is a caption whatever furniture word it holds.
 const CREDIT_LINE_WORDS: usize = 8;
@@ -450,6 +464,22 @@ mod tests {
         let doc = Document::new("Anna says:\nFirst.\n\nTom says:\nSecond.");
         let cues = cues::analyse(&doc, &Repeats::of(&doc));
         assert_eq!(threads(&cues).len(), 1);
+    }
+
+    #[test]
+    fn a_byline_among_the_body_s_first_lines_is_a_byline() {
+        let text = "Council approves new bridge over the river\n\n\
+            The city council voted on Tuesday to approve a new bridge, ending years of debate.\n\n\
+            By Jane Doe\n\n\
+            Construction is expected to start next spring and to take about three years, officials said.\n\n\
+            By The Numbers\n\n\
+            The bridge will be 300 metres long and carry four lanes of traffic and a cycle path.\n";
+        let k = kinds(text);
+        assert_eq!(k[2], (SectionKind::Byline, 1), "{k:?}");
+        assert!(
+            !k[3..].iter().any(|(kind, _)| *kind == SectionKind::Byline),
+            "{k:?}"
+        );
     }
 
     #[test]
