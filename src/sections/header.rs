@@ -21,6 +21,10 @@ const INSIDE_REACH: usize = 16;
 /// A line inside the body may be its headline when less than 1/this of the body's prose is above it.
 const INSIDE_PROSE_SHARE: f32 = 2.0;
 
+/// A line with fewer content words than this shares at most that share of them with the body: one
+/// shared word ("Calgary" in a site's name) says little about what a line is about.
+const TOPIC_MIN_WORDS: usize = 3;
+
 /// How many words of the body's opening are looked at for what the article is about.
 const TOPIC_WORDS: usize = 300;
 
@@ -147,6 +151,9 @@ impl<'d, 'a> Context<'d, 'a> {
             return None;
         }
         let text = self.doc.slice(self.doc.paragraphs[i].span).trim();
+        if breadcrumb(text) {
+            return None;
+        }
         let on = |b: bool| f32::from(u8::from(b));
         let prev_short = i > 0 && cues[i - 1].short() && c.tight_before;
         let next_short = cues.get(i + 1).is_some_and(|n| n.short() && n.tight_before);
@@ -219,9 +226,19 @@ impl<'d, 'a> Context<'d, 'a> {
         if all == 0 {
             0.0
         } else {
-            shared as f32 / all as f32
+            shared as f32 / all.max(TOPIC_MIN_WORDS) as f32
         }
     }
+}
+
+/// A trail of links ("Home > News > World", "Blog » Health » Tips"): two separators or more, each
+/// set apart by spaces.
+fn breadcrumb(text: &str) -> bool {
+    let separators = text
+        .split_whitespace()
+        .filter(|w| matches!(*w, ">" | "»" | "›" | "|" | "/" | "→"))
+        .count();
+    separators >= 2
 }
 
 /// Content words (four letters or more, lower-cased).
@@ -285,5 +302,18 @@ pub fn header_kind(c: &Cues, right_below_headline: bool) -> SectionKind {
         SectionKind::Dek
     } else {
         SectionKind::Boilerplate
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_trail_of_links_is_no_headline() {
+        assert!(breadcrumb("Home > News > World"));
+        assert!(breadcrumb("BLOG » Health » Healthy eating tips"));
+        assert!(!breadcrumb("Storm hits coast > forecasters warn of more"));
+        assert!(!breadcrumb("Council approves new bridge over the river"));
     }
 }
