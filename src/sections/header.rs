@@ -176,10 +176,10 @@ impl<'d, 'a> Context<'d, 'a> {
             Cue::NameOnly,
             on(c.words <= 3 && c.capitalised >= 0.99 && !c.ends_sentence),
         );
-        set(
-            Cue::BylineOrDateBelow,
-            on(cues[i + 1..].iter().take(4).any(|n| n.byline || n.date)),
-        );
+        let byline_below = cues[i + 1..].iter().take(4).any(|n| n.byline || n.date);
+        set(Cue::BylineOrDateBelow, on(byline_below));
+        // a byline under a line about something else heads another story
+        set(Cue::BylineBelowOnTopic, on(byline_below) * overlap);
         set(Cue::PrintedTwice, on(self.repeats.count(i) == 2));
         set(Cue::PrintedOften, on(self.repeats.count(i) > 2));
         set(Cue::TopicOverlap, overlap);

@@ -41,6 +41,7 @@ pub enum Cue {
     DepthInBody,
     ProseShareAbove,
     ProseRightAbove,
+    BylineBelowOnTopic,
 }
 
 /// The cues' names in the weights file, in the order of [`Cue`].
@@ -77,10 +78,11 @@ pub const NAMES: [&str; FEATURES] = [
     "depth_in_body",
     "prose_share_above",
     "prose_right_above",
+    "byline_below_on_topic",
 ];
 
 /// How many cues a candidate has.
-pub const FEATURES: usize = 32;
+pub const FEATURES: usize = 33;
 
 /// A candidate's cues, each a number (most 0 or 1).
 pub type Features = [f32; FEATURES];
