@@ -162,7 +162,8 @@ fn builder() -> meta::Builder {
             .which_captures(WhichCaptures::None)
             .onepass(false)
             .backtrack(false)
-            .auto_prefilter(false),
+            .auto_prefilter(false)
+            .hybrid_cache_capacity(4 << 20),
     );
     b
 }

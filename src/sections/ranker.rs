@@ -1,6 +1,6 @@
 //! The headline's score: a linear model over general cues of a candidate line (its shape, its place
 //! above the body, whether it talks about what the body talks about, what follows it), with weights
-//! fitted by `train-headlines` (a ranking perceptron over the development pages' gold headlines:
+//! fitted by `train-headlines` (a softmax ranking over the development pages' gold headlines:
 //! only the weights of these cues are learned, no word of the pages) and kept in
 //! `data/model/headline.tsv`.
 
