@@ -37,14 +37,21 @@ fn kind_of(r: &Value, opening: &str) -> String {
         .unwrap_or_else(|| panic!("no section opens with {opening:?}: {:?}", kinds(r)))
 }
 
-const HEADLINE: &str = "Floods leave thousands homeless in the north";
-
-fn headline(r: &Value) -> String {
+/// The sections of `kind`, in order.
+fn sections_of<'r>(r: &'r Value, kind: &str) -> Vec<&'r Value> {
     r["sections"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|s| s["kind"] == "headline")
+        .filter(|s| s["kind"] == kind)
+        .collect()
+}
+
+const HEADLINE: &str = "Floods leave thousands homeless in the north";
+
+fn headline(r: &Value) -> String {
+    sections_of(r, "headline")
+        .first()
         .map(|s| s["text"].as_str().unwrap().to_string())
         .unwrap_or_default()
 }
@@ -69,12 +76,7 @@ fn a_byline_with_two_names_and_a_date() {
     assert_eq!(headline(&r), HEADLINE);
     assert_eq!(kind_of(&r, "By Maria Lopez"), "byline");
     assert_eq!(kind_of(&r, "March 3, 2024"), "dateline");
-    let byline = r["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["kind"] == "byline")
-        .unwrap();
+    let byline = sections_of(&r, "byline")[0];
     assert_eq!(
         byline["names"],
         serde_json::json!(["Maria Lopez", "Daniel Okafor"])
@@ -89,11 +91,8 @@ fn three_caption_styles_with_their_credits() {
     assert_eq!(kind_of(&r, "A bridge lies"), "caption");
     // the prose around them stays body
     assert_eq!(kind_of(&r, "Aid agencies said"), "body");
-    let credits: Vec<&str> = r["sections"]
-        .as_array()
-        .unwrap()
+    let credits: Vec<&str> = sections_of(&r, "caption")
         .iter()
-        .filter(|s| s["kind"] == "caption")
         .map(|s| s["credit"].as_str().unwrap_or(""))
         .collect();
     assert_eq!(
@@ -105,12 +104,7 @@ fn three_caption_styles_with_their_credits() {
 #[test]
 fn a_furniture_word_in_reported_prose_is_not_furniture() {
     let r = report("prose-platform-words.txt");
-    let body: Vec<&Value> = r["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|s| s["kind"] == "body")
-        .collect();
+    let body = sections_of(&r, "body");
     assert!(
         body.iter()
             .any(|s| s["text"].as_str().unwrap().contains("said on Twitter"))
@@ -130,12 +124,7 @@ fn hard_wrapped_paragraphs_are_rebuilt_with_lf_or_crlf() {
     for name in ["wrapped-72.txt", "wrapped-crlf.txt"] {
         let r = report(name);
         assert_eq!(headline(&r), HEADLINE, "{name}");
-        let body = r["sections"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["kind"] == "body")
-            .unwrap();
+        let body = sections_of(&r, "body")[0];
         assert_eq!(body["paragraphs"].as_array().unwrap().len(), 3, "{name}");
         // the quotation runs over the wrap, whole, with its speaker
         let q = &r["quotes"][0];
@@ -151,11 +140,8 @@ fn reader_comments_and_the_note_about_the_writer_are_not_the_story() {
         headline(&r),
         "Harbour town votes to keep its ferry running through the winter"
     );
-    let body: Vec<&str> = r["sections"]
-        .as_array()
-        .unwrap()
+    let body: Vec<&str> = sections_of(&r, "body")
         .iter()
-        .filter(|s| s["kind"] == "body")
         .map(|s| s["text"].as_str().unwrap())
         .collect();
     assert_eq!(body.len(), 1, "{body:?}");

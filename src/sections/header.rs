@@ -1,8 +1,9 @@
 //! The header above the body: headline, kicker, and what stands between the headline and the body.
 //!
-//! The headline is the best-scoring candidate in a window above the body: a standalone line of title
-//! length that talks about what the body talks about (shared content words), not a menu entry, a name,
-//! a date or a numbered link. A kicker is a short label standing alone just above it; below it come
+//! The headline is the best-scoring candidate in a window above the body or among the body's first
+//! lines (scored by [`ranker`]): a standalone line of title length that talks about what the body
+//! talks about (shared content words), not a menu entry, a trail of links, a name, a date or a
+//! numbered link. A kicker is a short label standing alone just above it; below it come
 //! the dek, bylines, datelines and captions.
 
 use std::collections::HashSet;
@@ -37,6 +38,8 @@ struct Context<'d, 'a> {
     /// Content words of the body's opening.
     topic: HashSet<String>,
     body: Range<usize>,
+    /// Words of the body's prose paragraphs (at least 1).
+    body_prose_words: usize,
 }
 
 /// The headline's paragraph index: the best-scoring line of title shape above the body (scored by
@@ -85,6 +88,7 @@ impl<'d, 'a> Context<'d, 'a> {
             repeats,
             topic: topic_words(doc, cues, body),
             body: body.clone(),
+            body_prose_words: prose_words(cues, body.clone()).max(1),
         }
     }
 
@@ -112,13 +116,8 @@ impl<'d, 'a> Context<'d, 'a> {
 
     /// The share of the body's prose words that stand above paragraph `i` (0 above the body).
     fn prose_share_above(&self, i: usize) -> f32 {
-        let words = |r: Range<usize>| -> usize {
-            r.filter(|&k| self.cues[k].prose())
-                .map(|k| self.cues[k].words)
-                .sum()
-        };
-        let all = words(self.body.clone()).max(1);
-        words(self.body.start..i.max(self.body.start)) as f32 / all as f32
+        let above = prose_words(self.cues, self.body.start..i.max(self.body.start));
+        above as f32 / self.body_prose_words as f32
     }
 
     /// The body's first paragraph, short and standing alone, heads what follows.
@@ -229,6 +228,15 @@ impl<'d, 'a> Context<'d, 'a> {
             shared as f32 / all.max(TOPIC_MIN_WORDS) as f32
         }
     }
+}
+
+/// The words of the prose paragraphs in `range`.
+fn prose_words(cues: &[Cues], range: Range<usize>) -> usize {
+    cues[range]
+        .iter()
+        .filter(|c| c.prose())
+        .map(|c| c.words)
+        .sum()
 }
 
 /// A trail of links ("Home > News > World", "Blog » Health » Tips"): two separators or more, each

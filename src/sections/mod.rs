@@ -3,10 +3,11 @@
 //! Text-only, from general cues (see [`cues`]), in three steps:
 //! 1. the *body* is the main run of prose: the contiguous run of paragraphs with the highest total weight,
 //!    where prose paragraphs weigh their length and short lines, menus and furniture phrases weigh
-//!    against it (a maximum-sum subarray, linear in the number of paragraphs);
+//!    against it (a maximum-sum subarray, linear in the number of paragraphs), above any thread of
+//!    reader comments and without a closing note about the writer;
 //! 2. the *header* is read backwards from the body's start: the best headline candidate within a
-//!    window, a kicker just above it, and between it and the body the dek, bylines, datelines and
-//!    captions;
+//!    window above it or among its first lines, a kicker just above it, and between it and the body
+//!    the dek, bylines, datelines and captions;
 //! 3. inside the body, furniture lines, captions and titled sidebars are carved out; everything outside
 //!    the body and header is boilerplate.
 
@@ -61,9 +62,7 @@ pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
 pub fn headline_candidates(doc: &Document) -> Vec<(Span, ranker::Features)> {
     let repeats = Repeats::of(doc);
     let cues = cues::analyse(doc, &repeats);
-    let body = story_run(&cues).map_or(0..0, |run| {
-        without_author_note(&cues, with_closing_list(doc, &cues, run))
-    });
+    let body = body_run(doc, &cues);
     header::candidates(doc, &cues, &repeats, &body)
         .into_iter()
         .map(|(i, f)| (doc.paragraphs[i].span, f))
@@ -87,9 +86,7 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
-    let body = story_run(&cues).map_or(0..0, |run| {
-        without_author_note(&cues, with_closing_list(doc, &cues, run))
-    });
+    let body = body_run(doc, &cues);
     let headline = header::find_headline(doc, &cues, &repeats, &body);
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
@@ -193,6 +190,14 @@ fn main_run(cues: &[Cues]) -> Option<(f32, Range<usize>)> {
         }
     }
     best
+}
+
+/// The paragraphs of the body before the header is read: the story's run of prose, with the list
+/// its last paragraph introduces and without a closing note about its writer (empty for none).
+fn body_run(doc: &Document, cues: &[Cues]) -> Range<usize> {
+    story_run(cues).map_or(0..0, |run| {
+        without_author_note(cues, with_closing_list(doc, cues, run))
+    })
 }
 
 /// The main run of prose above the reader comments, if the page has a comment thread under a story;
@@ -313,10 +318,10 @@ fn byline_line(text: &str, c: &Cues) -> bool {
     c.byline && !c.prose() && c.words <= 12 && !crate::lang::ARTICLES.contains(&second)
 }
 
-/// The kind of a paragraph inside the main run of prose.
 /// A credit line this short is a caption whatever furniture word it holds.
 const CREDIT_LINE_WORDS: usize = 8;
 
+/// The kind of a paragraph inside the main run of prose.
 fn body_kind(c: &Cues) -> SectionKind {
     // a credit line is a caption even when a furniture word is in it ("Image copyright ..."), and a
     // caption sentence that ends with its credit is one too

@@ -6,83 +6,59 @@
 
 use std::sync::LazyLock;
 
-/// The cues, in the order of [`Features`] and of [`NAMES`].
-#[derive(Debug, Clone, Copy)]
-pub enum Cue {
-    Bias,
-    ThreeWords,
-    StartsUpper,
-    BlankBefore,
-    BlankAfter,
-    InsideMenu,
-    MostlyCapitalised,
-    LongSentence,
-    Numbered,
-    NameOnly,
-    BylineOrDateBelow,
-    PrintedTwice,
-    PrintedOften,
-    TopicOverlap,
-    NoTopicOverlap,
-    Distance,
-    RightAboveBody,
-    Words,
-    EndsQuestion,
-    Separator,
-    Colon,
-    EndsSentence,
-    SeveralSentences,
-    TitleCase,
-    CandidatesBelow,
-    LongLine,
-    FirstParagraph,
-    AfterShortRun,
-    InsideBody,
-    DepthInBody,
-    ProseShareAbove,
-    ProseRightAbove,
-    BylineBelowOnTopic,
+/// Declares the cues once: the `Cue` enum, their names in the weights file (`NAMES`, same order)
+/// and how many there are (`FEATURES`).
+macro_rules! cues {
+    ($($cue:ident => $name:literal,)+) => {
+        /// The cues, in the order of [`Features`] and of [`NAMES`].
+        #[derive(Debug, Clone, Copy)]
+        pub enum Cue {
+            $($cue,)+
+        }
+
+        /// The cues' names in the weights file, in the order of [`Cue`].
+        pub const NAMES: [&str; FEATURES] = [$($name,)+];
+
+        /// How many cues a candidate has.
+        pub const FEATURES: usize = [$($name,)+].len();
+    };
 }
 
-/// The cues' names in the weights file, in the order of [`Cue`].
-pub const NAMES: [&str; FEATURES] = [
-    "bias",
-    "three_words",
-    "starts_upper",
-    "blank_before",
-    "blank_after",
-    "inside_menu",
-    "mostly_capitalised",
-    "long_sentence",
-    "numbered",
-    "name_only",
-    "byline_or_date_below",
-    "printed_twice",
-    "printed_often",
-    "topic_overlap",
-    "no_topic_overlap",
-    "distance",
-    "right_above_body",
-    "words",
-    "ends_question",
-    "separator",
-    "colon",
-    "ends_sentence",
-    "several_sentences",
-    "title_case",
-    "candidates_below",
-    "long_line",
-    "first_paragraph",
-    "after_short_run",
-    "inside_body",
-    "depth_in_body",
-    "prose_share_above",
-    "prose_right_above",
-    "byline_below_on_topic",
-];
-
-/// How many cues a candidate has.
-pub const FEATURES: usize = 33;
+cues! {
+    Bias => "bias",
+    ThreeWords => "three_words",
+    StartsUpper => "starts_upper",
+    BlankBefore => "blank_before",
+    BlankAfter => "blank_after",
+    InsideMenu => "inside_menu",
+    MostlyCapitalised => "mostly_capitalised",
+    LongSentence => "long_sentence",
+    Numbered => "numbered",
+    NameOnly => "name_only",
+    BylineOrDateBelow => "byline_or_date_below",
+    PrintedTwice => "printed_twice",
+    PrintedOften => "printed_often",
+    TopicOverlap => "topic_overlap",
+    NoTopicOverlap => "no_topic_overlap",
+    Distance => "distance",
+    RightAboveBody => "right_above_body",
+    Words => "words",
+    EndsQuestion => "ends_question",
+    Separator => "separator",
+    Colon => "colon",
+    EndsSentence => "ends_sentence",
+    SeveralSentences => "several_sentences",
+    TitleCase => "title_case",
+    CandidatesBelow => "candidates_below",
+    LongLine => "long_line",
+    FirstParagraph => "first_paragraph",
+    AfterShortRun => "after_short_run",
+    InsideBody => "inside_body",
+    DepthInBody => "depth_in_body",
+    ProseShareAbove => "prose_share_above",
+    ProseRightAbove => "prose_right_above",
+    BylineBelowOnTopic => "byline_below_on_topic",
+}
 
 /// A candidate's cues, each a number (most 0 or 1).
 pub type Features = [f32; FEATURES];
