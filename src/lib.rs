@@ -28,6 +28,7 @@ mod pipeline;
 mod quotes;
 pub mod report;
 mod sections;
+mod shape;
 mod text;
 
 pub use decode::{DecodeError, Decoded, decode};

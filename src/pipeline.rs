@@ -14,7 +14,8 @@ use serde_json::Value;
 
 use crate::decode::Decoded;
 use crate::duplicates::{self, cross, cross::CrossIndex};
-use crate::report::{self, Analysis, Report};
+use crate::report::{self, Analysis, Report, Warning, WarningKind};
+use crate::shape::{self, Shape};
 use crate::text::{Document, Span};
 use crate::{entities, language, quotes, sections};
 
@@ -59,12 +60,18 @@ impl Analyzer {
         let words = duplicates::fingerprint::word_hashes(&doc);
         let groups = duplicates::find(&doc, &words);
         let first_copies = duplicates::first_copies(&doc, &groups);
-        let segments = sections::segment(&doc);
+        let shape = shape::of(text);
+        // a page's markup is not an article: all of it is furniture until HTML is read as HTML
+        let page = shape == Some(Shape::HtmlPage);
+        let mut segments = sections::segment(&doc);
+        if page {
+            sections::all_boilerplate(&mut segments);
+        }
         let furniture = sections::furniture(&doc, &segments);
         let language = language::detect(&doc);
         // the entities and quotes stages read English: for another language they find nothing
         // rather than guess
-        let english = language.is_none_or(|l| l.is_english());
+        let english = language.is_none_or(|l| l.is_english()) && !page;
         let entities = if english {
             entities::find(&doc, &furniture)
         } else {
@@ -86,6 +93,13 @@ impl Analyzer {
             language,
         }
         .report(id.clone());
+        if let Some(shape) = shape {
+            report.warnings.push(Warning::new(
+                WarningKind::Format,
+                shape.message().to_string(),
+                None,
+            ));
+        }
         let prints = if self.options.fingerprints || self.cross.is_some() {
             cross::fingerprints(&words)
         } else {

@@ -53,6 +53,15 @@ fn folder(n: usize) -> tempfile::TempDir {
 }
 
 #[test]
+fn no_path_on_a_terminal_is_a_usage_error_not_a_wait() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_analyze");
+    let (seen, ok) = in_terminal(bin, &[], dir.path());
+    assert!(!ok);
+    assert!(seen.contains("no input"), "{seen}");
+}
+
+#[test]
 fn no_bar_drawn_into_reports_on_the_same_terminal() {
     let dir = folder(40);
     let bin = env!("CARGO_BIN_EXE_analyze");

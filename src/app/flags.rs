@@ -78,16 +78,15 @@ fn after_help() -> String {
 #[derive(Debug, Parser)]
 #[command(name = "analyze", version, about, after_help = after_help())]
 struct Args {
-    /// Files, directories (walked recursively) or `-` for standard input.
-    #[arg(
-        value_name = "PATH",
-        required_unless_present_any = ["schema", "notices", "completions", "man"]
-    )]
+    /// Files, directories (walked recursively) or `-` for standard input; with none, standard input
+    /// when it is not a terminal (`cat a.txt | analyze`).
+    #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
-    /// How inputs are read: whole files of text, or JSON Lines records {"id": ..., "text": ...}.
-    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
-    input_format: InputFormat,
+    /// How inputs are read: whole files of text, or JSON Lines records {"id": ..., "text": ...}
+    /// [default: by the file's name: *.jsonl as JSON Lines, anything else as text]
+    #[arg(long, value_enum)]
+    input_format: Option<InputFormat>,
 
     /// File-name pattern for files found in directories [default: *.txt, or *.jsonl with --input-format jsonl]
     #[arg(long, value_name = "PATTERN")]
@@ -280,7 +279,8 @@ pub enum Layout {
 #[derive(Debug, Clone)]
 pub struct Flags {
     pub paths: Vec<PathBuf>,
-    pub input_format: InputFormat,
+    /// `None`: by each file's name.
+    pub input_format: Option<InputFormat>,
     pub glob: String,
     /// Whether `glob` is the default one (then it matches in any case: `.TXT` too).
     pub glob_default: bool,
@@ -325,8 +325,8 @@ impl From<Args> for Flags {
         let glob_default = a.glob.is_none();
         let glob = a.glob.unwrap_or_else(|| {
             match a.input_format {
-                InputFormat::Text => "*.txt",
-                InputFormat::Jsonl => "*.jsonl",
+                Some(InputFormat::Jsonl) => "*.jsonl",
+                _ => "*.txt",
             }
             .to_string()
         });
@@ -398,9 +398,11 @@ mod tests {
     }
 
     #[test]
-    fn a_path_is_required_unless_schema() {
-        assert!(Flags::try_from_iter(["analyze"]).is_err());
-        assert!(Flags::try_from_iter(["analyze", "--schema"]).is_ok());
+    fn no_path_parses_and_input_format_is_by_name_unless_given() {
+        let f = Flags::try_from_iter(["analyze"]).unwrap();
+        assert!(f.paths.is_empty() && f.input_format.is_none());
+        let f = Flags::try_from_iter(["analyze", "--input-format", "text", "a.jsonl"]).unwrap();
+        assert_eq!(f.input_format, Some(InputFormat::Text));
     }
 
     #[test]

@@ -70,10 +70,13 @@ pub fn bar(
     }
     let mut total = Some(0u64);
     for source in sources::sources(paths, glob, reading.follow) {
-        let n = match (source, reading.format) {
-            (Ok(Source::Stdin), _) => None,
-            (Ok(Source::File(path)), InputFormat::Jsonl) => count_lines(&path),
-            _ => Some(1),
+        let n = match source {
+            Ok(Source::Stdin) => None,
+            Ok(source) => match (reading.format_of(&source), source) {
+                (InputFormat::Jsonl, Source::File(path)) => count_lines(&path),
+                _ => Some(1),
+            },
+            Err(_) => Some(1),
         };
         total = total.zip(n).map(|(a, b)| a + b);
     }
@@ -128,7 +131,7 @@ mod tests {
     fn no_bar_when_stderr_is_not_a_terminal_or_for_one_input() {
         let glob = sources::matcher("*.txt", true).unwrap();
         let reading = Reading {
-            format: InputFormat::Text,
+            format: Some(InputFormat::Text),
             max_bytes: 1,
             follow: false,
         };

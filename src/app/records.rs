@@ -26,11 +26,30 @@ pub struct Record {
 /// What a run reads, beyond the paths.
 #[derive(Debug, Clone, Copy)]
 pub struct Reading {
-    pub format: InputFormat,
+    /// `--input-format`, or `None` to go by each file's name (`.jsonl` is JSON Lines).
+    pub format: Option<InputFormat>,
     /// The largest input (a file, or a JSON Lines record's line) analysed, in bytes.
     pub max_bytes: u64,
     /// Follow links to directories while walking one.
     pub follow: bool,
+}
+
+impl Reading {
+    /// How `source` is read: as `--input-format` says, else a file named `*.jsonl` (in any case) as
+    /// JSON Lines and anything else, standard input included, as one text.
+    pub fn format_of(&self, source: &Source) -> InputFormat {
+        match (self.format, source) {
+            (Some(format), _) => format,
+            (None, Source::File(path)) if is_jsonl_name(path) => InputFormat::Jsonl,
+            (None, _) => InputFormat::Text,
+        }
+    }
+}
+
+/// Whether a file's name says it holds JSON Lines (`.jsonl`, in any case).
+pub fn is_jsonl_name(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
 /// A record that failed before it could be analysed.
@@ -54,7 +73,7 @@ pub fn records(source: Source, reading: Reading) -> Box<dyn Iterator<Item = Reco
             )));
         }
     };
-    match reading.format {
+    match reading.format_of(&source) {
         InputFormat::Text => Box::new(std::iter::once(read_text(id, reader, reading.max_bytes))),
         InputFormat::Jsonl => Box::new(JsonlRecords {
             source: id,

@@ -68,6 +68,8 @@ pub struct Environment {
     pub terminal: bool,
     /// `NO_COLOR` is set to something.
     pub no_color: bool,
+    /// Standard input is a terminal (then no path is a usage error, not a wait for typing).
+    pub stdin_terminal: bool,
 }
 
 impl Environment {
@@ -77,12 +79,13 @@ impl Environment {
         Environment {
             terminal: std::io::stdout().is_terminal(),
             no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            stdin_terminal: std::io::stdin().is_terminal(),
         }
     }
 }
 
 /// Decides the task the flags ask for.
-pub fn resolve(flags: Flags, env: Environment) -> Result<Task, UsageError> {
+pub fn resolve(mut flags: Flags, env: Environment) -> Result<Task, UsageError> {
     if flags.notices {
         return Ok(Task::Notices);
     }
@@ -100,11 +103,27 @@ pub fn resolve(flags: Flags, env: Environment) -> Result<Task, UsageError> {
     if flags.schema {
         return Ok(Task::Schema);
     }
+    if flags.paths.is_empty() {
+        // as jq, rg and wc do: no path reads a pipe, but never waits on a terminal for typing
+        if env.stdin_terminal {
+            return Err(UsageError(
+                "no input: name files or folders, or pipe text in (cat article.txt | analyze); \
+                 see --help"
+                    .into(),
+            ));
+        }
+        flags.paths.push(PathBuf::from("-"));
+    }
     let glob =
         sources::matcher(&flags.glob, flags.glob_default).map_err(|e| UsageError(e.to_string()))?;
+    let reading = Reading {
+        format: flags.input_format,
+        max_bytes: flags.max_bytes,
+        follow: flags.follow,
+    };
     let single = flags.paths.len() == 1
-        && flags.input_format == InputFormat::Text
-        && !sources::is_dir(&flags.paths[0]);
+        && !sources::is_dir(&flags.paths[0])
+        && reading.format_of(&sources::Source::named(&flags.paths[0])) == InputFormat::Text;
     let pretty = match flags.layout {
         Layout::Pretty => true,
         Layout::Compact => false,
@@ -118,11 +137,7 @@ pub fn resolve(flags: Flags, env: Environment) -> Result<Task, UsageError> {
         };
     Ok(Task::Analyse(Box::new(Batch {
         glob,
-        reading: Reading {
-            format: flags.input_format,
-            max_bytes: flags.max_bytes,
-            follow: flags.follow,
-        },
+        reading,
         options: flags.options,
         product: if flags.dedupe {
             Product::Deduped { plain: single }
@@ -150,7 +165,14 @@ mod tests {
 
     fn batch(args: &[&str], terminal: bool, no_color: bool) -> Batch {
         let flags = Flags::try_from_iter(args).expect("flags parse");
-        match resolve(flags, Environment { terminal, no_color }) {
+        match resolve(
+            flags,
+            Environment {
+                terminal,
+                no_color,
+                stdin_terminal: false,
+            },
+        ) {
             Ok(Task::Analyse(b)) => *b,
             _ => panic!("not a batch: {args:?}"),
         }
@@ -199,6 +221,33 @@ mod tests {
     }
 
     #[test]
+    fn no_path_is_standard_input_unless_it_is_a_terminal() {
+        let flags = || Flags::try_from_iter(["analyze"]).expect("flags parse");
+        let env = |stdin_terminal| Environment {
+            terminal: false,
+            no_color: false,
+            stdin_terminal,
+        };
+        match resolve(flags(), env(false)) {
+            Ok(Task::Analyse(b)) => assert!(b.single && b.paths == [PathBuf::from("-")]),
+            _ => panic!("not a batch"),
+        }
+        assert!(resolve(flags(), env(true)).is_err());
+    }
+
+    #[test]
+    fn a_jsonl_file_is_a_stream_of_records() {
+        let b = batch(&["analyze", "feed.jsonl"], true, false);
+        assert!(!b.single && !b.look.pretty);
+        let b = batch(
+            &["analyze", "--input-format", "text", "feed.jsonl"],
+            true,
+            false,
+        );
+        assert!(b.single);
+    }
+
+    #[test]
     fn special_tasks_and_usage_errors() {
         let resolve_args = |args: &[&str]| {
             resolve(
@@ -206,6 +255,7 @@ mod tests {
                 Environment {
                     terminal: false,
                     no_color: false,
+                    stdin_terminal: true,
                 },
             )
         };

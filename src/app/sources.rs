@@ -22,6 +22,15 @@ pub enum Source {
 }
 
 impl Source {
+    /// The source a path names: `-` is standard input.
+    pub fn named(path: &Path) -> Source {
+        if path.as_os_str() == "-" {
+            Source::Stdin
+        } else {
+            Source::File(path.to_path_buf())
+        }
+    }
+
     /// The id a file's report carries: its path as given, or `-`.
     pub fn id(&self) -> String {
         match self {

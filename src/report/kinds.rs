@@ -128,6 +128,9 @@ kind! {
         InvalidUtf8 = "invalid_utf8",
         /// The text looks like UTF-8 that was decoded as Windows-1252 upstream ("â€œ" for "“").
         Mojibake = "mojibake",
+        /// The text is not an article in plain text: an HTML page, or JSON Lines records read as
+        /// one text.
+        Format = "format",
         /// The article is in a language the stages do not read (only English): entities, quotes
         /// and attributions are left empty.
         Language = "language",

@@ -35,6 +35,14 @@ pub struct Segment {
     pub title: Option<usize>,
 }
 
+/// Makes every segment boilerplate (a text that is page markup, not an article).
+pub fn all_boilerplate(segments: &mut [Segment]) {
+    for s in segments {
+        s.kind = SectionKind::Boilerplate;
+        s.title = None;
+    }
+}
+
 impl Segment {
     /// From its first paragraph's start to its last paragraph's end (empty for no paragraphs).
     pub fn span(&self, doc: &Document) -> Span {
