@@ -100,23 +100,29 @@ impl Analyzer {
                 None,
             ));
         }
+        let story = if self.options.fingerprints || self.cross.is_some() {
+            sections::story_words(&doc, &segments)
+        } else {
+            Vec::new()
+        };
         let prints = if self.options.fingerprints || self.cross.is_some() {
-            cross::fingerprints(&words)
+            cross::fingerprints(&words, &story)
         } else {
             Vec::new()
         };
         if let Some(index) = &mut self.cross {
-            let found = index.find(&doc, &words, &prints);
+            let found = index.find(&doc, &words, &story, &prints);
             report.cross_duplicates = Some(
                 found
                     .iter()
                     .map(|m| report::cross_duplicate(&doc, index, m))
                     .collect(),
             );
-            index.add(&doc, &words, &prints, id);
+            index.add(&doc, &words, &story, &prints, id);
         }
         if self.options.fingerprints {
-            report.fingerprints = Some(report::fingerprints(&doc, &prints));
+            let sentences = cross::sentence_prints(&doc, &words, &story);
+            report.fingerprints = Some(report::fingerprints(&doc, &prints, &sentences));
         }
         report
     }
@@ -141,9 +147,11 @@ impl Analyzer {
             .flat_map(|g| g.passages[1..].iter().copied())
             .collect();
         if let Some(index) = &mut self.cross {
-            let prints = cross::fingerprints(&words);
-            cut.extend(index.find(&doc, &words, &prints).iter().map(|m| m.target));
-            index.add(&doc, &words, &prints, id);
+            let story = sections::story_words(&doc, &sections::segment(&doc));
+            let prints = cross::fingerprints(&words, &story);
+            let found = index.find(&doc, &words, &story, &prints);
+            cut.extend(found.iter().map(|m| m.target));
+            index.add(&doc, &words, &story, &prints, id);
         }
         duplicates::dedupe::without(&doc, cut)
     }

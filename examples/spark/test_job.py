@@ -1,6 +1,7 @@
 """The Spark job in local mode on ../shared/data/dups/dev_batch.jsonl (every batch one corpus):
 the passages it finds shared equal those of `analyze --cross-article` on each batch (pair F1 >= 0.99),
-and its reports equal the CLI's."""
+and its reports equal the CLI's; and on scraped pages that share a wire story, menus and date lines
+(fixtures/shared-pages.jsonl, one corpus in file order), exactly the CLI's passages."""
 
 import json
 import os
@@ -72,3 +73,22 @@ def test_job_matches_the_cli(tmp_path, pipe):
     assert len(got) == len(reports)
     for r in got:
         assert r == reports[r["id"]]
+
+
+def test_job_matches_the_cli_on_scraped_pages(tmp_path):
+    from pyspark.sql import SparkSession
+
+    import job
+
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    pages = ROOT / "fixtures" / "shared-pages.jsonl"
+    docs = [json.loads(l) for l in pages.read_text().splitlines() if l.strip()]
+    spark = SparkSession.builder.master("local[2]").appName("analyze-test-pages") \
+        .config("spark.ui.enabled", "false").getOrCreate()
+    job.run(spark, str(pages), str(tmp_path / "out"), partitions=2)
+    spark.stop()
+    expected = {key("all", r["id"], c, c["other"])
+                for r in cli_lines(docs, "--cross-article") for c in r["cross_duplicates"]}
+    found = {key(s["corpus"], s["id"], s, s["other"]) for s in read_parts(tmp_path / "out" / "shared")}
+    assert expected, "the pages share a wire story"
+    assert found == expected

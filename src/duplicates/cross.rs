@@ -8,6 +8,12 @@
 //! sentence boundaries, so that a passage found in an earlier article can still be widened to whole
 //! sentences there. Each fingerprint remembers at most [`MAX_OTHERS`] articles, which bounds both the
 //! index and the work for boilerplate that every article repeats.
+//!
+//! Only the story is compared: every argument `story` says, word by word, whether a word belongs to
+//! the article's copy (the sections stage's body, headline, dek, sidebars, captions) rather than its
+//! page furniture, byline or dateline. A fingerprint or a whole sentence that touches a word outside
+//! it is neither looked up nor indexed, so menus, "Contact Us", copyright lines and date lines
+//! that every page of a site repeats are never reported as shared copy.
 
 use rustc_hash::FxHashMap;
 
@@ -180,8 +186,11 @@ pub struct CrossIndex {
 }
 
 /// Sentences with at least this many words are matched whole across articles (and one-sentence
-/// paragraphs of two words or more).
+/// paragraphs of [`WHOLE_LINE`] words or more).
 const WHOLE_SENTENCE: usize = 6;
+/// A one-sentence paragraph of this many words is matched whole ("Burnley or Blackburn v Leicester"):
+/// fewer is too short to be copy ("Read more", "Sign in to comment").
+const WHOLE_LINE: usize = 4;
 
 /// A sentence matched whole: the hash of its words, its number, its words and bytes.
 struct Unit {
@@ -191,14 +200,21 @@ struct Unit {
     span: Span,
 }
 
-/// The sentences of an article that are matched whole.
-fn units<'a>(doc: &'a Document<'a>, words: &'a [u64]) -> impl Iterator<Item = Unit> + 'a {
+/// The sentences of an article's story that are matched whole.
+fn units<'a>(
+    doc: &'a Document<'a>,
+    words: &'a [u64],
+    story: &'a [bool],
+) -> impl Iterator<Item = Unit> + 'a {
     doc.paragraphs.iter().flat_map(move |p| {
         let alone = p.sentences().len() == 1;
         p.sentences().filter_map(move |si| {
             let r = doc.sentence_words(si);
             let w = words.get(r.clone())?;
-            if w.len() < if alone { 2 } else { WHOLE_SENTENCE } {
+            if w.len() < if alone { WHOLE_LINE } else { WHOLE_SENTENCE } {
+                return None;
+            }
+            if !story.get(r.clone()).is_some_and(|s| s.iter().all(|&x| x)) {
                 return None;
             }
             let hash = w.iter().fold(w.len() as u64, |h, &x| {
@@ -214,13 +230,33 @@ fn units<'a>(doc: &'a Document<'a>, words: &'a [u64]) -> impl Iterator<Item = Un
     })
 }
 
-/// An article's fingerprints: (word position, hash), ascending.
-pub fn fingerprints(words: &[u64]) -> Vec<(usize, u64)> {
+/// An article's fingerprints: (word position, hash), ascending, of shingles inside its story.
+/// Winnowing runs over every shingle; a window wholly inside the story picks a shingle there, so any
+/// shared run of story words keeps the winnowing guarantee.
+pub fn fingerprints(words: &[u64], story: &[bool]) -> Vec<(usize, u64)> {
     let shingles = fingerprint::shingles(words, SHARED_K);
+    // the story words before each position, to tell a shingle inside the story in constant time
+    let mut before = Vec::with_capacity(story.len() + 1);
+    before.push(0u32);
+    for &s in story {
+        before.push(before[before.len() - 1] + u32::from(s));
+    }
+    let inside = |i: usize| {
+        let end = (i + SHARED_K).min(story.len());
+        i < end && before[end] - before[i] == (end - i) as u32
+    };
     fingerprint::winnow(&shingles, SHARED_W)
         .into_iter()
+        .filter(|&i| inside(i))
         .map(|i| (i, shingles[i]))
         .collect()
+}
+
+/// The whole sentences the index matches, as (span, hash): with the fingerprints, what another
+/// engine groups articles by to find every pair that `--cross-article` could report (a short shared
+/// sentence need not share a winnowed fingerprint).
+pub fn sentence_prints(doc: &Document, words: &[u64], story: &[bool]) -> Vec<(Span, u64)> {
+    units(doc, words, story).map(|u| (u.span, u.hash)).collect()
 }
 
 impl CrossIndex {
@@ -235,7 +271,13 @@ impl CrossIndex {
 
     /// The passages of the article (laid out by `doc`, with word hashes `words` and fingerprints
     /// `prints`) that earlier articles have, in text order.
-    pub fn find(&self, doc: &Document, words: &[u64], prints: &[(usize, u64)]) -> Vec<CrossMatch> {
+    pub fn find(
+        &self,
+        doc: &Document,
+        words: &[u64],
+        story: &[bool],
+        prints: &[(usize, u64)],
+    ) -> Vec<CrossMatch> {
         if self.docs.is_empty() {
             return Vec::new();
         }
@@ -265,7 +307,7 @@ impl CrossIndex {
             .iter()
             .filter_map(|c| self.snap(doc, words.len(), &positions, c))
             .collect();
-        self.whole_sentences(doc, words, &mut out);
+        self.whole_sentences(doc, words, story, &mut out);
         out.sort_by_key(|m| {
             let w = &m.target_words;
             (m.other, w.start, std::cmp::Reverse(w.end))
@@ -344,8 +386,14 @@ impl CrossIndex {
     /// Sentences that earlier articles have word for word: every sentence of 6 words or more, and
     /// one-sentence paragraphs however short ("Burnley v Leicester", "Related stories"). Sparse
     /// fingerprints can miss a short shared sentence; these cannot.
-    fn whole_sentences(&self, doc: &Document, words: &[u64], out: &mut Vec<CrossMatch>) {
-        for unit in units(doc, words) {
+    fn whole_sentences(
+        &self,
+        doc: &Document,
+        words: &[u64],
+        story: &[bool],
+        out: &mut Vec<CrossMatch>,
+    ) {
+        for unit in units(doc, words, story) {
             let mut e = self.line_heads.get(&(unit.hash as u32)).copied();
             while let Some(i) = e.filter(|&i| i != u32::MAX) {
                 let line = self.lines.get(i as usize);
@@ -456,6 +504,7 @@ impl CrossIndex {
         &mut self,
         doc: &Document,
         words: &[u64],
+        story: &[bool],
         prints: &[(usize, u64)],
         id: serde_json::Value,
     ) {
@@ -464,7 +513,7 @@ impl CrossIndex {
         };
         let char_of = |byte: usize| doc.chars.char_offset(byte) as u32;
         let entries_from = self.entries.len();
-        for unit in units(doc, words) {
+        for unit in units(doc, words, story) {
             let Ok(index) = u32::try_from(self.lines.len()) else {
                 break;
             };
@@ -575,8 +624,9 @@ mod tests {
         for (n, text) in texts.iter().enumerate() {
             let doc = Document::new(text);
             let words = fingerprint::word_hashes(&doc);
-            let prints = fingerprints(&words);
-            let found = index.find(&doc, &words, &prints);
+            let story = vec![true; words.len()];
+            let prints = fingerprints(&words, &story);
+            let found = index.find(&doc, &words, &story, &prints);
             out.push(
                 found
                     .iter()
@@ -591,7 +641,7 @@ mod tests {
                     })
                     .collect(),
             );
-            index.add(&doc, &words, &prints, serde_json::json!(n));
+            index.add(&doc, &words, &story, &prints, serde_json::json!(n));
         }
         out
     }
@@ -625,6 +675,34 @@ mod tests {
         assert!(found[1].is_empty());
         let others: Vec<u32> = found[3].iter().map(|m| m.1).collect();
         assert_eq!(others, [0, 2]);
+    }
+
+    #[test]
+    fn words_outside_the_story_are_never_compared() {
+        let page = format!("Sign in to comment\n\nPrivacy policy and cookie settings\n\n{WIRE}");
+        let doc = Document::new(&page);
+        let words = fingerprint::word_hashes(&doc);
+        let all = vec![true; words.len()];
+        // the two menu lines are furniture: 9 words
+        let mut story = all.clone();
+        story[..9].fill(false);
+        let mut index = CrossIndex::new();
+        index.add(
+            &doc,
+            &words,
+            &all,
+            &fingerprints(&words, &all),
+            serde_json::json!(0),
+        );
+        let found = index.find(&doc, &words, &story, &fingerprints(&words, &story));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(doc.slice(found[0].target), WIRE);
+        assert!(fingerprints(&words, &story).iter().all(|&(i, _)| i >= 9));
+        assert!(
+            sentence_prints(&doc, &words, &story)
+                .iter()
+                .all(|(s, _)| doc.slice(*s) == WIRE)
+        );
     }
 
     #[test]

@@ -196,19 +196,26 @@ pub(crate) fn cross_duplicate(
     }
 }
 
-/// The article's fingerprints (`--fingerprints`): each 5-word run chosen, with its hash.
-pub(crate) fn fingerprints(doc: &Document, prints: &[(usize, u64)]) -> Vec<Fingerprint> {
+/// The article's fingerprints (`--fingerprints`): each 5-word run chosen, with its hash, then each
+/// sentence matched whole across articles, with the hash of its words.
+pub(crate) fn fingerprints(
+    doc: &Document,
+    prints: &[(usize, u64)],
+    sentences: &[(Span, u64)],
+) -> Vec<Fingerprint> {
     let k = duplicates::fingerprint::SHARED_K;
-    prints
-        .iter()
-        .filter_map(|&(pos, hash)| {
-            let (first, last) = (doc.words.get(pos)?, doc.words.get(pos + k - 1)?);
-            let o = offsets(doc, Span::new(first.start, last.end));
-            Some(Fingerprint {
+    let runs = prints.iter().filter_map(|&(pos, hash)| {
+        let (first, last) = (doc.words.get(pos)?, doc.words.get(pos + k - 1)?);
+        Some((Span::new(first.start, last.end), hash))
+    });
+    runs.chain(sentences.iter().copied())
+        .map(|(span, hash)| {
+            let o = offsets(doc, span);
+            Fingerprint {
                 hash: format!("{hash:016x}"),
                 start: o.start,
                 end: o.end,
-            })
+            }
         })
         .collect()
 }

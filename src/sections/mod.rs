@@ -35,6 +35,32 @@ pub struct Segment {
     pub title: Option<usize>,
 }
 
+/// Furniture lines shorter than this many words are labels and menu items ("Sign In", "Terms of
+/// Use"), never copy; longer ones (a promo, another story's teaser) may be text that pages share.
+const LABEL_WORDS: usize = 4;
+
+/// Which words of the document are copy that other articles may share (`true`): everything but the
+/// metadata lines of one page (bylines, datelines) and the labels and menu items of its furniture.
+/// What is compared across articles.
+pub fn story_words(doc: &Document, segments: &[Segment]) -> Vec<bool> {
+    let mut story = vec![true; doc.words.len()];
+    for s in segments {
+        let metadata = matches!(s.kind, SectionKind::Byline | SectionKind::Dateline);
+        if !metadata && s.kind != SectionKind::Boilerplate {
+            continue;
+        }
+        for p in s.paragraphs.clone() {
+            let words = doc.paragraphs[p].words();
+            if (metadata || words.len() < LABEL_WORDS)
+                && let Some(words) = story.get_mut(words)
+            {
+                words.fill(false);
+            }
+        }
+    }
+    story
+}
+
 /// Makes every segment boilerplate (a text that is page markup, not an article).
 pub fn all_boilerplate(segments: &mut [Segment]) {
     for s in segments {
