@@ -45,6 +45,7 @@ def analyze_many(
     cross_article: bool = False,
     fingerprints: bool = False,
     chunk: int = 256,
+    errors: str = "raise",
 ) -> Iterator[Dict[str, Any]]:
     """Reports of many articles, yielded in input order as they are done.
 
@@ -52,11 +53,18 @@ def analyze_many(
     (other keys are ignored). It is read ``chunk`` records at a time, so a generator of any length
     streams in bounded memory. Each chunk is analysed on ``threads`` threads (0: one per core) with
     the GIL released. ``cross_article`` compares each article with all before it, in order, as
-    ``analyze --cross-article`` does (one thread). Raises ``AnalyzeError`` for a dict without a
-    ``"text"`` string and ``TypeError`` for a record that is neither a str nor a dict.
+    ``analyze --cross-article`` does (one thread).
+
+    ``errors`` says what a bad record does (a dict without a ``"text"`` string, an id that is not
+    JSON, a record that is neither a str nor a dict): ``"raise"`` (the default) raises
+    ``AnalyzeError`` or ``TypeError`` there, after the reports of the records before it;
+    ``"record"`` yields ``{"id": ..., "error": "..."}`` in its place and goes on, as the command
+    line does (the id is the record's when it has a usable one, else its position).
     """
     if chunk < 1:
         raise ValueError("chunk must be at least 1")
+    if errors not in ("raise", "record"):
+        raise ValueError(f'errors must be "raise" or "record", not {errors!r}')
     runner = _native.Runner(threads, cross_article, fingerprints)
     it = iter(records)
     position = 0
@@ -66,19 +74,51 @@ def analyze_many(
         started = None
         if batch:
             texts, ids = [], []
+            # per record: None for one being analysed, else its error record
+            slots = []
             for record in batch:
-                text, id = _record(record, position)
-                texts.append(text)
-                ids.append(_id_json(id))
+                try:
+                    text, id = _record(record, position)
+                    id_json = _id_json(id)
+                except (AnalyzeError, TypeError) as e:
+                    if errors == "raise":
+                        # the reports of the records before this one come first
+                        if pending is not None:
+                            yield from _merged(pending)
+                        if texts:
+                            yield from _merged((runner.start(texts, ids), slots))
+                        raise
+                    slots.append(_error_record(record, position, e))
+                else:
+                    texts.append(text)
+                    ids.append(id_json)
+                    slots.append(None)
                 position += 1
             # the next batch is analysed while this thread turns the previous one into dicts
-            started = runner.start(texts, ids)
+            started = (runner.start(texts, ids), slots)
         if pending is not None:
-            for report in pending.wait():
-                yield json.loads(report)
+            yield from _merged(pending)
         if started is None:
             return
         pending = started
+
+
+def _merged(pending) -> Iterator[Dict[str, Any]]:
+    """A started batch's reports, with its error records in their places."""
+    started, slots = pending
+    reports = iter(started.wait())
+    for slot in slots:
+        yield json.loads(next(reports)) if slot is None else slot
+
+
+def _error_record(record: Any, position: int, error: Exception) -> Dict[str, Any]:
+    """The command line's error line for a record that could not be analysed."""
+    id = record.get("id", position) if isinstance(record, dict) else position
+    try:
+        json.dumps(id)
+    except (TypeError, ValueError):
+        id = position
+    return {"id": id, "error": str(error)}
 
 
 def schema() -> Dict[str, Any]:

@@ -14,5 +14,6 @@ def analyze_many(
     cross_article: bool = False,
     fingerprints: bool = False,
     chunk: int = 256,
+    errors: str = "raise",
 ) -> Iterator[Dict[str, Any]]: ...
 def schema() -> Dict[str, Any]: ...

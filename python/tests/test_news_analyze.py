@@ -46,8 +46,9 @@ def test_analyze_many_equals_jsonl_mode_in_order():
     assert got == expected
 
 
-def test_cross_article_equals_the_cli():
-    feed = ROOT / "fixtures" / "feed.jsonl"
+@pytest.mark.parametrize("name", ["feed.jsonl", "shared-pages.jsonl"])
+def test_cross_article_equals_the_cli(name):
+    feed = ROOT / "fixtures" / name
     out = subprocess.run([cli(), "--input-format", "jsonl", "--cross-article", str(feed)],
                          capture_output=True, check=True)
     expected = out.stdout.decode("utf-8").splitlines()
@@ -96,6 +97,21 @@ def test_bad_input_raises_the_documented_exceptions():
     with pytest.raises(news_analyze.AnalyzeError):
         news_analyze.analyze("text", id=object())
     assert issubclass(news_analyze.AnalyzeError, ValueError)
+
+
+def test_bad_records_raise_after_the_good_ones_or_become_error_records():
+    records = ["A first story, told plainly.", {"id": "b"}, 42, {"id": "d", "text": "Another story."}]
+    got = []
+    with pytest.raises(news_analyze.AnalyzeError, match='record has no "text" string'):
+        for report in news_analyze.analyze_many(records, chunk=2):
+            got.append(report["id"])
+    assert got == [0]
+    out = list(news_analyze.analyze_many(records, errors="record", chunk=3))
+    assert [r["id"] for r in out] == [0, "b", 2, "d"]
+    assert out[1] == {"id": "b", "error": 'record 1: record has no "text" string'}
+    assert "error" in out[2] and "sections" in out[3]
+    with pytest.raises(ValueError):
+        list(news_analyze.analyze_many(records, errors="ignore"))
 
 
 def test_schema_and_version():
