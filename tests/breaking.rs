@@ -145,7 +145,7 @@ fn colliding_ids_are_an_error_for_the_later_record_at_any_thread_count() {
         ];
         let r = run(&args, &input, &[]);
         assert_eq!(r.code, Some(1), "{}", r.stderr);
-        assert!(r.stderr.contains("3 report(s) written"), "{}", r.stderr);
+        assert!(r.stderr.contains("3 reports written"), "{}", r.stderr);
         assert_eq!(r.stderr.matches("same file as the report of").count(), 3);
         let seven: Value =
             serde_json::from_str(&fs::read_to_string(out.join("7.json")).unwrap()).unwrap();

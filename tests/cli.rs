@@ -378,3 +378,42 @@ fn the_output_is_the_same_at_any_thread_count() {
         assert_eq!(run(threads).stdout, one.stdout, "--threads {threads}");
     }
 }
+
+#[test]
+fn output_dir_names_absolute_inputs_by_their_base_name_numbered_on_collision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    std::fs::write(a.join("story.txt"), "One story here.").unwrap();
+    std::fs::write(b.join("story.txt"), "Another story.").unwrap();
+    let out = dir.path().join("out");
+    let run = || {
+        analyze()
+            .arg("-o")
+            .arg(&out)
+            .arg(a.join("story.txt"))
+            .arg(b.join("story.txt"))
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["story.txt.json", "story.txt~2.json"]);
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("story.txt~2.json")).unwrap())
+            .unwrap();
+    assert_eq!(report["id"], b.join("story.txt").display().to_string());
+    // a rerun finds both reports where it left them
+    let again = run();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("2 skipped"));
+}

@@ -118,7 +118,8 @@ pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
     let (failed, written) = sink.finish()?;
     messages.finish();
     if let Some(dir) = batch.output_dir.as_ref().filter(|_| !batch.quiet) {
-        let mut summary = format!("{written} report(s) written to {}", dir.display());
+        let reports = if written == 1 { "report" } else { "reports" };
+        let mut summary = format!("{written} {reports} written to {}", dir.display());
         if skipped > 0 {
             summary.push_str(&format!(
                 ", {skipped} skipped (already there; --redo to analyse them again)"

@@ -3,9 +3,12 @@
 //!
 //! A report's file is named after its input's id and the format (`.json`, `.txt`, `.html`).
 //! Relative ids made of plain names keep their folders (`articles/2024/a.txt` →
-//! `DIR/articles/2024/a.txt.json`); standard input's (`-`) is `stdin.json`; any other id (absolute, with `..` or a leading dot, a number)
-//! becomes one flat name. Either way `%`, `/`, `\` and control characters are percent-encoded, so no
-//! name can climb out of the directory. Two records whose ids still map to one file (`7` and `"7"`,
+//! `DIR/articles/2024/a.txt.json`); standard input's (`-`) is `stdin.json`; a path that is not plain
+//! and relative (`/tmp/news/a.txt`, `../a.txt`) is named by its base name (`a.txt.json`), with
+//! `~2`, `~3`, ... before the extension when an earlier input of the run took that name
+//! (`a.txt~2.json`); any other id (a number, `..`) becomes one flat name. Either way `%`, `/`, `\`
+//! and control characters are percent-encoded, so no name can climb out of the directory. Two
+//! records whose ids still map to one file (`7` and `"7"`,
 //! the same id twice, file names that differ only in bytes that are not UTF-8) are refused for the
 //! later one, and so is a report that would land on (or on a link to) any input of the run. Writing
 //! the files is `report_files`'.
@@ -36,6 +39,8 @@ pub struct ReportDir {
     claimed: FxHashMap<u64, Value>,
     /// Folders looked up, and their real paths (none for a folder not there yet).
     folders: FxHashMap<PathBuf, Option<PathBuf>>,
+    /// For each base name given to a path id, the last number added to it (`a.txt~2.json`).
+    numbered: FxHashMap<PathBuf, u32>,
 }
 
 /// What becomes of one record's report.
@@ -68,6 +73,7 @@ impl ReportDir {
             inputs,
             claimed: FxHashMap::default(),
             folders: FxHashMap::default(),
+            numbered: FxHashMap::default(),
         })
     }
 
@@ -76,22 +82,22 @@ impl ReportDir {
         &self.root
     }
 
-    /// Where the report of the input `id` goes.
-    pub fn path_for(&self, id: &Value) -> PathBuf {
-        let mut path = self.root.clone();
-        path.extend(file_components(id, self.extension));
-        path
-    }
-
     /// Claims the report file of the record `id` (records claim in input order).
     pub fn claim(&mut self, id: &Value) -> Claim {
-        let path = self.path_for(id);
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut h = rustc_hash::FxHasher::default();
-            path.hash(&mut h);
-            h.finish()
-        };
+        let named = file_components(id, self.extension);
+        let mut path = self.root.clone();
+        path.extend(&named.names);
+        if named.base_only && self.claimed.contains_key(&path_key(&path)) {
+            // another input of the run has this base name: the next free number
+            let n = self.numbered.entry(path.clone()).or_insert(1);
+            let mut numbered = path.clone();
+            while self.claimed.contains_key(&path_key(&numbered)) {
+                *n += 1;
+                numbered.set_file_name(numbered_name(&named.names[0], *n, self.extension));
+            }
+            path = numbered;
+        }
+        let key = path_key(&path);
         if let Some(earlier) = self.claimed.get(&key) {
             return Claim::Refuse(format!(
                 "its report would be the same file as the report of {} ({}): ids must map to \
@@ -142,6 +148,23 @@ impl ReportDir {
     }
 }
 
+/// The key a claimed report path is remembered by.
+fn path_key(path: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    path.hash(&mut h);
+    h.finish()
+}
+
+/// `a.txt.json` numbered `n`: `a.txt~n.json`.
+fn numbered_name(name: &str, n: u32, extension: &str) -> String {
+    let stem = name
+        .strip_suffix(extension)
+        .and_then(|s| s.strip_suffix('.'))
+        .unwrap_or(name);
+    format!("{stem}~{n}.{extension}")
+}
+
 /// An id as people read it.
 fn crate_id(id: &Value) -> String {
     analyze::report::id_text(id)
@@ -180,8 +203,15 @@ fn alive(pid: u32, path: &Path) -> bool {
     age.is_none_or(|a| a.as_secs() < 3600)
 }
 
+/// The file-name components of an id's report file, and whether the id was a path named by its
+/// base name alone (then a number is added when the name is taken).
+struct ReportName {
+    names: Vec<String>,
+    base_only: bool,
+}
+
 /// The path components (relative, plain names only) of an id's report file.
-fn file_components(id: &Value, extension: &str) -> Vec<String> {
+fn file_components(id: &Value, extension: &str) -> ReportName {
     let text = match id {
         // standard input's report is `stdin.json`, not a hidden `-.json`
         Value::String(s) if s == "-" => "stdin".to_string(),
@@ -194,16 +224,25 @@ fn file_components(id: &Value, extension: &str) -> Vec<String> {
             .components()
             .all(|c| matches!(c, Component::Normal(_)))
         && parts.iter().all(|p| !p.is_empty() && !p.starts_with('.'));
-    let mut names: Vec<String> = if plain {
-        parts.iter().map(|p| encode(p)).collect()
-    } else {
-        vec![encode(&text)]
+    // a path that is absolute or climbs (`/tmp/a.txt`, `../a.txt`): its base name, when plain
+    let base = (!plain && matches!(id, Value::String(_)))
+        .then(|| Path::new(&text).file_name())
+        .flatten()
+        .and_then(|name| name.to_str())
+        .filter(|name| !name.starts_with('.') && !name.contains('\\'));
+    let mut names: Vec<String> = match (plain, base) {
+        (true, _) => parts.iter().map(|p| encode(p)).collect(),
+        (false, Some(base)) => vec![encode(base)],
+        (false, None) => vec![encode(&text)],
     };
     if let Some(last) = names.last_mut() {
         last.push('.');
         last.push_str(extension);
     }
-    names
+    ReportName {
+        names,
+        base_only: !plain && base.is_some(),
+    }
 }
 
 /// A name safe as one file-name component: `%`, `/`, `\` and control characters percent-encoded, a
@@ -240,7 +279,7 @@ mod tests {
     use super::*;
 
     fn names(id: Value) -> Vec<String> {
-        file_components(&id, "json")
+        file_components(&id, "json").names
     }
 
     #[test]
@@ -254,11 +293,42 @@ mod tests {
     }
 
     #[test]
+    fn paths_that_are_not_plain_are_named_by_their_base_name() {
+        assert_eq!(names("../../etc/x".into()), ["x.json"]);
+        assert_eq!(names("/tmp/news/a.txt".into()), ["a.txt.json"]);
+        assert_eq!(names("./a".into()), ["a.json"]);
+        assert_eq!(names("a//b".into()), ["b.json"]);
+        assert_eq!(names("/tmp/.hidden".into()), ["%2Ftmp%2F.hidden.json"]);
+    }
+
+    #[test]
+    fn a_base_name_taken_earlier_in_the_run_gets_a_number() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut dir = ReportDir::open(tmp.path(), true, "json", Default::default()).unwrap();
+        let mut got = Vec::new();
+        for id in ["/x/a.txt", "/y/a.txt", "a.txt~2", "/z/a.txt", "a.txt"] {
+            match dir.claim(&Value::from(id)) {
+                Claim::Write(p) => got.push(p.file_name().unwrap().to_string_lossy().into_owned()),
+                Claim::Refuse(_) => got.push("refused".into()),
+                Claim::Skip => got.push("skipped".into()),
+            }
+        }
+        // a plain id whose file a numbered name took is refused, as any two ids on one file are
+        assert_eq!(
+            got,
+            [
+                "a.txt.json",
+                "a.txt~2.json",
+                "refused",
+                "a.txt~3.json",
+                "refused"
+            ]
+        );
+    }
+
+    #[test]
     fn other_ids_are_one_flat_safe_name() {
-        assert_eq!(names("../../etc/x".into()), ["%2E.%2F..%2Fetc%2Fx.json"]);
-        assert_eq!(names("/etc/passwd".into()), ["%2Fetc%2Fpasswd.json"]);
-        assert_eq!(names("./a".into()), ["%2E%2Fa.json"]);
-        assert_eq!(names("a//b".into()), ["a%2F%2Fb.json"]);
+        assert_eq!(names("..".into()), ["%2E..json"]);
         assert_eq!(names(Value::from(7)), ["7.json"]);
         assert_eq!(names("".into()), ["%.json"]);
         assert_eq!(names("50%\n".into()), ["50%25%0A.json"]);

@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use super::{byte_offsets, id_text, quotes_by_speaker, snippet};
+use super::{byte_offsets, count, id_text, quotes_by_speaker, snippet};
 use crate::report::{AttributionKind, Report, SectionKind};
 
 /// The page's start: the document head with its style sheet.
@@ -395,7 +395,7 @@ fn outline(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
     out.push_str("<h3>Outline</h3>\n<ul>\n");
     for (i, s) in report.sections.iter().enumerate() {
         let what = match s.kind {
-            SectionKind::Body => format!("{} paragraphs", s.paragraphs.len()),
+            SectionKind::Body => count(s.paragraphs.len(), "paragraph"),
             _ => snippet(s.title.as_deref().unwrap_or(&s.text), 40),
         };
         let _ = writeln!(

@@ -56,7 +56,8 @@ impl Format {
         match self {
             Format::Json => "The JSON report (the contract; the default)",
             Format::Text => {
-                "A summary for the terminal: outline, duplicates, quotes by speaker, entities"
+                "A summary for the terminal: outline, duplicates, quotes by speaker, reported \
+                 speech, entities"
             }
             Format::Html => {
                 "The article annotated: sections, duplicates, quotes and entities marked, with a side panel"
@@ -208,6 +209,15 @@ fn byte_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
 
 /// `text` cut to about `max` characters at a word boundary, with an ellipsis when cut; runs of
 /// whitespace (line breaks too) become one space.
+/// `n` things, in the singular for one: "1 paragraph", "3 paragraphs".
+fn count(n: usize, thing: &str) -> String {
+    if n == 1 {
+        format!("1 {thing}")
+    } else {
+        format!("{n} {thing}s")
+    }
+}
+
 fn snippet(text: &str, max: usize) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= max {
@@ -224,6 +234,13 @@ fn snippet(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_singular_for_one() {
+        assert_eq!(count(1, "paragraph"), "1 paragraph");
+        assert_eq!(count(0, "paragraph"), "0 paragraphs");
+        assert_eq!(count(3, "character"), "3 characters");
+    }
 
     #[test]
     fn byte_offsets_follow_characters() {

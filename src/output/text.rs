@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{id_text, quotes_by_speaker, snippet};
+use super::{count, id_text, quotes_by_speaker, snippet};
 use crate::report::{AttributionKind, EntityKind, Passage, Report, SectionKind};
 
 /// How wide snippets of the article are, in characters.
@@ -104,11 +104,15 @@ fn sections(out: &mut String, report: &Report, p: Painter) {
     let _ = writeln!(out, "\n{}", p.heading("Sections"));
     for s in &report.sections {
         let what = match (&s.title, s.kind) {
-            (Some(t), _) => format!("“{}”, {} paragraph(s)", snippet(t, 60), s.paragraphs.len()),
+            (Some(t), _) => format!(
+                "“{}”, {}",
+                snippet(t, 60),
+                count(s.paragraphs.len(), "paragraph")
+            ),
             (None, SectionKind::Body) => format!(
-                "{} paragraphs, {} characters",
-                s.paragraphs.len(),
-                s.end - s.start
+                "{}, {}",
+                count(s.paragraphs.len(), "paragraph"),
+                count(s.end - s.start, "character")
             ),
             _ => snippet(&s.text, SNIPPET - 20),
         };
