@@ -144,17 +144,18 @@ fn the_schema_describes_a_report_or_an_error_line() {
 }
 
 #[test]
-fn the_readme_usage_line_is_the_help_one() {
+fn the_usage_reference_line_is_the_help_one() {
     let help = String::from_utf8(analyze().arg("--help").output().unwrap().stdout).unwrap();
     let usage = help
         .lines()
         .find_map(|l| l.strip_prefix("Usage: "))
         .unwrap();
-    let readme =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-            .unwrap();
+    let reference = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/usage.md"),
+    )
+    .unwrap();
     assert!(
-        readme.contains(&format!("\n    {usage}\n")),
-        "README lacks {usage:?}"
+        reference.contains(&format!("\n    {usage}\n")),
+        "docs/usage.md lacks {usage:?}"
     );
 }

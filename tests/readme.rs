@@ -82,3 +82,28 @@ fn the_readmes_first_command_runs_as_written() {
         .find(|s| s["kind"] == "headline");
     assert!(headline.is_some(), "{report}");
 }
+
+/// The README is for deciding and starting (about 150-200 lines); reference lives in `docs/`, and
+/// every local link it gives leads to a file that is there.
+#[test]
+fn the_readme_is_short_and_its_links_lead_somewhere() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let lines = readme.lines().count();
+    assert!(
+        lines < 220,
+        "README.md has {lines} lines: move reference to docs/"
+    );
+    let mut links = 0;
+    for piece in readme.split("](").skip(1) {
+        let target = piece.split([')', '#']).next().unwrap_or_default();
+        if target.is_empty() || target.starts_with("http") {
+            continue;
+        }
+        links += 1;
+        assert!(
+            root().join(target).exists(),
+            "README links to missing {target}"
+        );
+    }
+    assert!(links >= 5, "{links} local links");
+}

@@ -3,7 +3,7 @@
 //! Field order here is the key order on output. Offsets are Unicode scalar positions (Python `str`
 //! indices) into the decoded input, end exclusive; `text` beside a span is always exactly
 //! `input[start:end]`. Adding a field is a compatible change; renaming or removing one bumps
-//! [`SCHEMA_VERSION`]. The README's "Report reference" documents every field.
+//! [`SCHEMA_VERSION`]. `docs/report.md` documents every field.
 //!
 //! The kinds ([`SectionKind`], [`EntityKind`], ...) are the enums the stages and the report share;
 //! a private builder turns the stages' results into these types and does nothing else.
