@@ -18,6 +18,7 @@
 use rustc_hash::FxHashMap;
 
 use super::align::{Chain, Chainer, Params, Pos, Source};
+use super::chunked::Chunked;
 use super::fingerprint::{self, SHARED_K, SHARED_W};
 use super::passages::WordRanges;
 use crate::report::DuplicateKind;
@@ -114,63 +115,6 @@ struct LineEntry {
     /// The high half of the sentence's hash (the index is keyed by the low half).
     check: u32,
     next: u32,
-}
-
-/// An append-only list kept in fixed-size chunks: growing never copies it or leaves half of it
-/// unused, as doubling a `Vec` does.
-#[derive(Debug)]
-struct Chunked<T> {
-    chunks: Vec<Vec<T>>,
-    len: usize,
-}
-
-const CHUNK: usize = 1 << 16;
-
-impl<T: Copy> Chunked<T> {
-    fn new() -> Self {
-        Chunked {
-            chunks: Vec::new(),
-            len: 0,
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.len
-    }
-
-    fn push(&mut self, x: T) {
-        if self.len.is_multiple_of(CHUNK) {
-            self.chunks.push(Vec::with_capacity(CHUNK));
-        }
-        if let Some(c) = self.chunks.last_mut() {
-            c.push(x);
-            self.len += 1;
-        }
-    }
-
-    fn get(&self, i: usize) -> T {
-        self.chunks[i / CHUNK][i % CHUNK]
-    }
-
-    /// The first index in `range` where `pred` turns false (it must hold for a prefix of the range).
-    fn partition_point(&self, range: std::ops::Range<usize>, pred: impl Fn(&T) -> bool) -> usize {
-        let (mut lo, mut hi) = (range.start, range.end);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if pred(&self.get(mid)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo
-    }
-}
-
-impl<T: Copy> Default for Chunked<T> {
-    fn default() -> Self {
-        Chunked::new()
-    }
 }
 
 /// The fingerprints of every article read so far.

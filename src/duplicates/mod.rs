@@ -10,6 +10,7 @@
 //! [`dedupe`] prints an article without its later copies.
 
 pub mod align;
+mod chunked;
 pub mod cross;
 pub mod dedupe;
 pub mod fingerprint;
