@@ -38,7 +38,11 @@ impl<T: Copy> Chunked<T> {
     }
 
     /// The first index in `range` where `pred` turns false (it must hold for a prefix of the range).
-    pub fn partition_point(&self, range: std::ops::Range<usize>, pred: impl Fn(&T) -> bool) -> usize {
+    pub fn partition_point(
+        &self,
+        range: std::ops::Range<usize>,
+        pred: impl Fn(&T) -> bool,
+    ) -> usize {
         let (mut lo, mut hi) = (range.start, range.end);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
