@@ -89,6 +89,23 @@ fn pronoun_votes(doc: &Document, entities: &[Entity]) -> FxHashMap<usize, (u32, 
     if people.is_empty() {
         return votes;
     }
+    // for each gender and each k, 1 + the index of the last of people[..k] whose given name does not
+    // say otherwise (0: none), so that a pronoun finds its person in one step, however many
+    // people of the other sex were named since
+    let latest = |gender: Gender| -> Vec<u32> {
+        let mut out = Vec::with_capacity(people.len() + 1);
+        out.push(0);
+        for (j, &(_, p)) in people.iter().enumerate() {
+            let last = out[j];
+            out.push(if named[p].is_none_or(|g| g == gender) {
+                j as u32 + 1
+            } else {
+                last
+            });
+        }
+        out
+    };
+    let (latest_female, latest_male) = (latest(Gender::Female), latest(Gender::Male));
     for (w, word) in doc.words.iter().enumerate() {
         // pronouns are short ASCII words: most words are passed over by their first letter and
         // length, the rest lower-cased on the stack
@@ -115,14 +132,19 @@ fn pronoun_votes(doc: &Document, entities: &[Entity]) -> FxHashMap<usize, (u32, 
         let sentence = doc.sentence_of_word(w);
         let from = doc.sentences[sentence.saturating_sub(LOOKBACK)].start;
         let upto = people.partition_point(|&(end, _)| end <= word.start);
-        let Some(&(_, person)) = people[..upto]
-            .iter()
-            .rev()
-            .take_while(|&&(end, _)| end >= from)
-            .find(|&&(_, p)| named[p].is_none_or(|g| g == gender))
+        let latest = match gender {
+            Gender::Female => &latest_female,
+            Gender::Male => &latest_male,
+        };
+        let Some(&(end, person)) = (latest[upto] as usize)
+            .checked_sub(1)
+            .and_then(|j| people.get(j))
         else {
             continue;
         };
+        if end < from {
+            continue;
+        }
         let v = votes.entry(person).or_default();
         match gender {
             Gender::Female => v.0 += 1,

@@ -174,11 +174,8 @@ fn kind_of(doc: &Document, m: &mentions::Mention, class: model::Class) -> Option
 /// what the model judges, in training as in use.
 pub(crate) fn candidates(doc: &Document, skip: &[Span]) -> Vec<mentions::Mention> {
     let mut ms = mentions::find(doc);
-    ms.retain(|m| {
-        !skip
-            .iter()
-            .any(|s| s.start <= m.span.start && m.span.end <= s.end)
-    });
+    // `skip` holds paragraphs, in order: a binary search each
+    ms.retain(|m| !m.span.inside_any(skip));
     settle::settle_open_types(doc, &mut ms);
     if settle::sports_report(doc) {
         settle::places_as_teams(doc, &mut ms);

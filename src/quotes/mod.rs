@@ -111,12 +111,8 @@ fn quotes_and_people<'d>(
     skip: &[Span],
 ) -> (Vec<Quote>, People<'d>) {
     let mut quoted = quotations(doc);
-    quoted.retain(|q| {
-        let span = q.span();
-        !skip
-            .iter()
-            .any(|s| s.start <= span.start && span.end <= s.end)
-    });
+    // `skip` holds paragraphs, in order: a binary search each
+    quoted.retain(|q| !q.span().inside_any(skip));
     let cuts = frames::cuts(&quoted);
     let cx = Context {
         doc,

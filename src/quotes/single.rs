@@ -92,6 +92,7 @@ struct Candidate {
 /// goes on there).
 pub fn marks(text: &str, para: Span, runs_on: bool) -> Vec<(Span, Dir)> {
     let cands = candidates(text, para);
+    let ahead = stronger_ahead(&cands);
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in cands.iter().enumerate() {
@@ -100,7 +101,7 @@ pub fn marks(text: &str, para: Span, runs_on: bool) -> Vec<(Span, Dir)> {
                 open = Some(out.len());
                 out.push((c.span, Dir::Open));
             }
-            Some(_) if c.closes && (c.strong || !stronger_ahead(&cands[i + 1..])) => {
+            Some(_) if c.closes && (c.strong || !ahead[i + 1]) => {
                 out.push((c.span, Dir::Close));
                 open = None;
             }
@@ -115,11 +116,18 @@ pub fn marks(text: &str, para: Span, runs_on: bool) -> Vec<(Span, Dir)> {
     out
 }
 
-/// Whether a strong closing mark comes before the next opening one.
-fn stronger_ahead(rest: &[Candidate]) -> bool {
-    rest.iter()
-        .take_while(|c| !c.opens || c.closes)
-        .any(|c| c.closes && c.strong)
+/// For each `i` (and `cands.len()`), whether a strong closing mark comes in `cands[i..]` before the
+/// next mark that only opens: found from the end in one pass, not by a scan for each weak mark.
+fn stronger_ahead(cands: &[Candidate]) -> Vec<bool> {
+    let mut ahead = vec![false; cands.len() + 1];
+    for (i, c) in cands.iter().enumerate().rev() {
+        ahead[i] = if c.opens && !c.closes {
+            false
+        } else {
+            (c.closes && c.strong) || ahead[i + 1]
+        };
+    }
+    ahead
 }
 
 /// Every single mark of the paragraph that could open or close a quotation (a doubled `''` is a

@@ -81,7 +81,8 @@ impl Segment {
 }
 
 /// The paragraphs of boilerplate segments that are page furniture by their words ("Previous
-/// ArticleNext Article", share prompts): text that names no entity and attributes no quotation.
+/// ArticleNext Article", share prompts), in text order: text that names no entity and attributes no
+/// quotation.
 pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
     segments
         .iter()
@@ -210,20 +211,64 @@ fn weight(cues: &[Cues], i: usize) -> f32 {
 /// The contiguous paragraph range with the greatest total weight (Kadane), if any weighs above zero,
 /// with its weight.
 fn main_run(cues: &[Cues]) -> Option<(f32, Range<usize>)> {
-    let mut best: Option<(f32, Range<usize>)> = None;
-    let mut sum = 0.0;
-    let mut start = 0;
+    let mut scan = Kadane::default();
     for i in 0..cues.len() {
-        if sum <= 0.0 {
-            sum = 0.0;
-            start = i;
+        scan.step(i, weight(cues, i));
+    }
+    scan.best
+}
+
+/// A run of prose and its weight.
+type Run = Option<(f32, Range<usize>)>;
+
+/// Kadane's scan for the heaviest run, one paragraph at a time.
+#[derive(Debug, Clone, Default)]
+struct Kadane {
+    best: Run,
+    sum: f32,
+    start: usize,
+}
+
+impl Kadane {
+    fn step(&mut self, i: usize, w: f32) {
+        if self.sum <= 0.0 {
+            self.sum = 0.0;
+            self.start = i;
         }
-        sum += weight(cues, i);
-        if sum > 0.0 && best.as_ref().is_none_or(|(b, _)| sum > *b) {
-            best = Some((sum, start..i + 1));
+        self.sum += w;
+        if self.sum > 0.0 && self.best.as_ref().is_none_or(|(b, _)| self.sum > *b) {
+            self.best = Some((self.sum, self.start..i + 1));
         }
     }
-    best
+}
+
+/// `main_run(&cues[..end])` for each of `ends`, in one pass over the page rather than one per end.
+/// A paragraph's weight looks at its neighbours, so cutting the page at `end` changes the weight
+/// of its last paragraph that is not a furniture phrase and of none before it: the scan over whole
+/// weights is shared up to that paragraph and finished, for each end, from there.
+fn main_runs_of_prefixes(cues: &[Cues], ends: &[usize]) -> Vec<Run> {
+    let mut order: Vec<usize> = (0..ends.len()).collect();
+    order.sort_by_key(|&q| ends[q]);
+    let mut out: Vec<Run> = vec![None; ends.len()];
+    let mut shared = Kadane::default();
+    let mut done = 0;
+    for q in order {
+        let end = ends[q].min(cues.len());
+        let last = (done..end)
+            .rev()
+            .find(|&i| !cues[i].boilerplate_phrase)
+            .unwrap_or(done);
+        while done < last {
+            shared.step(done, weight(cues, done));
+            done += 1;
+        }
+        let mut scan = shared.clone();
+        for i in done..end {
+            scan.step(i, weight(&cues[..end], i));
+        }
+        out[q] = scan.best;
+    }
+    out
 }
 
 /// The paragraphs of the body before the header is read: the story's run of prose, with the list
@@ -238,9 +283,11 @@ fn body_run(doc: &Document, cues: &[Cues]) -> Range<usize> {
 /// else the main run of the whole page.
 fn story_run(cues: &[Cues]) -> Option<Range<usize>> {
     let threads = threads(cues);
-    let above = |t: &Thread| main_run(&cues[..t.start]);
-    if let Some((_, run)) = threads
-        .iter()
+    let starts: Vec<usize> = threads.iter().map(|t| t.start).collect();
+    // the main run above each thread, all found in one pass
+    let above_each = main_runs_of_prefixes(cues, &starts);
+    let above = |t: usize| above_each[t].clone();
+    if let Some((_, run)) = (0..threads.len())
         .filter_map(above)
         .find(|(weight, _)| *weight >= STORY_WEIGHT_ABOVE_COMMENTS)
     {
@@ -251,7 +298,7 @@ fn story_run(cues: &[Cues]) -> Option<Range<usize>> {
     // the (short) prose above the thread
     let inside = threads
         .iter()
-        .find(|t| t.second < run.start && run.start < t.end);
+        .position(|t| t.second < run.start && run.start < t.end);
     match inside.and_then(above) {
         Some((_, story)) => Some(story),
         None => Some(run),
@@ -430,6 +477,36 @@ mod tests {
             .iter()
             .map(|s| (s.kind, s.paragraphs.len()))
             .collect()
+    }
+
+    #[test]
+    fn main_runs_of_prefixes_equal_the_main_run_of_each_prefix() {
+        // prose, furniture phrases between it, comment marks, short lines, in a fixed mixed order
+        let lines = [
+            "The council voted on Tuesday to approve a new bridge over the river, ending years of debate.",
+            "Advertisement",
+            "Jane says:",
+            "Construction is expected to start next spring and to take three years, officials said.",
+            "Reply",
+            "Short line",
+            "Advertisement",
+            "Advertisement",
+            "The mayor said the bridge would cut the drive across town by half for most people living here.",
+            "Posted by: Tom | May 2, 2012 4:49 PM",
+        ];
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(lines[(i * 7 + i / 3) % lines.len()]);
+            text.push_str(if i % 4 == 0 { "\n\n" } else { "\n" });
+        }
+        let doc = Document::new(&text);
+        let repeats = Repeats::of(&doc);
+        let cues = cues::analyse(&doc, &repeats);
+        let ends: Vec<usize> = (0..=cues.len()).rev().collect();
+        let runs = main_runs_of_prefixes(&cues, &ends);
+        for (end, run) in ends.iter().zip(&runs) {
+            assert_eq!(run, &main_run(&cues[..*end]), "prefix of {end}");
+        }
     }
 
     #[test]

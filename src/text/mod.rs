@@ -39,6 +39,13 @@ impl Span {
     pub fn is_empty(&self) -> bool {
         self.end <= self.start
     }
+
+    /// Whether this span lies wholly inside one of `spans`, which are sorted and do not overlap
+    /// (paragraphs, sections): a binary search, not a scan.
+    pub fn inside_any(&self, spans: &[Span]) -> bool {
+        let after = spans.partition_point(|s| s.start <= self.start);
+        after > 0 && self.end <= spans[after - 1].end
+    }
 }
 
 /// One paragraph: a trimmed, non-blank line, or several hard-wrapped lines joined. Its sentences
@@ -310,6 +317,16 @@ fn word_spans(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inside_any_finds_the_one_span_that_could_hold_it() {
+        let spans = [Span::new(0, 5), Span::new(10, 20), Span::new(30, 31)];
+        assert!(Span::new(11, 20).inside_any(&spans));
+        assert!(Span::new(0, 5).inside_any(&spans));
+        assert!(!Span::new(4, 11).inside_any(&spans));
+        assert!(!Span::new(20, 25).inside_any(&spans));
+        assert!(!Span::new(0, 1).inside_any(&[]));
+    }
 
     fn para_texts<'a>(doc: &Document<'a>) -> Vec<&'a str> {
         doc.paragraphs.iter().map(|p| doc.slice(p.span)).collect()
