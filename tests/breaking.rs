@@ -227,7 +227,9 @@ fn a_killed_runs_temporary_files_are_removed_by_the_next_run() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
-    let leftover = out.join(".analyze-4294967295-AbCdEf.tmp");
+    // a run killed while writing: its lock file stayed, and nobody holds the lock
+    fs::write(out.join(".analyze-4294967295x0dead.lock"), "").unwrap();
+    let leftover = out.join(".analyze-4294967295x0dead-AbCdEf.tmp");
     fs::write(&leftover, "half a report").unwrap();
     let r = run(
         &[
@@ -404,4 +406,168 @@ fn walk_messages_are_the_same_with_and_without_follow() {
         assert_eq!(got[1]["error"], "symbolic link loop", "follow: {follow}");
         assert!(!r.stderr.contains("os error"), "{}", r.stderr);
     }
+}
+
+/// Round three: `--redo` with standard input redirected from a file whose name is the report's
+/// (`- < feed.json`, id `feed`; `- < stdin.json` in text mode) replaced that file.
+#[test]
+fn a_report_never_overwrites_the_file_standard_input_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = dir.path().join("feed.json");
+    let record = "{\"id\":\"feed\",\"text\":\"x\"}\n";
+    fs::write(&feed, record).unwrap();
+    let text = dir.path().join("stdin.json");
+    fs::write(&text, "Some text here.").unwrap();
+    for (args, input, content) in [
+        (
+            &["--input-format", "jsonl", "--redo", "-o", ".", "-"][..],
+            &feed,
+            record,
+        ),
+        (&["--redo", "-o", ".", "-"][..], &text, "Some text here."),
+    ] {
+        // standard input is the file itself, not a pipe fed from it
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("analyze"))
+            .args(args)
+            .current_dir(dir.path())
+            .stdin(fs::File::open(input).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("would overwrite the input"),
+            "{args:?}"
+        );
+        assert_eq!(fs::read_to_string(input).unwrap(), content, "{args:?}");
+    }
+}
+
+/// Round three: a run decided that another run was dead by looking for its process in `/proc`,
+/// which fails across PID namespaces (containers sharing a folder), and deleted the live run's
+/// temporary files. A run is alive while it holds its lock, whatever its process id says.
+#[cfg(unix)]
+#[test]
+fn a_live_runs_temporary_files_survive_another_run_in_the_same_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    // a run in another PID namespace: pid 1 there, holding its lock through flock(1)
+    let lock = out.join(".analyze-1x00000live.lock");
+    fs::write(&lock, "").unwrap();
+    let temp = out.join(".analyze-1x00000live-AbCdEf.tmp");
+    fs::write(&temp, "a report being written").unwrap();
+    let Ok(mut holder) = std::process::Command::new("flock")
+        .arg(&lock)
+        .args(["sleep", "30"])
+        .spawn()
+    else {
+        panic!("flock(1) from util-linux is needed for this test");
+    };
+    // wait until the holder has the lock
+    let held = (0..100).any(|_| {
+        std::thread::sleep(Duration::from_millis(50));
+        let probe = std::process::Command::new("flock")
+            .args(["-n"])
+            .arg(&lock)
+            .arg("true")
+            .status();
+        probe.is_ok_and(|s| !s.success())
+    });
+    assert!(held, "the holder never took the lock");
+    let r = run(
+        &[
+            "--input-format",
+            "jsonl",
+            "--output-dir",
+            out.to_str().unwrap(),
+            "-",
+        ],
+        &articles(2),
+        &[],
+    );
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(temp.exists(), "a live run's temporary file was removed");
+    assert!(lock.exists());
+}
+
+/// Round three: each folder's real path was looked up once per run, so a folder swapped for a
+/// link in the middle of a run was followed (reports written elsewhere). Reports are written
+/// through a directory handle, one name at a time, never following a link.
+#[cfg(unix)]
+#[test]
+fn a_folder_swapped_for_a_link_mid_run_is_not_followed() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let outside = dir.path().join("outside");
+    fs::create_dir(&outside).unwrap();
+    let records = |from: usize| -> String {
+        (from..from + 64)
+            .map(|i| {
+                serde_json::json!({"id": format!("sub/{i}"), "text": format!("Story {i} here.")})
+                    .to_string()
+                    + "\n"
+            })
+            .collect()
+    };
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("analyze"))
+        .args(["--input-format", "jsonl", "-j", "1", "-o"])
+        .arg(&out)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(records(0).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // the first chunk's reports are written while the run waits for more input
+    let first = (0..400).any(|_| {
+        std::thread::sleep(Duration::from_millis(25));
+        fs::read_dir(out.join("sub")).is_ok_and(|d| d.count() == 64)
+    });
+    assert!(first, "the first chunk was not written");
+    fs::rename(out.join("sub"), dir.path().join("moved")).unwrap();
+    std::os::unix::fs::symlink(&outside, out.join("sub")).unwrap();
+    stdin.write_all(records(64).as_bytes()).unwrap();
+    drop(stdin);
+    let result = child.wait_with_output().unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert_eq!(
+        fs::read_dir(&outside).unwrap().count(),
+        0,
+        "reports went through the link"
+    );
+    assert!(String::from_utf8_lossy(&result.stderr).contains("is a link"));
+}
+
+/// Round three: a link inside the output folder (`DIR/a -> b`) let the ids `a/x` and `b/x` write
+/// one file, silently. A report is never written through a link: the record is an error.
+#[cfg(unix)]
+#[test]
+fn a_link_inside_the_output_folder_is_an_error_not_a_collision() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir_all(out.join("b")).unwrap();
+    std::os::unix::fs::symlink(out.join("b"), out.join("a")).unwrap();
+    let records = jsonl(&[
+        (Value::from("a/x"), "First story here.".to_string()),
+        (Value::from("b/x"), "Second story here.".to_string()),
+    ]);
+    let r = run(
+        &["--input-format", "jsonl", "-o", out.to_str().unwrap(), "-"],
+        &records,
+        &[],
+    );
+    assert_eq!(r.code, Some(1), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a/x: its report's folder a is a link"),
+        "{}",
+        r.stderr
+    );
+    let report: Value =
+        serde_json::from_str(&fs::read_to_string(out.join("b/x.json")).unwrap()).unwrap();
+    assert_eq!(report["id"], "b/x");
 }

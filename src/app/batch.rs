@@ -24,7 +24,7 @@ use rustc_hash::FxHashSet;
 
 use super::progress::{self, Messages};
 use super::records::{self, Record};
-use super::report_dir::{Claim, ReportDir};
+use super::report_dir::{Claim, FileId, ReportDir, file_id, stdin_file_id};
 use super::report_files::FileWriter;
 use super::settings::{Batch, Product};
 use super::sink::{Rendered, Sink};
@@ -79,9 +79,13 @@ pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
         }
         None => None,
     };
-    let files = report_dir
-        .as_ref()
-        .map(|d| FileWriter::spawn(d.root().to_path_buf(), messages.clone()));
+    let files = report_dir.as_ref().map(|d| {
+        FileWriter::spawn(
+            d.root().to_path_buf(),
+            d.run().to_string(),
+            messages.clone(),
+        )
+    });
     let reading = batch.reading;
     let mut skipped = 0;
     let records = sources::sources(&batch.paths, &batch.glob, reading.follow)
@@ -130,12 +134,14 @@ pub fn run(batch: &Batch, out: &mut dyn Write) -> io::Result<u8> {
     Ok(if failed { EXIT_SOME_FAILED } else { EXIT_OK })
 }
 
-/// Every input file of the run, by its real path (with `--output-dir`, no report may land on one).
-fn inputs(batch: &Batch) -> FxHashSet<std::path::PathBuf> {
+/// Every input file of the run by its identity, standard input's file too (with `--output-dir`, no
+/// report may land on one: `analyze -o . - < feed.json` must not replace `feed.json`).
+fn inputs(batch: &Batch) -> FxHashSet<FileId> {
     sources::sources(&batch.paths, &batch.glob, batch.reading.follow)
         .filter_map(|s| match s {
-            Ok(Source::File(p)) => std::fs::canonicalize(p).ok(),
-            _ => None,
+            Ok(Source::File(p)) => std::fs::metadata(p).ok().and_then(|m| file_id(&m)),
+            Ok(Source::Stdin) => stdin_file_id(),
+            Err(_) => None,
         })
         .collect()
 }

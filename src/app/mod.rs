@@ -5,7 +5,8 @@
 //! - [`settings`]: the flags resolved once into the task and its decisions;
 //! - [`sources`] and [`records`]: paths walked into sources, sources read into records;
 //! - [`batch`]: the loop that analyses records on a pool and writes them in input order;
-//! - [`report_dir`]: `--output-dir`, one report file per input, written atomically;
+//! - [`report_dir`]: `--output-dir`, one report file per input, written atomically
+//!   ([`report_files`], through a held directory handle; [`run_lock`], which runs are alive);
 //! - [`progress`]: the progress bar on stderr.
 //!
 //! A closed stdout ends the run quietly; anything else that stops the run is printed with its
@@ -17,6 +18,7 @@ mod progress;
 mod records;
 mod report_dir;
 mod report_files;
+mod run_lock;
 mod settings;
 mod sink;
 mod sources;

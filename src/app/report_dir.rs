@@ -22,10 +22,8 @@ use serde_json::Value;
 /// Longest file-name component written, in bytes; longer ones are cut and end in a hash of the whole.
 const MAX_COMPONENT: usize = 200;
 
-/// What the temporary files of a report being written are called: `.analyze-PID-RANDOM.tmp`.
-pub const TEMP_PREFIX: &str = ".analyze-";
-/// The temporary files' ending.
-pub const TEMP_SUFFIX: &str = ".tmp";
+use super::run_lock::{RunLock, remove_leftovers};
+pub use super::run_lock::{TEMP_PREFIX, TEMP_SUFFIX};
 
 /// The directory reports are written into, and the report files claimed so far in this run.
 pub struct ReportDir {
@@ -33,14 +31,16 @@ pub struct ReportDir {
     redo: bool,
     /// Of the report files: `json`, `txt` or `html`.
     extension: &'static str,
-    /// Every input file of the run, as its real path.
-    inputs: FxHashSet<PathBuf>,
+    /// Every input file of the run (standard input too, when it is a file), by its identity.
+    inputs: FxHashSet<FileId>,
     /// The hash of each report path claimed, and the claiming record's id.
     claimed: FxHashMap<u64, Value>,
     /// Folders looked up, and their real paths (none for a folder not there yet).
     folders: FxHashMap<PathBuf, Option<PathBuf>>,
     /// For each base name given to a path id, the last number added to it (`a.txt~2.json`).
     numbered: FxHashMap<PathBuf, u32>,
+    /// This run's lock on the directory, held while it runs.
+    lock: RunLock,
 }
 
 /// What becomes of one record's report.
@@ -61,12 +61,14 @@ impl ReportDir {
         dir: &Path,
         redo: bool,
         extension: &'static str,
-        inputs: FxHashSet<PathBuf>,
+        inputs: FxHashSet<FileId>,
     ) -> anyhow::Result<ReportDir> {
         fs::create_dir_all(dir)?;
         let root = fs::canonicalize(dir)?;
-        remove_leftovers(&root);
+        let lock = RunLock::take(&root)?;
+        remove_leftovers(&root, lock.name());
         Ok(ReportDir {
+            lock,
             root,
             redo,
             extension,
@@ -80,6 +82,11 @@ impl ReportDir {
     /// The directory, as its real path.
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// This run's name, which its temporary files carry.
+    pub fn run(&self) -> &str {
+        self.lock.name()
     }
 
     /// Claims the report file of the record `id` (records claim in input order).
@@ -97,6 +104,16 @@ impl ReportDir {
             }
             path = numbered;
         }
+        if let Some(parent) = path.parent()
+            && self.real_folder(parent).is_some_and(|real| real != parent)
+        {
+            // the writer never follows a link: say so now, in input order, rather than let two ids
+            // meet in one file through it ("a -> b": a/x and b/x)
+            return Claim::Refuse(format!(
+                "its report's folder {} is a link: reports are never written through one",
+                parent.strip_prefix(&self.root).unwrap_or(parent).display()
+            ));
+        }
         let key = path_key(&path);
         if let Some(earlier) = self.claimed.get(&key) {
             return Claim::Refuse(format!(
@@ -107,7 +124,13 @@ impl ReportDir {
             ));
         }
         let (real, exists) = self.real_path(&path);
-        if let Some(real) = real.filter(|r| self.inputs.contains(r)) {
+        let is_input = |r: &PathBuf| {
+            fs::metadata(r)
+                .ok()
+                .and_then(|m| file_id(&m))
+                .is_some_and(|id| self.inputs.contains(&id))
+        };
+        if let Some(real) = real.filter(|r| exists && is_input(r)) {
             return Claim::Refuse(format!(
                 "its report would overwrite the input {}",
                 real.display()
@@ -123,16 +146,19 @@ impl ReportDir {
 
     /// Where the report file `path` really is (a link counts as what it links to; none when its
     /// folder is not there yet), and whether a file is there already.
+    /// The real path of the report folder `folder` (none while it is not there), looked up once.
+    fn real_folder(&mut self, folder: &Path) -> Option<PathBuf> {
+        self.folders
+            .entry(folder.to_path_buf())
+            .or_insert_with(|| fs::canonicalize(folder).ok())
+            .clone()
+    }
+
     fn real_path(&mut self, path: &Path) -> (Option<PathBuf>, bool) {
         let Some((parent, name)) = path.parent().zip(path.file_name()) else {
             return (None, false);
         };
-        let real_parent = self
-            .folders
-            .entry(parent.to_path_buf())
-            .or_insert_with(|| fs::canonicalize(parent).ok())
-            .clone();
-        let Some(real_parent) = real_parent else {
+        let Some(real_parent) = self.real_folder(parent) else {
             return (None, false);
         };
         let name = real_parent.join(name);
@@ -145,6 +171,39 @@ impl ReportDir {
             Ok(m) => (Some(name), m.is_file()),
             Err(_) => (Some(name), false),
         }
+    }
+}
+
+/// What tells one file from another however it is named (through a link, a hard link, or as the
+/// file behind standard input): its device and inode.
+pub type FileId = (u64, u64);
+
+/// The identity of the file `meta` describes (none where the system gives none).
+pub fn file_id(meta: &fs::Metadata) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
+}
+
+/// The identity of the file standard input reads, when it is a regular file (`- < feed.json`).
+pub fn stdin_file_id() -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+        let meta = fs::File::from(fd).metadata().ok()?;
+        meta.is_file().then(|| file_id(&meta)).flatten()
+    }
+    #[cfg(not(unix))]
+    {
+        None
     }
 }
 
@@ -168,39 +227,6 @@ fn numbered_name(name: &str, n: u32, extension: &str) -> String {
 /// An id as people read it.
 fn crate_id(id: &Value) -> String {
     analyze::report::id_text(id)
-}
-
-/// Removes the temporary files that runs killed while writing left under `root`: those whose
-/// process is gone (or, where that cannot be told, that are more than an hour old).
-fn remove_leftovers(root: &Path) {
-    let me = std::process::id();
-    for entry in walkdir::WalkDir::new(root).into_iter().flatten() {
-        let name = entry.file_name().to_string_lossy();
-        let Some(pid) = name
-            .strip_prefix(TEMP_PREFIX)
-            .filter(|_| name.ends_with(TEMP_SUFFIX))
-            .and_then(|rest| rest.split('-').next())
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if pid != me && !alive(pid, entry.path()) {
-            let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Whether process `pid`, which wrote the temporary file `path`, may still be writing.
-fn alive(pid: u32, path: &Path) -> bool {
-    let proc = Path::new("/proc");
-    if proc.is_dir() {
-        return proc.join(pid.to_string()).exists();
-    }
-    let age = fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok());
-    age.is_none_or(|a| a.as_secs() < 3600)
 }
 
 /// The file-name components of an id's report file, and whether the id was a path named by its
@@ -379,7 +405,9 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let input = tmp.path().join("feed.json");
         fs::write(&input, "{}").unwrap();
-        let inputs: FxHashSet<PathBuf> = [fs::canonicalize(&input).unwrap()].into_iter().collect();
+        let inputs: FxHashSet<FileId> = [file_id(&fs::metadata(&input).unwrap()).unwrap()]
+            .into_iter()
+            .collect();
         for redo in [false, true] {
             let mut dir = ReportDir::open(tmp.path(), redo, "json", inputs.clone()).unwrap();
             let Claim::Refuse(why) = dir.claim(&Value::from("feed")) else {
@@ -388,25 +416,5 @@ mod tests {
             assert!(why.contains("overwrite the input"), "{why}");
         }
         assert_eq!(fs::read_to_string(&input).unwrap(), "{}");
-    }
-
-    #[test]
-    fn a_killed_runs_temporary_files_are_removed_and_others_kept() {
-        let tmp = tempfile::tempdir().unwrap();
-        let sub = tmp.path().join("sub");
-        fs::create_dir(&sub).unwrap();
-        // a process that is surely gone, and this one (still writing)
-        let gone = sub.join(format!("{TEMP_PREFIX}4294967295-abc{TEMP_SUFFIX}"));
-        let mine = sub.join(format!(
-            "{TEMP_PREFIX}{}-abc{TEMP_SUFFIX}",
-            std::process::id()
-        ));
-        let other = sub.join("notes.tmp");
-        for f in [&gone, &mine, &other] {
-            fs::write(f, "x").unwrap();
-        }
-        ReportDir::open(tmp.path(), false, "json", Default::default()).unwrap();
-        assert!(!gone.exists());
-        assert!(mine.exists() && other.exists());
     }
 }
