@@ -50,10 +50,12 @@ def analyze_many(
     """Reports of many articles, yielded in input order as they are done.
 
     ``records`` holds texts (their id is their position, from 0) or dicts ``{"id": ..., "text": ...}``
-    (other keys are ignored). It is read ``chunk`` records at a time, so a generator of any length
-    streams in bounded memory. Each chunk is analysed on ``threads`` threads (0: one per core) with
-    the GIL released. ``cross_article`` compares each article with all before it, in order, as
-    ``analyze --cross-article`` does (one thread).
+    (other keys are ignored); a single ``str`` or ``dict`` is a ``TypeError`` (use ``analyze``). It
+    is read ``chunk`` records at a time, so a generator of any length streams in bounded memory, and
+    an exception the iterable raises comes after the reports of the records it gave before it. Each
+    chunk is analysed on ``threads`` threads (0: one per core; at most 128, as the command line)
+    with the GIL released; Ctrl-C interrupts within a tenth of a second. ``cross_article`` compares
+    each article with all before it, in order, as ``analyze --cross-article`` does (one thread).
 
     ``errors`` says what a bad record does (a dict without a ``"text"`` string, an id that is not
     JSON, a record that is neither a str nor a dict): ``"raise"`` (the default) raises
@@ -61,6 +63,12 @@ def analyze_many(
     ``"record"`` yields ``{"id": ..., "error": "..."}`` in its place and goes on, as the command
     line does (the id is the record's when it has a usable one, else its position).
     """
+    if isinstance(records, (str, bytes, dict)):
+        raise TypeError(
+            f"records must be an iterable of texts or dicts, not one {type(records).__name__}: "
+            "for one article, use analyze()")
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 0:
+        raise ValueError(f"threads must be a whole number, 0 or more, not {threads!r}")
     if chunk < 1:
         raise ValueError("chunk must be at least 1")
     if errors not in ("raise", "record"):
@@ -70,7 +78,7 @@ def analyze_many(
     position = 0
     pending = None
     while True:
-        batch = list(islice(it, chunk))
+        batch, failure = _take(it, chunk)
         started = None
         if batch:
             texts, ids = [], []
@@ -78,8 +86,7 @@ def analyze_many(
             slots = []
             for record in batch:
                 try:
-                    text, id = _record(record, position)
-                    id_json = _id_json(id)
+                    text, id_json = _record(record, position)
                 except (AnalyzeError, TypeError) as e:
                     if errors == "raise":
                         # the reports of the records before this one come first
@@ -98,9 +105,25 @@ def analyze_many(
             started = (runner.start(texts, ids), slots)
         if pending is not None:
             yield from _merged(pending)
+        if failure is not None:
+            # the iterable failed: what it gave before still comes out, then its exception
+            if started is not None:
+                yield from _merged(started)
+            raise failure
         if started is None:
             return
         pending = started
+
+
+def _take(it, n):
+    """Up to ``n`` records from ``it``, and the exception ``it`` raised while giving them, if any."""
+    batch = []
+    try:
+        for record in islice(it, n):
+            batch.append(record)
+    except Exception as e:  # noqa: BLE001 - re-raised by the caller after the reports before it
+        return batch, e
+    return batch, None
 
 
 def _merged(pending) -> Iterator[Dict[str, Any]]:
@@ -127,13 +150,17 @@ def schema() -> Dict[str, Any]:
 
 
 def _record(record: _Record, position: int):
+    """A record's text and its id as JSON; the errors say the record's position."""
     if isinstance(record, str):
-        return record, position
+        return record, _id_json(position)
     if isinstance(record, dict):
         text = record.get("text")
         if not isinstance(text, str):
             raise AnalyzeError(f'record {position}: record has no "text" string')
-        return text, record.get("id", position)
+        try:
+            return text, _id_json(record.get("id", position))
+        except AnalyzeError as e:
+            raise AnalyzeError(f"record {position}: {e}") from None
     raise TypeError(f"record {position}: a str or a dict with a \"text\" string, not {type(record).__name__}")
 
 

@@ -4,8 +4,9 @@
 //! and values of the CLI's reports. Work on a batch runs with the GIL released, on a thread pool
 //! of its own.
 
-use std::sync::mpsc::{Receiver, sync_channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, sync_channel};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use analyze::{Analyzer, Decoded, Options};
 use pyo3::create_exception;
@@ -50,6 +51,12 @@ fn schema_json() -> String {
     analyze::report::schema().to_string()
 }
 
+/// The most threads a runner starts, as the command line's `--threads`.
+const MAX_THREADS: usize = 128;
+
+/// How often a wait for a batch looks for a signal (Ctrl-C) to raise.
+const SIGNAL_CHECK: Duration = Duration::from_millis(100);
+
 /// Analyses batches of records on its own threads, in input order. With `cross_article` records
 /// are analysed one after another, each compared with all before it (across batches), as the CLI does.
 /// A batch is started, then waited for: the caller turns the previous batch's JSON into objects while
@@ -73,7 +80,8 @@ impl Runner {
     #[new]
     fn new(threads: usize, cross_article: bool, fingerprints: bool) -> PyResult<Runner> {
         let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
+            // at most one thread per record in flight, as the command line (`--threads`)
+            .num_threads(threads.min(MAX_THREADS))
             .build()
             .map_err(|e| AnalyzeError::new_err(e.to_string()))?;
         let options = Options {
@@ -130,10 +138,20 @@ impl Pending {
             .ok()
             .and_then(|mut d| d.take())
             .ok_or_else(|| AnalyzeError::new_err("this batch was already collected"))?;
-        py.allow_threads(move || {
-            done.recv()
-                .map_err(|_| AnalyzeError::new_err("the analysis stopped"))?
-        })
+        let mut done = done;
+        loop {
+            // the receiver goes into the wait and comes back (it is not `Sync`)
+            let (got, back) = py.allow_threads(move || (done.recv_timeout(SIGNAL_CHECK), done));
+            done = back;
+            match got {
+                Ok(reports) => return reports,
+                // Ctrl-C raises KeyboardInterrupt here, not after the batch
+                Err(RecvTimeoutError::Timeout) => py.check_signals()?,
+                Err(RecvTimeoutError::Disconnected) => {
+                    return Err(AnalyzeError::new_err("the analysis stopped"));
+                }
+            }
+        }
     }
 }
 

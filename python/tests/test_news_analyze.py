@@ -119,3 +119,60 @@ def test_schema_and_version():
     assert "Report" in s["$defs"] and "ErrorRecord" in s["$defs"]
     out = subprocess.run([cli(), "--version"], capture_output=True, check=True)
     assert out.stdout.decode().split()[1] == news_analyze.__version__
+
+
+def test_threads_are_capped_and_a_single_record_is_a_type_error():
+    # 100,000 threads once never returned and pegged every core: capped at 128 as the CLI does
+    out = list(news_analyze.analyze_many(["A short story, told here."] * 3, threads=100_000))
+    assert [r["id"] for r in out] == [0, 1, 2]
+    for one in ["a text", {"id": 1, "text": "a text"}]:
+        with pytest.raises(TypeError, match="use analyze"):
+            list(news_analyze.analyze_many(one))
+    with pytest.raises(ValueError):
+        list(news_analyze.analyze_many([], threads=-1))
+
+
+def test_a_bad_id_says_the_records_position():
+    with pytest.raises(news_analyze.AnalyzeError, match="record 1: bad id"):
+        list(news_analyze.analyze_many(["fine", {"id": object(), "text": "x"}]))
+
+
+def test_an_exception_from_the_input_comes_after_the_reports_before_it():
+    def records():
+        yield "First story here."
+        yield "Second story here."
+        raise RuntimeError("the source broke")
+
+    got = []
+    with pytest.raises(RuntimeError, match="the source broke"):
+        for report in news_analyze.analyze_many(records(), chunk=10):
+            got.append(report["id"])
+    assert got == [0, 1]
+
+
+def test_ctrl_c_interrupts_a_long_batch():
+    import _thread
+    import threading
+    import time
+
+    text = SEED.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    list(news_analyze.analyze_many([text] * 200, threads=1, chunk=200))
+    per_record = (time.perf_counter() - start) / 200
+    # one chunk that takes about three seconds on one thread, interrupted after a fifth of one
+    n = max(1000, int(3.0 / per_record))
+    timer = threading.Timer(0.2, _thread.interrupt_main)
+    timer.start()
+    start = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        list(news_analyze.analyze_many([text] * n, threads=1, chunk=n))
+    took = time.perf_counter() - start
+    timer.cancel()
+    assert took < 0.5 * per_record * n, (took, per_record, n)
+
+
+def test_ids_come_back_exactly():
+    big = 18446744073709551617
+    [report] = news_analyze.analyze_many([{"id": big, "text": "A story."}])
+    assert report["id"] == big
+    assert news_analyze.analyze("A story.", id=big)["id"] == big
