@@ -3,7 +3,8 @@
 #
 # 1. One large record of each shape that costs memory differently, as one file each: prose
 #    (paragraphs of sentences, no repeats), text of very short lines (one or two words a line, as
-#    lists and scraped menus are), and prose on one single line. Prints the peak and its ratio to the
+#    lists and scraped menus are), prose on one single line, and the worst shape measured (a line
+#    per character, `a\n` repeated: a paragraph, sentence and word for every two bytes). Prints the peak and its ratio to the
 #    record's size.
 # 2. A streamed run: analyze over a JSON Lines stream of SIZE_MB megabytes (default 1000), built by
 #    repeating the evaluation sets (or the fixtures), next to the same run over a tenth of it.
@@ -60,9 +61,11 @@ while n < size:
     lines.append(" ".join(random.choice(words) for _ in range(random.randint(1, 2))))
     n += len(lines[-1]) + 1
 open(os.path.join(work, "short.txt"), "w", encoding="utf-8").write("\n".join(lines))
+# the worst shape measured: a line per character (`a\n` repeated), a paragraph for every two bytes
+open(os.path.join(work, "chars.txt"), "w", encoding="utf-8").write("a\n" * (size // 2))
 PY
 echo "one record of $record_mb MB:"
-for shape in prose short line; do
+for shape in prose short line chars; do
   f="$work/$shape.txt"
   mb=$(python3 -c "import os,sys; print(f'{os.path.getsize(sys.argv[1]) / 1e6:.1f}')" "$f")
   out=$(peak "$bin" --max-bytes 1G "$f")

@@ -451,10 +451,11 @@ fn a_live_runs_temporary_files_survive_another_run_in_the_same_folder() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
     fs::create_dir(&out).unwrap();
-    // a run in another PID namespace: pid 1 there, holding its lock through flock(1)
-    let lock = out.join(".analyze-1x00000live.lock");
+    // a run in another PID namespace, whose process id means nothing here (no such process in
+    // this one), holding its lock through flock(1)
+    let lock = out.join(".analyze-4000000.lock");
     fs::write(&lock, "").unwrap();
-    let temp = out.join(".analyze-1x00000live-AbCdEf.tmp");
+    let temp = out.join(".analyze-4000000-AbCdEf.tmp");
     fs::write(&temp, "a report being written").unwrap();
     let Ok(mut holder) = std::process::Command::new("flock")
         .arg(&lock)
@@ -570,4 +571,80 @@ fn a_link_inside_the_output_folder_is_an_error_not_a_collision() {
     let report: Value =
         serde_json::from_str(&fs::read_to_string(out.join("b/x.json")).unwrap()).unwrap();
     assert_eq!(report["id"], "b/x");
+}
+
+/// Round three: ids came back as serde_json's f64 (`18446744073709551617` as
+/// `1.8446744073709552e+19`), an id object giving a key twice kept the last silently, and a 20 MB id
+/// was printed whole on stderr.
+#[test]
+fn ids_come_back_exactly_as_given_and_long_ones_are_cut_on_stderr() {
+    let input = "{\"id\": 18446744073709551617, \"text\": \"x\"}\n\
+                 {\"id\": 1.50, \"text\": \"y\"}\n\
+                 {\"id\": 1e400, \"text\": \"y\"}\n\
+                 {\"id\": {\"a\": 1, \"a\": 2}, \"text\": \"z\"}\n";
+    let r = run(&["--input-format", "jsonl", "-"], input, &[]);
+    let lines: Vec<&str> = std::str::from_utf8(&r.stdout).unwrap().lines().collect();
+    assert!(lines[0].starts_with("{\"schema_version\":1,\"id\":18446744073709551617,"));
+    assert!(lines[1].contains("\"id\":1.50,"));
+    assert!(lines[2].contains("\"id\":1e+400,"), "{}", lines[2]);
+    assert!(
+        lines[3].contains("gives the key \\\"a\\\" twice"),
+        "{}",
+        lines[3]
+    );
+    assert_eq!(r.code, Some(1));
+
+    let long_id = "x".repeat(20 << 20);
+    let input = format!("{{\"id\": \"{long_id}\"}}\n");
+    let r = run(
+        &["--input-format", "jsonl", "--max-bytes", "64M", "-"],
+        &input,
+        &[],
+    );
+    assert_eq!(r.code, Some(1));
+    assert!(r.stderr.len() < 2000, "{} bytes on stderr", r.stderr.len());
+    assert!(
+        r.stderr.contains("… (20971520 characters)"),
+        "{:.300}",
+        r.stderr
+    );
+}
+
+/// Round three: `--cross-article` over wire copy that repeats a passage listed every copy here
+/// against every copy there (output 214 times the input). Each passage is listed once per pair of
+/// articles.
+#[test]
+fn cross_article_output_stays_near_the_input_size_when_copies_repeat() {
+    let wire = "The regional water authority said on Tuesday it would spend $40 million to replace \
+                lead pipes under the old town centre, after tests found high levels in two schools. "
+        .repeat(3);
+    let records: Vec<(Value, String)> = (0..6)
+        .map(|i| {
+            let text = format!("Story {i} headline\n\n")
+                + &format!("{wire}\n\nLocal paragraph {i} about other things.\n\n").repeat(20);
+            (Value::from(i), text)
+        })
+        .collect();
+    let input = jsonl(&records);
+    let r = run(
+        &["--input-format", "jsonl", "--cross-article", "-"],
+        &input,
+        &[],
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let ratio = r.stdout.len() as f64 / input.len() as f64;
+    assert!(ratio < 10.0, "output {ratio:.1} times the input");
+    for report in whole_lines(&r.stdout) {
+        let mut seen = std::collections::HashSet::new();
+        for c in report["cross_duplicates"].as_array().unwrap() {
+            let key = (
+                c["other"]["id"].to_string(),
+                c["text"].as_str().unwrap().to_string(),
+            );
+            assert!(
+                seen.insert(key),
+                "a passage listed twice against one article"
+            );
+        }
+    }
 }

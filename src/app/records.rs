@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use analyze::Decoded;
 use anyhow::anyhow;
 use serde::Deserialize;
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::flags::InputFormat;
 use super::sources::{Source, describe};
@@ -106,11 +108,80 @@ fn read_text(id: String, reader: Box<dyn Read>, max_bytes: u64) -> Record {
     }
 }
 
-/// A record line: other keys are ignored, a key given twice is an error.
+/// A record line: other keys are ignored, a key given twice is an error. The id is kept as the
+/// JSON text the line gave, so that it comes back exactly (`18446744073709551617`, `1.50`: numbers
+/// keep their digits) and can be checked for keys given twice inside it.
 #[derive(Deserialize)]
-struct JsonlRecord {
-    id: Option<Value>,
+struct JsonlRecord<'a> {
+    #[serde(borrow)]
+    id: Option<&'a RawValue>,
     text: Option<String>,
+}
+
+/// Reads a JSON value only to refuse an object that gives a key twice, at any depth (serde_json's
+/// `Value` would keep the last one silently).
+struct UniqueKeys;
+
+impl<'de> Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(UniqueKeys)
+    }
+}
+
+impl<'de> Visitor<'de> for UniqueKeys {
+    type Value = UniqueKeys;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+        let mut seen = rustc_hash::FxHashSet::default();
+        while let Some(key) = map.next_key::<String>()? {
+            map.next_value::<UniqueKeys>()?;
+            if !seen.insert(key.clone()) {
+                return Err(serde::de::Error::custom(format!(
+                    "the id gives the key {key:?} twice (a key may appear once)"
+                )));
+            }
+        }
+        Ok(UniqueKeys)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
+    }
+}
+
+/// The id a record's line gave, as a value, or why it cannot be one.
+fn exact_id(raw: &RawValue) -> Result<Value, String> {
+    let checked = serde_json::from_str::<UniqueKeys>(raw.get())
+        .and_then(|_| serde_json::from_str::<Value>(raw.get()));
+    checked.map_err(|e| {
+        let what = e.to_string();
+        let what = what.split(" at line ").next().unwrap_or(&what);
+        format!("not a JSON record: {what}")
+    })
 }
 
 /// Streams `{"id", "text"}` records, one per non-blank line.
@@ -201,7 +272,11 @@ impl<R> JsonlRecords<R> {
                 return self.failed(id, json_error(&e));
             }
         };
-        let id = rec.id.unwrap_or_else(|| self.line_id());
+        let id = match rec.id.map(exact_id) {
+            Some(Ok(id)) if !id.is_null() => id,
+            Some(Err(message)) => return self.failed(self.line_id(), message),
+            _ => self.line_id(),
+        };
         match rec.text {
             Some(text) => Record {
                 id,

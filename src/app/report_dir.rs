@@ -33,8 +33,9 @@ pub struct ReportDir {
     extension: &'static str,
     /// Every input file of the run (standard input too, when it is a file), by its identity.
     inputs: FxHashSet<FileId>,
-    /// The hash of each report path claimed, and the claiming record's id.
-    claimed: FxHashMap<u64, Value>,
+    /// The hash of each report path claimed, and the claiming record's id as it is shown (cut at
+    /// 200 characters: a run of large ids keeps no copy of them).
+    claimed: FxHashMap<u64, String>,
     /// Folders looked up, and their real paths (none for a folder not there yet).
     folders: FxHashMap<PathBuf, Option<PathBuf>>,
     /// For each base name given to a path id, the last number added to it (`a.txt~2.json`).
@@ -119,7 +120,7 @@ impl ReportDir {
             return Claim::Refuse(format!(
                 "its report would be the same file as the report of {} ({}): ids must map to \
                  distinct file names",
-                crate_id(earlier),
+                earlier,
                 path.strip_prefix(&self.root).unwrap_or(&path).display()
             ));
         }
@@ -136,7 +137,7 @@ impl ReportDir {
                 real.display()
             ));
         }
-        self.claimed.insert(key, id.clone());
+        self.claimed.insert(key, crate_id(id));
         if !self.redo && exists {
             Claim::Skip
         } else {

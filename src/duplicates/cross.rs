@@ -290,7 +290,8 @@ impl CrossIndex {
                 m.similarity = 1.0;
             }
         }
-        out.sort_by_key(|m| (m.target.start, m.other));
+        out.sort_by_key(|m| (m.target.start, m.other, m.other_start));
+        once_per_pair(&mut out, words);
         out
     }
 
@@ -519,6 +520,22 @@ impl CrossIndex {
     }
 }
 
+/// Keeps each shared passage once per earlier article: its first copy here against its first copy
+/// there. An article that repeats a wire passage, shared with another that repeats it too, would
+/// otherwise list every copy against every copy (once 214 times the input's size); its own repeats
+/// are in its `duplicates`. `out` is in text order.
+fn once_per_pair(out: &mut Vec<CrossMatch>, words: &[u64]) {
+    let mut seen: rustc_hash::FxHashSet<(u32, u64)> = rustc_hash::FxHashSet::default();
+    out.retain(|m| {
+        let range = m.target_words.start as usize..m.target_words.end as usize;
+        let passage = words.get(range).unwrap_or_default();
+        let hash = passage.iter().fold(passage.len() as u64, |h, &x| {
+            (h.rotate_left(23) ^ x).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        seen.insert((m.other, hash))
+    });
+}
+
 /// Articles in a chain of occurrences (an article that repeats a passage has several), counted up
 /// to [`MAX_OTHERS`]. Occurrences are chained newest first, so one article's are next to each other.
 /// A chain longer than four occurrences per article counts as full, which bounds the walk when one
@@ -619,6 +636,19 @@ mod tests {
         assert!(found[1].is_empty());
         let others: Vec<u32> = found[3].iter().map(|m| m.1).collect();
         assert_eq!(others, [0, 2]);
+    }
+
+    #[test]
+    fn a_passage_repeated_on_both_sides_is_listed_once_per_pair() {
+        let repeated = format!("{WIRE}\n\nLocal words between.\n\n").repeat(10);
+        let found = run(&[&repeated, &repeated]);
+        // each passage once, not once for every copy here against every copy there (10 x 10)
+        let mut texts: Vec<&str> = found[1].iter().map(|f| f.0.as_str()).collect();
+        assert!(texts.len() <= 3, "{:?}", found[1]);
+        texts.sort_unstable();
+        texts.dedup();
+        assert_eq!(texts.len(), found[1].len());
+        assert!(texts.contains(&WIRE));
     }
 
     #[test]

@@ -295,13 +295,22 @@ pub struct ErrorRecord {
     pub error: String,
 }
 
-/// An input's id as people read it: a string id without its quotes, anything else as JSON.
+/// An input's id as people read it: a string id without its quotes, anything else as JSON; an id
+/// of more than 200 characters cut there, with an ellipsis and its length.
 pub fn id_text(id: &serde_json::Value) -> String {
-    match id {
+    let text = match id {
         serde_json::Value::String(s) => s.clone(),
         other => other.to_string(),
+    };
+    // an id of megabytes is not printed whole on a terminal
+    match text.char_indices().nth(ID_SHOWN) {
+        Some((cut, _)) => format!("{}… ({} characters)", &text[..cut], text.chars().count()),
+        None => text,
     }
 }
+
+/// The most characters of an id [`id_text`] shows.
+const ID_SHOWN: usize = 200;
 
 /// One line of the output: a report, or the error record printed in its place for an input that
 /// could not be analysed (it has `error` where a report has `schema_version`).
