@@ -96,6 +96,85 @@ proptest! {
     }
 }
 
+/// One paragraph of a long structured document: the kinds of line articles and pages are made of,
+/// with names, quotes (double and single marks, open and closed), comment marks and furniture that
+/// the stages treat specially, and the shapes that once cost more than linear time.
+fn structured_paragraph() -> impl Strategy<Value = String> {
+    let name = prop_oneof![
+        Just("Jane Doe"),
+        Just("Mr. Smith"),
+        Just("Mary Jones"),
+        Just("Sen. Ann Lee of Ohio"),
+        Just("the mayor"),
+        Just("he"),
+        Just("she"),
+    ];
+    let words = "[a-z]{2,9}( [a-z]{2,9}){3,25}";
+    prop_oneof![
+        // prose with a quote and its speaker
+        (name.clone(), words, words).prop_map(|(n, a, b)| format!("“{a},” {n} said. {b}.")),
+        (name.clone(), words).prop_map(|(n, a)| format!("{n} said that {a}.")),
+        (name.clone(), words).prop_map(|(n, a)| format!("‘{a},’ {n} told reporters.")),
+        // a quotation left open, a weak single closer inside
+        words.prop_map(|a| format!("“{a}")),
+        words.prop_map(|a| format!("‘Start players’ union {a}")),
+        // plain prose, a title-case line, a byline, a dateline
+        words.prop_map(|a| format!("{a}.")),
+        "[A-Z][a-z]{2,8}( [A-Z][a-z]{2,8}){2,7}",
+        name.clone().prop_map(|n| format!("By {n}")),
+        Just("Published: 12 March 2024, 10:42".to_string()),
+        // furniture and reader comments
+        prop_oneof![
+            Just("Reply"),
+            Just("Advertisement"),
+            Just("Share this:"),
+            Just("Sign In"),
+            Just("Related:"),
+        ]
+        .prop_map(str::to_string),
+        "[A-Z][a-z]{2,8}[0-9]{0,3} says:",
+        // a list item, a sentence naming many people before a pronoun
+        words.prop_map(|a| format!("• {a}")),
+        name.prop_map(|n| format!("{n}, Mary Jones, Mary Jones, Mary Jones, he said.")),
+    ]
+}
+
+/// A long structured document: up to 600 paragraphs, some hard-wrapped, some packed without blank
+/// lines, with repeated blocks (as pages repeat their furniture and wire copy).
+fn long_document() -> impl Strategy<Value = String> {
+    let para = (structured_paragraph(), 0u8..4).prop_map(|(p, sep)| {
+        let sep = match sep {
+            0 => "\n",
+            1 | 2 => "\n\n",
+            _ => "\r\n\r\n",
+        };
+        format!("{p}{sep}")
+    });
+    (
+        proptest::collection::vec(para, 1..600),
+        0usize..600,
+        0usize..40,
+    )
+        .prop_map(|(paras, at, len)| {
+            // a block of the document pasted again further on
+            let from = at.min(paras.len() - 1);
+            let block: String = paras[from..(from + len).min(paras.len())].concat();
+            let mut doc = paras.concat();
+            doc.push_str(&block);
+            doc
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Long documents of structured paragraphs keep every invariant: spans exact and in order.
+    #[test]
+    fn long_structured_documents_keep_every_invariant(text in long_document()) {
+        check_report(&text, &report(&text));
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(12))]
 
