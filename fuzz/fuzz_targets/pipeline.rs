@@ -1,6 +1,6 @@
 //! The whole pipeline on arbitrary bytes: decoded as a file would be (encodings, binary refusal),
 //! analysed, serialised, parsed back and checked against the invariants the integration tests check
-//! (`tests/common/checks.rs`): every span in bounds and slicing the text to what the report says,
+//! (`tests/it/common/checks.rs`): every span in bounds and slicing the text to what the report says,
 //! lists sorted, sections covering every non-blank line; then rendered by both views for people.
 //! Any panic is a crash.
 
@@ -8,7 +8,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-#[path = "../../tests/common/checks.rs"]
+#[path = "../../tests/it/common/checks.rs"]
 mod checks;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,28 +2,17 @@
 //! files, odd entries in a walked folder, size limits, and `--output-dir`. Whatever fails, the other inputs
 //! are analysed, in order, and the exit status says that something failed.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
-use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Runs analyze on `args` (with a timeout: nothing here may hang) and returns the exit code and the
 /// report lines by id.
 fn run(args: &[&str]) -> (Option<i32>, Vec<Value>, String) {
-    let out = analyze()
-        .args(args)
-        .timeout(Duration::from_secs(60))
-        .output()
-        .unwrap();
-    (
-        out.status.code(),
-        parse_lines(&out.stdout),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let out = run_with(None, args, "", &[]);
+    (out.code, out.lines(), out.stderr)
 }
 
 fn by_name<'a>(lines: &'a [Value], name: &str) -> &'a Value {

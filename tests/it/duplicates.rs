@@ -1,19 +1,10 @@
 //! Duplicates through the binary: `--cross-article`, `--dedupe` and `--fingerprints`.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::{Value, json};
 
 const WIRE: &str = "The once-famous computer brand could be resurrected after being bought by a \
                     US-based digital music distributor, the company said in a statement on Tuesday.";
-
-fn jsonl(records: &[(&str, String)]) -> String {
-    records
-        .iter()
-        .map(|(id, text)| json!({"id": id, "text": text}).to_string() + "\n")
-        .collect()
-}
 
 fn run_jsonl(args: &[&str], input: String) -> Vec<Value> {
     let out = analyze()

@@ -2,20 +2,18 @@
 //! `chromium`), its DOM checked, and a screenshot left in the target folder for a person to look at;
 //! and an article written to attack the page shown as plain text. The two browser tests are
 //! `#[ignore]`d, so that `cargo test` lists them as ignored (with the reason) rather than passing them
-//! unrendered; `cargo test --test html_view -- --ignored` runs them (CI does, after installing
+//! unrendered; `cargo test --test it html_view:: -- --ignored` runs them (CI does, after installing
 //! Chromium), and there a missing browser fails them.
-
-mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// Why the browser tests are not run by a plain `cargo test`.
 const NEEDS_CHROMIUM: &str =
-    "needs Chromium (apt-get install chromium): cargo test --test html_view -- --ignored";
+    "needs Chromium (apt-get install chromium): cargo test --test it html_view:: -- --ignored";
 
 fn chromium() -> PathBuf {
     let found = ["chromium", "chromium-browser", "google-chrome"]
@@ -63,7 +61,7 @@ fn html_of(path: &Path) -> Vec<u8> {
 }
 
 #[test]
-#[ignore = "needs Chromium (apt-get install chromium): cargo test --test html_view -- --ignored"]
+#[ignore = "needs Chromium (apt-get install chromium): cargo test --test it html_view:: -- --ignored"]
 fn the_seed_page_renders_in_chromium() {
     let browser = chromium();
     let dir = tempfile::tempdir().unwrap();
@@ -116,7 +114,7 @@ fn the_seed_page_renders_in_chromium() {
 }
 
 #[test]
-#[ignore = "needs Chromium (apt-get install chromium): cargo test --test html_view -- --ignored"]
+#[ignore = "needs Chromium (apt-get install chromium): cargo test --test it html_view:: -- --ignored"]
 fn an_article_cannot_inject_markup_into_its_page() {
     let browser = chromium();
     let dir = tempfile::tempdir().unwrap();

@@ -1,9 +1,7 @@
 //! `--format text` and `--format html` through the binary, in every input mode, and the generated
 //! completions and man page.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 #[test]
 fn text_view_in_every_input_mode_and_never_raw_escapes() {

@@ -4,8 +4,6 @@
 //! to places; no junk (contractions, time zones, tickers, section words); gender where the text
 //! shows it.
 
-mod common;
-
 use std::path::Path;
 
 use serde_json::Value;
@@ -80,7 +78,7 @@ fn each_entity_class_that_went_wrong_on_real_articles() {
             continue;
         }
         let r = report(&dir.join(name));
-        common::check_report(&std::fs::read_to_string(dir.join(name)).unwrap(), &r);
+        crate::common::check_report(&std::fs::read_to_string(dir.join(name)).unwrap(), &r);
         wrong.extend(check(name, spec, &r));
         seen += 1;
     }

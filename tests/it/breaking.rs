@@ -3,48 +3,14 @@
 //! reports or let ids collide, and odd inputs (a FIFO, escape sequences in names, broken JSON Lines,
 //! UTF-16 without a mark, absurd thread counts) each get one clear answer.
 
-mod common;
-
 use std::fs;
 use std::time::Duration;
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
-struct Run {
-    code: Option<i32>,
-    stdout: Vec<u8>,
-    stderr: String,
-}
-
 fn run(args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
-    run_in(None, args, stdin, env)
-}
-
-fn run_in(cwd: Option<&std::path::Path>, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Run {
-    let mut cmd = analyze();
-    cmd.args(args)
-        .timeout(Duration::from_secs(60))
-        .write_stdin(stdin);
-    if let Some(dir) = cwd {
-        cmd.current_dir(dir);
-    }
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let out = cmd.output().unwrap();
-    Run {
-        code: out.status.code(),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn jsonl(records: &[(Value, String)]) -> String {
-    records
-        .iter()
-        .map(|(id, text)| serde_json::json!({"id": id, "text": text}).to_string() + "\n")
-        .collect()
+    run_with(None, args, stdin, env)
 }
 
 fn articles(n: usize) -> String {
@@ -202,7 +168,7 @@ fn a_report_never_overwrites_an_input_with_or_without_redo() {
         "{\"id\": 1, \"text\": \"kept\"}\n",
     )
     .unwrap();
-    let r = run_in(
+    let r = run_with(
         Some(folder),
         &[
             "--glob",

@@ -1,9 +1,7 @@
 //! Every fixture through the binary: span invariants, the JSON Schema, the seed's gold, edge cases,
 //! and whole-report snapshots.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn report_for(name: &str) -> (String, Value) {

@@ -1,9 +1,7 @@
 //! What a newcomer meets in the first hour: empty folders and globs, the language of an article,
 //! short flags, the schema of an output line, names of reports, views of empty articles.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]

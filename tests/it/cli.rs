@@ -1,11 +1,9 @@
 //! The binary's command-line behaviour: inputs, output layouts, exit codes and error lines.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command as StdCommand, Stdio};
 
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 #[test]
@@ -141,10 +139,11 @@ fn no_path_reads_standard_input_when_it_is_not_a_terminal() {
 
 #[test]
 fn a_jsonl_file_is_read_as_json_lines_by_its_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let records = "{\"id\": \"a\", \"text\": \"One story here.\"}\n{\"id\": \"b\", \"text\": \"Another one.\"}\n";
-    std::fs::write(dir.path().join("feed.JSONL"), records).unwrap();
-    std::fs::write(dir.path().join("feed.txt"), records).unwrap();
+    let records = jsonl(&[
+        ("a", "One story here.".to_string()),
+        ("b", "Another one.".to_string()),
+    ]);
+    let dir = folder_with(&[("feed.JSONL", &records), ("feed.txt", &records)]);
     let out = analyze()
         .arg(dir.path().join("feed.JSONL"))
         .output()
@@ -381,12 +380,11 @@ fn the_output_is_the_same_at_any_thread_count() {
 
 #[test]
 fn output_dir_names_absolute_inputs_by_their_base_name_numbered_on_collision() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = folder_with(&[
+        ("a/story.txt", "One story here."),
+        ("b/story.txt", "Another story."),
+    ]);
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
-    std::fs::create_dir_all(&a).unwrap();
-    std::fs::create_dir_all(&b).unwrap();
-    std::fs::write(a.join("story.txt"), "One story here.").unwrap();
-    std::fs::write(b.join("story.txt"), "Another story.").unwrap();
     let out = dir.path().join("out");
     let run = || {
         analyze()

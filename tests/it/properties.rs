@@ -1,8 +1,6 @@
 //! Invariants of the report for arbitrary text, and inputs built to be pathological.
 
-mod common;
-
-use common::check_report;
+use crate::common::check_report;
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -193,7 +191,7 @@ proptest! {
         lines.insert(bad.min(lines.len()), "{not json".to_string());
         let input = lines.join("\n");
         let run = |threads: &str| {
-            common::analyze()
+            crate::common::analyze()
                 .args(["--input-format", "jsonl", "--threads", threads, "-"])
                 .write_stdin(input.clone())
                 .output()
@@ -205,7 +203,7 @@ proptest! {
             prop_assert_eq!(&one.stdout, &many.stdout);
             prop_assert_eq!(one.status.code(), many.status.code());
         }
-        prop_assert_eq!(common::parse_lines(&one.stdout).len(), texts.len() + 1);
+        prop_assert_eq!(crate::common::parse_lines(&one.stdout).len(), texts.len() + 1);
     }
 }
 

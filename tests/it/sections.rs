@@ -1,9 +1,7 @@
 //! Header lines, captions, furniture words and hard-wrapped text: one fixture of our own per class
 //! of error (`fixtures/sections/`), each with the sections it must come out as.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 /// The report of `fixtures/sections/NAME`, every span checked.
