@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::report::{Warning, WarningKind};
+use crate::kinds::{Warning, WarningKind};
 
 /// An article's text and what decoding it had to say.
 #[derive(Debug, Default)]

@@ -10,6 +10,7 @@
 
 use whatlang::Lang;
 
+use crate::kinds::{Warning, WarningKind};
 use crate::lang;
 use crate::text::Document;
 
@@ -33,6 +34,22 @@ pub struct Detected {
 }
 
 impl Detected {
+    /// The warning a report carries for a language the English stages do not read (none for
+    /// English).
+    pub fn warning(&self) -> Option<Warning> {
+        (!self.is_english()).then(|| {
+            Warning::new(
+                WarningKind::Language,
+                format!(
+                    "the text reads as {} ({}, confidence {:.2}); entities, quotes and \
+                         attributions are found in English only and are left empty",
+                    self.name, self.code, self.confidence
+                ),
+                None,
+            )
+        })
+    }
+
     /// Whether the English stages can read the article.
     pub fn is_english(&self) -> bool {
         self.code == Lang::Eng.code()

@@ -21,6 +21,7 @@
 mod decode;
 mod duplicates;
 mod entities;
+mod kinds;
 mod lang;
 mod language;
 pub mod output;

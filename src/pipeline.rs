@@ -14,7 +14,9 @@ use serde_json::Value;
 
 use crate::decode::Decoded;
 use crate::duplicates::{self, cross, cross::CrossIndex};
-use crate::report::{self, Analysis, Report, Warning, WarningKind};
+use crate::entities::Entity;
+use crate::kinds::{SectionKind, Warning, WarningKind};
+use crate::report::{self, Analysis, Report};
 use crate::shape::{self, Shape};
 use crate::text::{Document, Span};
 use crate::{entities, language, quotes, sections};
@@ -43,6 +45,32 @@ pub struct Options {
 pub struct Analyzer {
     options: Options,
     cross: Option<CrossIndex>,
+}
+
+/// For each entity, whether one of its mentions lies in the headline.
+fn in_headline(doc: &Document, segments: &[sections::Segment], entities: &[Entity]) -> Vec<bool> {
+    let headline = segments
+        .iter()
+        .find(|s| s.kind == SectionKind::Headline)
+        .map(|s| s.span(doc));
+    entities
+        .iter()
+        .map(|e| headline.is_some_and(|h| e.mentions.iter().any(|m| m.inside_any(&[h]))))
+        .collect()
+}
+
+/// What the analysis says of the text as a whole: a language the stages do not read, a text that
+/// is not an article in plain text.
+fn warnings(language: Option<language::Detected>, shape: Option<Shape>) -> Vec<Warning> {
+    let mut warnings: Vec<Warning> = language.and_then(|l| l.warning()).into_iter().collect();
+    if let Some(shape) = shape {
+        warnings.push(Warning::new(
+            WarningKind::Format,
+            shape.message().to_string(),
+            None,
+        ));
+    }
+    warnings
 }
 
 impl Analyzer {
@@ -82,6 +110,7 @@ impl Analyzer {
         } else {
             quotes::Speech::default()
         };
+        let in_headline = in_headline(&doc, &segments, &entities);
         let mut report = Analysis {
             doc: &doc,
             segments: &segments,
@@ -91,15 +120,10 @@ impl Analyzer {
             quotes: &speech.quotes,
             attributions: &speech.attributions,
             language,
+            in_headline: &in_headline,
+            warnings: warnings(language, shape),
         }
         .report(id.clone());
-        if let Some(shape) = shape {
-            report.warnings.push(Warning::new(
-                WarningKind::Format,
-                shape.message().to_string(),
-                None,
-            ));
-        }
         let story = if self.options.fingerprints || self.cross.is_some() {
             sections::story_words(&doc, &segments)
         } else {

@@ -21,7 +21,7 @@ use super::align::{Chain, Chainer, Params, Pos, Source};
 use super::chunked::Chunked;
 use super::fingerprint::{self, SHARED_K, SHARED_W};
 use super::passages::WordRanges;
-use crate::report::DuplicateKind;
+use crate::kinds::DuplicateKind;
 use crate::text::{Document, Span};
 
 /// Earlier articles a fingerprint remembers: a passage is reported against at most this many.

@@ -22,7 +22,7 @@ pub use repeated::first_copies;
 
 use rustc_hash::FxHashMap;
 
-use crate::report::DuplicateKind;
+use crate::kinds::DuplicateKind;
 use crate::text::{Document, Span};
 use align::{Chainer, Params, Pos, SAME_DOC, Source};
 use passages::{Pair, Place, WordRanges};

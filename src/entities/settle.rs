@@ -9,8 +9,8 @@ use rustc_hash::FxHashMap;
 use super::cluster::initials;
 use super::gazetteer::key;
 use super::mentions::Mention;
+use crate::kinds::EntityKind;
 use crate::lang;
-use crate::report::EntityKind;
 use crate::text::Document;
 
 /// The sport words as whole-word patterns (" cup "), made once.

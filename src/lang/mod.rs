@@ -262,10 +262,10 @@ pub fn is_time_word(lower: &str) -> bool {
 }
 
 /// The gender a `female`/`male` entry of a table names.
-pub fn gender(value: &str) -> Option<crate::report::Gender> {
+pub fn gender(value: &str) -> Option<crate::kinds::Gender> {
     match value {
-        "female" => Some(crate::report::Gender::Female),
-        "male" => Some(crate::report::Gender::Male),
+        "female" => Some(crate::kinds::Gender::Female),
+        "male" => Some(crate::kinds::Gender::Male),
         _ => None,
     }
 }

@@ -20,8 +20,8 @@ use super::Speaker;
 use super::attribute::{Found, speaker_of_cue};
 use super::cues::{cue_at, ends_sentence, is_punct, may_be_cue};
 use super::resolve::{People, resolve};
+use crate::kinds::{AttributionKind, QuoteKind};
 use crate::lang;
-use crate::report::{AttributionKind, QuoteKind};
 use crate::text::{Document, Span, Token, tokens};
 
 /// Reported statements shorter than this many words are not kept (a cue's stray object).

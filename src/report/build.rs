@@ -7,12 +7,12 @@ use serde_json::Value;
 use super::{
     Attribution, CrossDuplicate, Duplicate, Entity, EntityKind, Fingerprint, Language, Offsets,
     OtherPassage, ParagraphSpan, Passage, Quote, QuoteSpeaker, Report, SCHEMA_VERSION, Section,
-    SectionKind, Warning, WarningKind,
+    Warning,
 };
 use crate::duplicates::{self, cross};
 use crate::sections::Segment;
 use crate::text::{Document, Span};
-use crate::{entities, language, quotes, sections};
+use crate::{entities, language, quotes};
 
 /// Everything the stages found in one article.
 pub(crate) struct Analysis<'d, 'a> {
@@ -25,17 +25,16 @@ pub(crate) struct Analysis<'d, 'a> {
     pub quotes: &'d [quotes::Quote],
     pub attributions: &'d [quotes::Attribution],
     pub language: Option<language::Detected>,
+    /// For each entity, whether a mention lies in the headline.
+    pub in_headline: &'d [bool],
+    /// What the analysis has to say about the text (the language, the text's shape).
+    pub warnings: Vec<Warning>,
 }
 
 impl Analysis<'_, '_> {
     /// The report of the article `id`.
     pub fn report(&self, id: Value) -> Report {
         let doc = self.doc;
-        let headline = self
-            .segments
-            .iter()
-            .find(|s| s.kind == SectionKind::Headline)
-            .map(|s| s.span(doc));
         Report {
             schema_version: SCHEMA_VERSION,
             id,
@@ -45,22 +44,7 @@ impl Analysis<'_, '_> {
                 name: l.name.to_string(),
                 confidence: (l.confidence * 100.0).round() / 100.0,
             }),
-            warnings: self
-                .language
-                .filter(|l| !l.is_english())
-                .map(|l| {
-                    Warning::new(
-                        WarningKind::Language,
-                        format!(
-                            "the text reads as {} ({}, confidence {:.2}); entities, quotes and \
-                         attributions are found in English only and are left empty",
-                            l.name, l.code, l.confidence
-                        ),
-                        None,
-                    )
-                })
-                .into_iter()
-                .collect(),
+            warnings: self.warnings.clone(),
             sections: self.segments.iter().map(|s| self.section(s)).collect(),
             duplicates: self.groups.iter().map(|g| duplicate(doc, g)).collect(),
             cross_duplicates: None,
@@ -74,7 +58,7 @@ impl Analysis<'_, '_> {
                 .entities
                 .iter()
                 .enumerate()
-                .map(|(i, e)| entity(doc, i + 1, e, headline))
+                .map(|(i, e)| entity(doc, i + 1, e, self.in_headline.get(i) == Some(&true)))
                 .collect(),
             fingerprints: None,
         }
@@ -106,27 +90,20 @@ impl Analysis<'_, '_> {
                 })
                 .collect(),
             text: doc.slice(span).to_string(),
-            names: (seg.kind == SectionKind::Byline)
-                .then(|| sections::byline_names(doc.slice(span))),
-            credit: (seg.kind == SectionKind::Caption)
-                .then(|| sections::caption_credit(doc.slice(span)))
-                .flatten(),
+            names: seg.names.clone(),
+            credit: seg.credit.clone(),
         }
     }
 }
 
-fn entity(doc: &Document, id: usize, e: &entities::Entity, headline: Option<Span>) -> Entity {
+fn entity(doc: &Document, id: usize, e: &entities::Entity, in_headline: bool) -> Entity {
     Entity {
         id,
         name: e.name.clone(),
         kind: e.ty,
         mentions: e.mentions.iter().map(|&m| passage(doc, m)).collect(),
         count: e.mentions.len(),
-        in_headline: headline.is_some_and(|h| {
-            e.mentions
-                .iter()
-                .any(|m| h.start <= m.start && m.end <= h.end)
-        }),
+        in_headline,
         gender: (e.ty == EntityKind::Person).then_some(e.gender),
     }
 }

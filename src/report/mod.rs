@@ -5,16 +5,18 @@
 //! `input[start:end]`. Adding a field is a compatible change; renaming or removing one bumps
 //! [`SCHEMA_VERSION`]. `docs/report.md` documents every field.
 //!
-//! The kinds ([`SectionKind`], [`EntityKind`], ...) are the enums the stages and the report share;
-//! a private builder turns the stages' results into these types and does nothing else.
+//! The kinds ([`SectionKind`], [`EntityKind`], ...) and [`Warning`] are the report's vocabulary,
+//! which the stages speak too: they live on the ground floor (`src/kinds.rs`), imported by every
+//! stage and re-exported here; a private builder turns the stages' results into these types and
+//! does nothing else.
 
 mod build;
-mod kinds;
 
-pub(crate) use build::{Analysis, cross_duplicate, fingerprints};
-pub use kinds::{
-    AttributionKind, DuplicateKind, EntityKind, Gender, QuoteKind, SectionKind, WarningKind,
+pub use crate::kinds::{
+    AttributionKind, DuplicateKind, EntityKind, Gender, QuoteKind, SectionKind, Warning,
+    WarningKind,
 };
+pub(crate) use build::{Analysis, cross_duplicate, fingerprints};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -264,26 +266,6 @@ pub struct Language {
     pub name: String,
     /// How sure the guess is, 0 to 1 (two decimals).
     pub confidence: f64,
-}
-
-/// Something about the input that the report's reader should know.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
-pub struct Warning {
-    /// `encoding` (decoded as Windows-1252 or UTF-16), `invalid_utf8` (bad bytes replaced with
-    /// U+FFFD), `mojibake` (text that looks like UTF-8 decoded as Windows-1252), `language` (a
-    /// language other than English: entities, quotes and attributions left empty).
-    pub kind: WarningKind,
-    /// What happened, for people.
-    pub message: String,
-    /// Where it starts, in Unicode scalars of the analysed text, when it is one place.
-    pub at: Option<usize>,
-}
-
-impl Warning {
-    /// A warning of `kind`, at one place of the text or none.
-    pub fn new(kind: WarningKind, message: String, at: Option<usize>) -> Self {
-        Warning { kind, message, at }
-    }
 }
 
 /// The line printed in place of a report for an input that could not be analysed.

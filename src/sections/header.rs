@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::cues::Cues;
 use super::ranker::{self, Cue, FEATURES, Features};
-use crate::report::SectionKind;
+use crate::kinds::SectionKind;
 use crate::text::{Document, Repeats, Span};
 
 /// How far above the body the headline is looked for, in paragraphs.

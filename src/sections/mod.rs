@@ -16,12 +16,12 @@ mod cues;
 mod header;
 mod ranker;
 
-pub use credits::{byline_names, caption_credit};
+use credits::{byline_names, caption_credit};
 use cues::furniture_phrase;
 
 use std::ops::Range;
 
-use crate::report::SectionKind;
+use crate::kinds::SectionKind;
 use crate::text::{Document, Repeats, Span};
 use cues::Cues;
 
@@ -33,6 +33,10 @@ pub struct Segment {
     pub paragraphs: Range<usize>,
     /// A sidebar's title paragraph (the first of `paragraphs`).
     pub title: Option<usize>,
+    /// A byline's names, as written ("By Maria Lopez and Daniel Okafor": both).
+    pub names: Option<Vec<String>>,
+    /// A caption's picture credit, when one is written.
+    pub credit: Option<String>,
 }
 
 /// Furniture lines shorter than this many words are labels and menu items ("Sign In", "Terms of
@@ -66,6 +70,8 @@ pub fn all_boilerplate(segments: &mut [Segment]) {
     for s in segments {
         s.kind = SectionKind::Boilerplate;
         s.title = None;
+        s.names = None;
+        s.credit = None;
     }
 }
 
@@ -157,7 +163,16 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
             }
         }
     }
-    group(&kinds, &titles)
+    let mut segments = group(&kinds, &titles);
+    for s in &mut segments {
+        let text = || doc.slice(s.span(doc));
+        match s.kind {
+            SectionKind::Byline => s.names = Some(byline_names(text())),
+            SectionKind::Caption => s.credit = caption_credit(text()),
+            _ => {}
+        }
+    }
+    segments
 }
 
 /// A prose paragraph at least this long counts fully even alone: teasers and comments are shorter.
@@ -461,6 +476,8 @@ fn group(kinds: &[SectionKind], titles: &[bool]) -> Vec<Segment> {
                 kind,
                 paragraphs: i..i + 1,
                 title: titles[i].then_some(i),
+                names: None,
+                credit: None,
             }),
         }
     }

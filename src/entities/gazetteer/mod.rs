@@ -10,7 +10,7 @@ mod key;
 
 pub use key::{key, with_key};
 
-use crate::report::{EntityKind, Gender};
+use crate::kinds::{EntityKind, Gender};
 
 /// The tables the build script writes (`fst` maps and sets over the keys), and the full names that
 /// `CANONICAL`'s values index.

@@ -16,7 +16,7 @@ use crate::text::{Document, NameWord, Span};
 mod runs;
 
 use super::gazetteer::{GAZETTEER, key};
-use crate::report::EntityKind;
+use crate::kinds::EntityKind;
 
 /// A mention before clustering: its bytes, its type (or none yet) and what typed it.
 #[derive(Debug, Clone)]

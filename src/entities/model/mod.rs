@@ -12,7 +12,7 @@ pub mod features;
 #[cfg(feature = "train")]
 pub mod train;
 
-use crate::report::EntityKind;
+use crate::kinds::EntityKind;
 
 /// What a candidate can be judged to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

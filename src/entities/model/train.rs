@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::features::{BUCKETS, Evidence, features};
 use super::{CLASSES, Class, best};
 use crate::entities::{candidates, mentions::Mention};
-use crate::report::EntityKind;
+use crate::kinds::EntityKind;
 use crate::text::{Document, Span};
 
 /// One annotated document (the records of `../shared/data/ner/train/`).

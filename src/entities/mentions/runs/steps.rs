@@ -5,8 +5,8 @@
 use super::super::{Tok, between, is_all_caps, is_capitalised};
 use super::{Run, Task, push, span_text};
 use crate::entities::gazetteer::{GAZETTEER, Known, key};
+use crate::kinds::EntityKind;
 use crate::lang;
-use crate::report::EntityKind;
 
 /// One way of typing a run: true when it decided, with what it found (mentions, and parts of the
 /// run to cut again) added to `emit` in order.

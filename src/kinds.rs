@@ -1,7 +1,8 @@
-//! The one set of kinds: what a section, an entity, a quotation, a duplicate and a warning can be.
-//! The stages produce these and the report serialises them, so there is no mirrored enum to keep in
-//! step. Each kind's name on the wire is also its [`as_str`](SectionKind::as_str), which the views
-//! print.
+//! The report's vocabulary, on the ground floor: what a section, an entity, a quotation, a duplicate
+//! and a warning can be, and a warning itself. Every stage produces these and the report serialises
+//! them (`crate::report` re-exports them), so there is no mirrored enum to keep in step, and no stage
+//! imports the report. Each kind's name on the wire is also its [`as_str`](SectionKind::as_str),
+//! which the views print.
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -145,6 +146,26 @@ kind! {
         Female = "female",
         /// "Mr.", "he", a name mostly given to boys.
         Male = "male",
+    }
+}
+
+/// Something about the input that the report's reader should know.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Warning {
+    /// `encoding` (decoded as Windows-1252 or UTF-16), `invalid_utf8` (bad bytes replaced with
+    /// U+FFFD), `mojibake` (text that looks like UTF-8 decoded as Windows-1252), `language` (a
+    /// language other than English: entities, quotes and attributions left empty).
+    pub kind: WarningKind,
+    /// What happened, for people.
+    pub message: String,
+    /// Where it starts, in Unicode scalars of the analysed text, when it is one place.
+    pub at: Option<usize>,
+}
+
+impl Warning {
+    /// A warning of `kind`, at one place of the text or none.
+    pub fn new(kind: WarningKind, message: String, at: Option<usize>) -> Self {
+        Warning { kind, message, at }
     }
 }
 
