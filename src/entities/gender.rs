@@ -13,8 +13,8 @@ use rustc_hash::FxHashMap;
 
 use super::Entity;
 use super::gazetteer::GAZETTEER;
+use crate::kinds::{EntityKind, Gender};
 use crate::lang;
-use crate::report::{EntityKind, Gender};
 use crate::text::Document;
 
 /// The first letters of the gendered pronouns and the length of the longest (at most 8): a quick
@@ -41,25 +41,51 @@ pub fn assign(doc: &Document, entities: &mut [Entity]) {
         if e.ty != EntityKind::Person {
             continue;
         }
-        e.gender = by_honorific(doc, e)
+        e.gender = by_honorific(doc, e, &[' ', '.', '\u{a0}'])
             .or_else(|| votes.get(&i).and_then(|v| majority(*v)))
-            .or_else(|| by_given_name(e));
+            .or_else(|| by_given_name(e, NameEvidence::Dominant));
     }
 }
 
-/// The gender a person's given name tells, when the name is written in full and one sex dominates
-/// the name's statistics.
-fn by_given_name(e: &Entity) -> Option<Gender> {
-    let given = e.name.split([' ', '-']).next()?;
-    (e.name.contains(' ') && GAZETTEER.given_name(given) >= 200)
-        .then(|| GAZETTEER.given_gender(given))
-        .flatten()
+/// How much a given name must say before it is taken for a gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameEvidence {
+    /// The name written in full, and common enough that one sex dominates its statistics: what the
+    /// report prints as a person's gender.
+    Dominant,
+    /// Any given name the statistics know: a prior for telling who a pronoun is, where a weak hint
+    /// beats none.
+    Any,
 }
 
-/// The gender an honorific of one of the person's mentions tells.
-fn by_honorific(doc: &Document, e: &Entity) -> Option<Gender> {
+/// A person's gender by their names alone, before any pronoun is read: an honorific of one of their
+/// mentions, else their given name, as much as `evidence` asks. The one rule both the report's
+/// `gender` (through [`assign`], which adds the pronouns) and the quotes stage's pronoun resolution
+/// read.
+pub fn by_names(doc: &Document, e: &Entity, evidence: NameEvidence) -> Option<Gender> {
+    let split: &[char] = match evidence {
+        NameEvidence::Dominant => &[' ', '.', '\u{a0}'],
+        NameEvidence::Any => &[' ', '.'],
+    };
+    by_honorific(doc, e, split).or_else(|| by_given_name(e, evidence))
+}
+
+/// The gender a person's given name tells, as much as `evidence` asks.
+fn by_given_name(e: &Entity, evidence: NameEvidence) -> Option<Gender> {
+    let given = e.name.split([' ', '-']).next()?;
+    match evidence {
+        NameEvidence::Dominant => (e.name.contains(' ') && GAZETTEER.given_name(given) >= 200)
+            .then(|| GAZETTEER.given_gender(given))
+            .flatten(),
+        NameEvidence::Any => GAZETTEER.given_gender(given),
+    }
+}
+
+/// The gender an honorific of one of the person's mentions tells (the honorific being the
+/// mention's first word, cut at any of `split`).
+fn by_honorific(doc: &Document, e: &Entity, split: &[char]) -> Option<Gender> {
     e.mentions.iter().find_map(|m| {
-        let first = doc.slice(*m).split([' ', '.', '\u{a0}']).next()?;
+        let first = doc.slice(*m).split(split).next()?;
         lang::GENDERED_HONORIFICS.get(first).and_then(lang::gender)
     })
 }
@@ -77,7 +103,10 @@ fn majority((female, male): (u32, u32)) -> Option<Gender> {
 
 /// For each person (by index), the gendered pronouns that refer to them: (female, male).
 fn pronoun_votes(doc: &Document, entities: &[Entity]) -> FxHashMap<usize, (u32, u32)> {
-    let named: Vec<Option<Gender>> = entities.iter().map(by_given_name).collect();
+    let named: Vec<Option<Gender>> = entities
+        .iter()
+        .map(|e| by_given_name(e, NameEvidence::Dominant))
+        .collect();
     let mut people: Vec<(usize, usize)> = entities
         .iter()
         .enumerate()
@@ -156,14 +185,14 @@ fn pronoun_votes(doc: &Document, entities: &[Entity]) -> FxHashMap<usize, (u32, 
 
 #[cfg(test)]
 mod tests {
-    use crate::report::Gender;
+    use crate::kinds::Gender;
     use crate::text::Document;
 
     fn genders(text: &str) -> Vec<(String, Option<Gender>)> {
         let doc = Document::new(text);
         super::super::find(&doc, &[])
             .into_iter()
-            .filter(|e| e.ty == crate::report::EntityKind::Person)
+            .filter(|e| e.ty == crate::kinds::EntityKind::Person)
             .map(|e| (e.name, e.gender))
             .collect()
     }

@@ -9,7 +9,7 @@
 
 mod cluster;
 pub mod gazetteer;
-mod gender;
+pub mod gender;
 mod mentions;
 pub mod model;
 mod settle;
@@ -22,7 +22,7 @@ pub const NOTICES: &str = concat!(
     include_str!("../../data/model/NOTICE.txt")
 );
 
-use crate::report::EntityKind;
+use crate::kinds::EntityKind;
 use crate::text::{Document, Span};
 
 /// One entity: its name, type and mentions (byte spans, in text order).
@@ -32,7 +32,7 @@ pub struct Entity {
     pub ty: EntityKind,
     pub mentions: Vec<Span>,
     /// A person's gender, when the article shows it.
-    pub gender: Option<crate::report::Gender>,
+    pub gender: Option<crate::kinds::Gender>,
 }
 
 /// The entities of `doc`, ordered by first mention; mentions inside `skip` (page furniture) are left

@@ -8,9 +8,10 @@ use super::Speaker;
 use super::attribute::Found;
 use super::cues::cue_follows;
 use crate::entities::gazetteer::GAZETTEER;
+use crate::entities::gender::{self, NameEvidence};
 use crate::entities::{Entity, without_honorific};
+use crate::kinds::{EntityKind, Gender};
 use crate::lang;
-use crate::report::{EntityKind, Gender};
 use crate::text::{Document, Span};
 
 /// Person mentions looked back through to resolve "he" or "she".
@@ -64,7 +65,10 @@ impl<'e> People<'e> {
             persons,
             mentions: mentions_of(entities, |_| true),
             titles: titles_given(doc, entities),
-            genders: entities.iter().map(|e| gender_of(doc, e)).collect(),
+            genders: entities
+                .iter()
+                .map(|e| gender::by_names(doc, e, NameEvidence::Any))
+                .collect(),
         }
     }
 
@@ -145,18 +149,6 @@ fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<TitleFamily>> {
             found
         })
         .collect()
-}
-
-/// A person's gender as far as the text shows it: an honorific, else the given name.
-fn gender_of(doc: &Document, e: &Entity) -> Option<Gender> {
-    for m in &e.mentions {
-        let first = doc.slice(*m).split([' ', '.']).next().unwrap_or("");
-        if let Some(g) = lang::GENDERED_HONORIFICS.get(first).and_then(lang::gender) {
-            return Some(g);
-        }
-    }
-    let given = e.name.split([' ', '-']).next()?;
-    GAZETTEER.given_gender(given)
 }
 
 /// Names the speaker of an attribution found before byte `at` (the quotation's start); `previous`
@@ -369,4 +361,65 @@ fn subject_of(
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quotes::find;
+    use crate::text::Document;
+
+    /// The speaker's name of each quotation of `text`.
+    fn speakers(text: &str) -> Vec<Option<String>> {
+        let doc = Document::new(text);
+        let entities = crate::entities::find(&doc, &[]);
+        find(&doc, &entities)
+            .into_iter()
+            .map(|q| q.speaker.map(|s| s.name))
+            .collect()
+    }
+
+    #[test]
+    fn a_title_and_surname_are_the_person_named_in_full_before() {
+        let s = speakers(
+            "Ohio Gov. John Kasich spoke on Monday.\n\n\
+             “We will balance the budget this year,” said Gov. Kasich.",
+        );
+        assert_eq!(s, [Some("John Kasich".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_passes_over_people_of_the_other_gender() {
+        let s = speakers(
+            "Mary Jones met Tom Smith at the council on Monday.\n\n\
+             “We did not agree on anything at all,” he said.",
+        );
+        assert_eq!(s, [Some("Tom Smith".to_string())]);
+    }
+
+    #[test]
+    fn plural_pronouns_and_new_people_stay_as_written() {
+        let s = speakers(
+            "The council met on Monday.\n\n“We will not vote on the plan this year,” they said.\n\n\
+             “The vote will come next spring at the earliest,” a spokesman said.",
+        );
+        assert_eq!(
+            s,
+            [Some("they".to_string()), Some("a spokesman".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_bare_title_is_the_person_given_it() {
+        let s = speakers(
+            "Senator Jane Doe visited the plant on Monday.\n\n\
+             “The jobs will stay here for good,” the senator said.",
+        );
+        assert_eq!(s, [Some("Jane Doe".to_string())]);
+    }
+
+    #[test]
+    fn a_pronoun_with_no_one_named_before_names_no_one() {
+        let s = speakers("“We did not agree on anything at all today,” she said.");
+        assert_eq!(s, [None]);
+    }
 }
