@@ -406,3 +406,91 @@ impl DisjointSets {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A pair whose two sides are the given byte ranges (words numbered as bytes / 10).
+    fn pair(source: (usize, usize), target: (usize, usize)) -> Pair {
+        let words = |(a, b): (usize, usize)| (a / 10) as u32..(b / 10) as u32;
+        Pair {
+            target: words(target),
+            source: words(source),
+            target_bytes: Span::new(target.0, target.1),
+            source_bytes: Span::new(source.0, source.1),
+            matched: 5,
+            sentences: true,
+        }
+    }
+
+    fn spans(groups: &[Vec<Place>]) -> Vec<Vec<(usize, usize)>> {
+        groups
+            .iter()
+            .map(|g| g.iter().map(|p| (p.bytes.start, p.bytes.end)).collect())
+            .collect()
+    }
+
+    #[test]
+    fn copies_of_one_passage_are_one_group_in_text_order() {
+        // A at 0, copied at 200 and (through the copy) at 400; another passage copied apart
+        let pairs = [
+            pair((0, 100), (200, 300)),
+            pair((200, 300), (400, 500)),
+            pair((600, 650), (700, 750)),
+        ];
+        assert_eq!(
+            spans(&group(&pairs)),
+            [
+                vec![(0, 100), (200, 300), (400, 500)],
+                vec![(600, 650), (700, 750)]
+            ]
+        );
+    }
+
+    #[test]
+    fn places_overlapping_by_half_are_one_and_merged() {
+        let pairs = [pair((0, 100), (200, 300)), pair((10, 100), (400, 490))];
+        assert_eq!(
+            spans(&group(&pairs)),
+            [vec![(0, 100), (200, 300), (400, 490)]]
+        );
+        // a small overlap is two places
+        assert!(!same_place(Span::new(0, 100), Span::new(90, 200)));
+        assert!(same_place(Span::new(0, 100), Span::new(40, 120)));
+    }
+
+    #[test]
+    fn a_pair_nested_in_a_longer_one_goes_when_joined() {
+        let text = "One two three four five six seven eight nine ten.\n\nOne two three four five six seven eight nine ten.";
+        let doc = Document::new(text);
+        let whole = Pair {
+            target: 10..20,
+            source: 0..10,
+            target_bytes: doc.paragraphs[1].span,
+            source_bytes: doc.paragraphs[0].span,
+            matched: 10,
+            sentences: true,
+        };
+        let nested = Pair {
+            target: 12..15,
+            source: 2..5,
+            target_bytes: Span::new(doc.words[12].start, doc.words[14].end),
+            source_bytes: Span::new(doc.words[2].start, doc.words[4].end),
+            matched: 3,
+            sentences: false,
+        };
+        let joined = join(&doc, vec![nested, whole]);
+        assert_eq!(joined.len(), 1);
+        assert_eq!(joined[0].target, 10..20);
+    }
+
+    #[test]
+    fn disjoint_sets_join_and_find() {
+        let mut sets = DisjointSets::new(5);
+        sets.union(3, 4);
+        sets.union(1, 3);
+        assert_eq!(sets.find(4), 1);
+        assert_ne!(sets.find(0), sets.find(4));
+    }
+}

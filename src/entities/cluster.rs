@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 use super::Entity;
 use super::gazetteer::{GAZETTEER, key};
 use super::mentions::{Mention, without_honorific};
-use crate::report::EntityKind;
+use crate::kinds::EntityKind;
 use crate::text::{Document, Span};
 
 /// Clusters typed mentions into entities, ordered by first mention. Mentions judged no name (no
@@ -204,5 +204,97 @@ fn canonical_name(texts: &[String], ty: EntityKind) -> String {
                 .map(|(t, _, _)| tidy(t))
                 .unwrap_or_default()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Clusters the mentions at the given words of `text` (each `(words, type)`), and returns each
+    /// entity's name and its mentions' texts.
+    fn clusters(text: &str, mentions: &[(&str, Option<EntityKind>)]) -> Vec<(String, Vec<String>)> {
+        let doc = Document::new(text);
+        let mut from = 0;
+        let ms = mentions
+            .iter()
+            .map(|&(words, ty)| {
+                let start = from + text[from..].find(words).expect("the words are in the text");
+                from = start + words.len();
+                Mention {
+                    span: Span::new(start, start + words.len()),
+                    ty,
+                    sure: true,
+                    rank: 0,
+                }
+            })
+            .collect();
+        cluster(&doc, ms)
+            .into_iter()
+            .map(|e| {
+                let texts = e
+                    .mentions
+                    .iter()
+                    .map(|m| doc.slice(*m).to_string())
+                    .collect();
+                (e.name, texts)
+            })
+            .collect()
+    }
+
+    const PERSON: Option<EntityKind> = Some(EntityKind::Person);
+
+    #[test]
+    fn a_persons_names_are_one_entity_named_in_full() {
+        let e = clusters(
+            "Tokayev spoke. Kassym-Jomart Tokayev is president. Mr. Tokayev left.",
+            &[
+                ("Tokayev", PERSON),
+                ("Kassym-Jomart Tokayev", PERSON),
+                ("Mr. Tokayev", PERSON),
+            ],
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].0, "Kassym-Jomart Tokayev");
+        // a bare surname before the full name still joins it, and mentions stay in text order
+        assert_eq!(e[0].1, ["Tokayev", "Kassym-Jomart Tokayev", "Mr. Tokayev"]);
+    }
+
+    #[test]
+    fn two_people_sharing_no_name_stay_apart_and_untyped_mentions_join_or_go() {
+        // an untyped mention joins an entity only when it writes a name of it the same
+        let e = clusters(
+            "Jane Doe met Tom Smith. Later Jane Doe left, and Paris waited.",
+            &[
+                ("Jane Doe", PERSON),
+                ("Tom Smith", PERSON),
+                ("Jane Doe", None),
+                ("Paris", None),
+            ],
+        );
+        let names: Vec<&str> = e.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Jane Doe", "Tom Smith"]);
+        assert_eq!(e[0].1, ["Jane Doe", "Jane Doe"]);
+    }
+
+    #[test]
+    fn a_place_is_named_by_its_most_frequent_written_form() {
+        let e = clusters(
+            "BELGIUM WINS. Belgium won. Belgium will play again.",
+            &[
+                ("BELGIUM", Some(EntityKind::Gpe)),
+                ("Belgium", Some(EntityKind::Gpe)),
+                ("Belgium", Some(EntityKind::Gpe)),
+            ],
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert_eq!(e[0].0, "Belgium");
+    }
+
+    #[test]
+    fn initials_are_the_capitals_opening_each_word() {
+        assert_eq!(initials("National Rifle Association"), "NRA");
+        assert_eq!(initials("Kassym-Jomart Tokayev"), "KJT");
+        assert_eq!(initials("the city"), "");
     }
 }

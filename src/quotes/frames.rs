@@ -3,8 +3,8 @@
 //! whether it is a whole sentence or a fragment of the writer's, and whether it is a work's title.
 
 use super::marks::{Piece, Quoted};
+use crate::kinds::QuoteKind;
 use crate::lang;
-use crate::report::QuoteKind;
 use crate::text::{Document, Span, abbreviations};
 
 /// Every quoted stretch with its marks, in text order: what frames cut out.
@@ -123,3 +123,70 @@ fn is_label(doc: &Document, piece: &Piece, lead: &str) -> bool {
 
 /// The longest quoted label of a noun ("a “Vote Yes!” sign").
 const MAX_LABEL_WORDS: usize = 4;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::marks;
+
+    /// For each quoted stretch of `text`: the writer's frame before it, after it, its kind, and
+    /// whether it is a work's title.
+    fn frames_of(text: &str) -> Vec<(String, String, QuoteKind, bool)> {
+        let doc = Document::new(text);
+        let quoted = marks::find(&doc);
+        let cuts = cuts(&quoted);
+        quoted
+            .iter()
+            .map(|q| {
+                let first = &q.pieces[0];
+                let b = before(&doc, &cuts, first.open.start, first.paragraph);
+                let a = first.close.map_or(Span::new(0, 0), |c| {
+                    after(&doc, &cuts, c.end, first.paragraph)
+                });
+                (
+                    doc.slice(b).to_string(),
+                    doc.slice(a).to_string(),
+                    kind_of(&doc, first, b),
+                    is_work_title(&doc, first, b),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_frame_is_the_writers_sentence_with_quotations_cut_out() {
+        let f = frames_of("It rained. Jane Doe said, “We will rebuild,” and left “at once” then.");
+        assert_eq!(f[0].0.trim(), "Jane Doe said,");
+        assert_eq!(f[0].2, QuoteKind::Full);
+        // the second quotation's frame starts after the first one's closing mark
+        assert!(!f[1].0.contains("rebuild"), "{:?}", f[1]);
+        assert_eq!(f[1].2, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn a_fragment_inside_the_writers_sentence_is_partial() {
+        let f = frames_of("The mayor called the plan “a waste of money” on Tuesday.");
+        assert_eq!(f[0].2, QuoteKind::Partial);
+        assert!(f[0].1.starts_with(" on Tuesday"), "{:?}", f[0].1);
+    }
+
+    #[test]
+    fn titles_of_works_and_labels_are_told_apart_from_speech() {
+        let f = frames_of(
+            "She appeared on NBC's “Meet the Press” and joined the “No Kings” protests, saying \
+             the plan was “a waste of money” for all.",
+        );
+        assert_eq!(
+            f.iter().map(|x| x.3).collect::<Vec<_>>(),
+            [true, true, false]
+        );
+    }
+
+    #[test]
+    fn cuts_run_from_opening_to_closing_mark() {
+        let text = "“One,” he said. “Two";
+        let doc = Document::new(text);
+        let c = cuts(&marks::find(&doc));
+        assert_eq!(doc.slice(c[0]), "“One,”");
+    }
+}

@@ -465,3 +465,72 @@ pub fn appositive(ws: &[Token], j: usize) -> Option<Span> {
     }
     Some(Span::new(ws[from].span.start, ws[to - 1].span.end))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokens;
+
+    /// The tokens of `text`, and the index of the first token `word`.
+    fn at(text: &str, word: &str) -> (Vec<Token>, usize) {
+        let ws = tokens(text, Span::new(0, text.len()));
+        let i = ws
+            .iter()
+            .position(|w| w.lower == word)
+            .unwrap_or_else(|| panic!("no {word:?} in {text:?}"));
+        (ws, i)
+    }
+
+    fn slice(text: &str, span: Option<Span>) -> Option<&str> {
+        span.map(|s| &text[s.start..s.end])
+    }
+
+    #[test]
+    fn the_subject_before_a_cue_is_the_name_without_its_title() {
+        let text = "Senate Majority Leader Chuck Schumer said the bill would pass.";
+        let (ws, cue) = at(text, "said");
+        let phrase = phrase_before(&ws, cue).expect("a speaker");
+        assert_eq!(slice(text, Some(phrase.speaker)), Some("Chuck Schumer"));
+        assert!(!phrase.pronoun);
+    }
+
+    #[test]
+    fn a_pronoun_before_a_cue_is_a_pronoun_speaker() {
+        let text = "“It is over,” she said.";
+        let (ws, cue) = at(text, "said");
+        let phrase = phrase_before(&ws, cue).expect("a speaker");
+        assert_eq!(slice(text, Some(phrase.speaker)), Some("she"));
+        assert!(phrase.pronoun);
+    }
+
+    #[test]
+    fn a_name_after_an_inverted_cue_keeps_its_appositive_as_role() {
+        let text = "“We will see,” said Andrey Kortunov, head of the council, on Friday.";
+        let (ws, cue) = at(text, "said");
+        let phrase = phrase_after(&ws, cue + 1).expect("a speaker");
+        assert_eq!(slice(text, Some(phrase.speaker)), Some("Andrey Kortunov"));
+        assert_eq!(slice(text, phrase.role), Some("head of the council"));
+    }
+
+    #[test]
+    fn an_appositive_runs_to_the_next_comma_and_never_opens_with_who() {
+        let text = "Jane Doe, a spokeswoman for the city, said so.";
+        let (ws, comma) = at(text, ",");
+        assert_eq!(
+            slice(text, appositive(&ws, comma)),
+            Some("a spokeswoman for the city")
+        );
+        let text = "Jane Doe, who runs the shop, said so.";
+        let (ws, comma) = at(text, ",");
+        assert_eq!(appositive(&ws, comma), None);
+        // not at a comma: none
+        assert_eq!(appositive(&ws, 0), None);
+    }
+
+    #[test]
+    fn a_time_after_the_cue_is_no_speaker() {
+        let text = "“Fine,” said Friday the spokesman.";
+        let (ws, cue) = at(text, "said");
+        assert!(!usable(&ws[cue + 1]));
+    }
+}

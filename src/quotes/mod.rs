@@ -24,7 +24,7 @@ mod single;
 mod strategies;
 
 use crate::entities::Entity;
-use crate::report::QuoteKind;
+use crate::kinds::QuoteKind;
 use crate::text::{Document, Span};
 use marks::{Piece, Quoted};
 pub use reported::Attribution;
@@ -151,34 +151,8 @@ fn quotations(doc: &Document) -> Vec<Quoted> {
 /// quoted words are not speech.
 fn quote(cx: &Context, q: &Quoted, previous: Option<&Quote>) -> Option<Quote> {
     let doc = cx.doc;
-    let (first, last) = (q.pieces.first()?, q.pieces.last()?);
-    let before = frames::before(doc, &cx.cuts, first.open.start, first.paragraph);
-    let after = last
-        .close
-        .map(|c| frames::after(doc, &cx.cuts, c.end, last.paragraph));
-    // a quotation closing its sentence with a full stop, followed by a capital, has the next
-    // sentence after it: its own sentence's words before it come first ("…, saying, “The fewer
-    // guns, the better.” The Buckeye State is one of 45 states …")
-    let closes_sentence = doc.slice(last.span).trim_end().ends_with('.')
-        && after.is_some_and(|a| {
-            doc.text[a.start..a.end]
-                .trim_start()
-                .starts_with(|c: char| c.is_uppercase())
-        });
-    let at = Quotation {
-        quoted: q,
-        first,
-        last,
-        before,
-        after,
-        kind: frames::kind_of(doc, first, before),
-        closes_sentence,
-        words: q
-            .pieces
-            .iter()
-            .map(|p| doc.slice(p.span).split_whitespace().count())
-            .sum(),
-    };
+    let at = quotation(doc, &cx.cuts, q)?;
+    let first = at.first;
     let found = STRATEGIES
         .iter()
         .find_map(|(_, strategy)| strategy(cx, &at));
@@ -196,6 +170,39 @@ fn quote(cx: &Context, q: &Quoted, previous: Option<&Quote>) -> Option<Quote> {
         kind: at.kind,
         speaker,
         cue: found.as_ref().map(|f| f.cue),
+    })
+}
+
+/// The quoted stretch `q` with the writer's frames around it and what they tell (full or partial,
+/// closing its sentence): what every strategy reads. `cuts` are every quoted stretch's spans.
+fn quotation<'q>(doc: &Document, cuts: &[Span], q: &'q Quoted) -> Option<Quotation<'q>> {
+    let (first, last) = (q.pieces.first()?, q.pieces.last()?);
+    let before = frames::before(doc, cuts, first.open.start, first.paragraph);
+    let after = last
+        .close
+        .map(|c| frames::after(doc, cuts, c.end, last.paragraph));
+    // a quotation closing its sentence with a full stop, followed by a capital, has the next
+    // sentence after it: its own sentence's words before it come first ("…, saying, “The fewer
+    // guns, the better.” The Buckeye State is one of 45 states …")
+    let closes_sentence = doc.slice(last.span).trim_end().ends_with('.')
+        && after.is_some_and(|a| {
+            doc.text[a.start..a.end]
+                .trim_start()
+                .starts_with(|c: char| c.is_uppercase())
+        });
+    Some(Quotation {
+        quoted: q,
+        first,
+        last,
+        before,
+        after,
+        kind: frames::kind_of(doc, first, before),
+        closes_sentence,
+        words: q
+            .pieces
+            .iter()
+            .map(|p| doc.slice(p.span).split_whitespace().count())
+            .sum(),
     })
 }
 

@@ -6,7 +6,7 @@ use super::attribute::{Found, attribute, colon_subject, sentence_subject, signat
 use super::resolve::{People, nearest_subject, resolve};
 use super::{Quotation, Quote, Speaker, frames};
 use crate::entities::Entity;
-use crate::report::{EntityKind, QuoteKind};
+use crate::kinds::{EntityKind, QuoteKind};
 use crate::text::{Document, Span, tokens};
 
 /// Quoted fragments without an attribution are kept only from this many words (shorter ones are
@@ -187,4 +187,103 @@ fn paragraph_before(cx: &Context, q: &Quotation) -> Option<Speaker> {
         mention: m,
         role: None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::{quotation, quotations};
+
+    /// For each quotation of `text`: the name of the first strategy that attributes it and the
+    /// speaker's words, or none.
+    fn strategies_of(text: &str) -> Vec<Option<(&'static str, String)>> {
+        let doc = Document::new(text);
+        let entities = crate::entities::find(&doc, &[]);
+        let quoted = quotations(&doc);
+        let cuts = frames::cuts(&quoted);
+        let cx = Context {
+            doc: &doc,
+            entities: &entities,
+            people: People::new(&doc, &entities, &cuts),
+            cuts,
+        };
+        quoted
+            .iter()
+            .filter_map(|q| quotation(&doc, &cx.cuts, q))
+            .map(|at| {
+                STRATEGIES.iter().find_map(|(name, strategy)| {
+                    strategy(&cx, &at).map(|f| (*name, doc.slice(f.speaker).to_string()))
+                })
+            })
+            .collect()
+    }
+
+    fn first(text: &str) -> (&'static str, String) {
+        strategies_of(text)
+            .into_iter()
+            .next()
+            .flatten()
+            .unwrap_or_else(|| panic!("no strategy attributes the quotation in {text:?}"))
+    }
+
+    #[test]
+    fn a_cue_in_the_frame_after_or_before() {
+        // the speaker's words as written: the title is taken off when the name is resolved
+        let after = first("“We will rebuild the bridge,” said Mayor Jane Doe on Tuesday.");
+        assert_eq!(after, ("a cue in the frame", "Mayor Jane Doe".to_string()));
+        let before = first("Jane Doe said, “We will rebuild the bridge next year.”");
+        assert_eq!(before, ("a cue in the frame", "Jane Doe".to_string()));
+    }
+
+    #[test]
+    fn a_colon_after_the_sentences_subject() {
+        let (name, speaker) = first(
+            "Jane Doe has taken the stance of many mayors: “We will rebuild the bridge, whatever \
+             it costs.”",
+        );
+        assert_eq!(name, "a colon after the sentence's subject");
+        assert_eq!(speaker, "Jane Doe");
+    }
+
+    #[test]
+    fn a_paragraph_ending_with_a_colon_before_it() {
+        let (name, speaker) = first(
+            "Jane Doe, the mayor, told the council on Tuesday:\n\n\
+             “We will rebuild the bridge, whatever it costs, and we will start in May.”",
+        );
+        assert_eq!(name, "a paragraph ending with a colon before it");
+        assert_eq!(speaker, "Jane Doe");
+    }
+
+    #[test]
+    fn a_signature_under_a_quoted_letter() {
+        let found = strategies_of(
+            "“We will rebuild the bridge, whatever it costs, and we will start in May.”\n\n\
+             — Jane Doe, Mayor",
+        );
+        assert_eq!(found.len(), 1);
+        if let Some((name, _)) = &found[0] {
+            assert!(
+                ["a signature under it", "a cue in the frame"].contains(name),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fragment_without_a_cue_is_attributed_by_no_strategy() {
+        let found = strategies_of("The plan was “a disaster” for the town's shops and its people.");
+        assert_eq!(found, [None]);
+    }
+
+    #[test]
+    fn the_list_is_in_the_documented_order() {
+        let names: Vec<&str> = STRATEGIES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names[0], "a cue in the frame");
+        assert_eq!(names.last(), Some(&"a cue in a later paragraph of it"));
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+    }
 }

@@ -10,8 +10,8 @@ use rustc_hash::{FxHashMap, FxHasher};
 
 use super::super::gazetteer::{GAZETTEER, key};
 use super::super::mentions::Mention;
+use crate::kinds::EntityKind;
 use crate::lang;
-use crate::report::EntityKind;
 use crate::text::{Document, Span};
 
 /// Features are hashed into this many buckets (a power of two).
@@ -419,5 +419,70 @@ fn document(f: &mut Sink, evidence: &Evidence, bare: &str, words: &[&str], rule:
         let s = evidence.seen(last);
         f.flag("doc-last-titled", s.titled);
         f.flag("doc-last-said", s.said);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hash `Sink::add` gives one feature.
+    fn feature(tag: &str, value: &str) -> u32 {
+        let mut out = Vec::new();
+        Sink {
+            out: &mut out,
+            scratch: String::new(),
+        }
+        .add(tag, value);
+        out[0]
+    }
+
+    /// The candidate at the words `name` of `text`, with the document's evidence over every
+    /// candidate the rules find.
+    fn features_of(text: &str, name: &str, ty: Option<EntityKind>) -> Vec<u32> {
+        let doc = Document::new(text);
+        let ms = crate::entities::mentions::find(&doc);
+        let evidence = Evidence::of(&doc, &ms);
+        let start = text.find(name).expect("the name is in the text");
+        let m = Mention {
+            span: Span::new(start, start + name.len()),
+            ty,
+            sure: false,
+            rank: 0,
+        };
+        let mut out = Vec::new();
+        features(&doc, &m, &evidence, &mut out);
+        out
+    }
+
+    #[test]
+    fn features_are_hashed_into_the_buckets_the_same_every_time() {
+        let a = features_of("Jane Smith said the plan failed.", "Jane Smith", None);
+        let b = features_of("Jane Smith said the plan failed.", "Jane Smith", None);
+        assert_eq!(a, b);
+        assert!(a.iter().all(|&f| (f as usize) < BUCKETS));
+        assert!(a.contains(&feature("bias", "")));
+        assert!(a.contains(&feature("rule", "open")));
+    }
+
+    #[test]
+    fn the_rules_type_is_evidence_not_a_verdict() {
+        let open = features_of("Jane Smith said so.", "Jane Smith", None);
+        let person = features_of(
+            "Jane Smith said so.",
+            "Jane Smith",
+            Some(EntityKind::Person),
+        );
+        assert!(person.contains(&feature("rule", "PERSON")));
+        assert!(!open.contains(&feature("rule", "PERSON")));
+    }
+
+    #[test]
+    fn the_document_tells_a_surname_written_with_an_honorific_elsewhere() {
+        let doc = Document::new("Mr. Okafor spoke first. Later Okafor said no.");
+        let ms = crate::entities::mentions::find(&doc);
+        let evidence = Evidence::of(&doc, &ms);
+        assert!(evidence.person_like("Okafor"));
+        assert!(!evidence.person_like("Later"));
     }
 }

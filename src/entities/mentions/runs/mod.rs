@@ -19,8 +19,8 @@ use steps::{STEPS, is_party_tag};
 
 use super::{Around, Mention, Sentence, Tok, is_honorific};
 use crate::entities::gazetteer::{GAZETTEER, Known, key};
+use crate::kinds::EntityKind;
 use crate::lang;
-use crate::report::EntityKind;
 use crate::text::{Document, Span};
 
 /// A run being typed: its words (leading ones cut off), what the lists say of it, and whether a
@@ -365,5 +365,86 @@ fn push(emit: &mut Vec<Task>, run: &[Tok], ty: Option<EntityKind>, sure: bool, r
             sure,
             rank,
         }));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The candidate names the rules find in `text` (runs cut and typed), with their types.
+    fn names(text: &str) -> Vec<(String, Option<&'static str>)> {
+        let doc = Document::new(text);
+        super::super::find(&doc)
+            .into_iter()
+            .map(|m| (doc.slice(m.span).to_string(), m.ty.map(EntityKind::as_str)))
+            .collect()
+    }
+
+    fn has(found: &[(String, Option<&'static str>)], name: &str, ty: &str) -> bool {
+        found.iter().any(|(n, t)| n == name && *t == Some(ty))
+    }
+
+    #[test]
+    fn two_names_joined_by_and_are_split_unless_the_whole_is_one() {
+        let found = names("Officials from India and Turkey met on Monday.");
+        assert!(
+            has(&found, "India", "GPE") && has(&found, "Turkey", "GPE"),
+            "{found:?}"
+        );
+        let found = names("Officials of the Trade and Industry Ministry met on Monday.");
+        assert!(
+            found
+                .iter()
+                .any(|(n, _)| n == "Trade and Industry Ministry"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_leading_the_run_is_cut_off_and_marks_a_person() {
+        let found = names("On Monday, French President Emmanuel Macron spoke in Paris.");
+        assert!(has(&found, "Emmanuel Macron", "PERSON"), "{found:?}");
+        assert!(has(&found, "French", "NORP"), "{found:?}");
+        assert!(
+            !found.iter().any(|(n, _)| n.contains("President")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn head_words_type_organisations_and_places() {
+        let found = names("Workers at the Ford Motor Company fished in the Mississippi River.");
+        assert!(has(&found, "Ford Motor Company", "ORG"), "{found:?}");
+        assert!(
+            found
+                .iter()
+                .any(|(n, t)| n.ends_with("Mississippi River") && *t == Some("LOC")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_run_longer_than_any_name_is_cut_into_windows() {
+        let text = "London Paris Berlin ".repeat(MAX_RUN * 3);
+        let found = names(&text);
+        assert!(!found.is_empty());
+        assert!(
+            found
+                .iter()
+                .all(|(n, _)| n.split_whitespace().count() <= MAX_RUN),
+            "{:?}",
+            &found[..3]
+        );
+    }
+
+    #[test]
+    fn the_steps_are_named_once_and_a_guess_comes_last() {
+        let names: Vec<&str> = STEPS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names.last(), Some(&"a guess"));
+        let mut unique = names.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
     }
 }
