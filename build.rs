@@ -2,12 +2,12 @@
 //! `build/gazetteer.rs`) and the closed-class word lists of `data/lang/` into sorted Rust slices (see
 //! `build/lang.rs`), so the binary starts without parsing or hashing anything.
 
-#[path = "src/entities/gazetteer/codes.rs"]
+#[path = "src/lexicon/gazetteer/codes.rs"]
 #[allow(dead_code)]
 mod codes;
 #[path = "build/gazetteer.rs"]
 mod gazetteer;
-#[path = "src/entities/gazetteer/key.rs"]
+#[path = "src/lexicon/gazetteer/key.rs"]
 mod key;
 #[path = "build/lang.rs"]
 mod lang;
@@ -17,8 +17,8 @@ mod lists;
 fn main() {
     println!("cargo::rerun-if-changed=data");
     println!("cargo::rerun-if-changed=build");
-    println!("cargo::rerun-if-changed=src/entities/gazetteer/key.rs");
-    println!("cargo::rerun-if-changed=src/entities/gazetteer/codes.rs");
+    println!("cargo::rerun-if-changed=src/lexicon/gazetteer/key.rs");
+    println!("cargo::rerun-if-changed=src/lexicon/gazetteer/codes.rs");
     let root = std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     if let Err(e) = gazetteer::write(&root.join("data"), &out) {

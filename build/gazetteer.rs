@@ -1,6 +1,6 @@
 //! The rules that merge the name lists of `data/` into lookup tables, run by the build script. The
 //! output is `fst` maps and sets keyed by `key::key`, read by
-//! `src/entities/gazetteer/mod.rs`; the runtime decodes the packed values there.
+//! `src/lexicon/gazetteer/mod.rs`; the runtime decodes the packed values there.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;

@@ -2,7 +2,7 @@
 //! `NAME.txt` becomes `pub const NAME: Words`: its entries sorted and unique, and a membership test
 //! compiled from them (a `matches!` over the entries), each `NAME.tsv` becomes `pub const NAME: &[(&str, &str)]`, sorted by its first
 //! column, and each `patterns/NAME.txt` (regular expressions, whose order can matter) becomes
-//! `pub const NAME: &[&str]` in file order. `src/lang/mod.rs` includes the file and gives each list
+//! `pub const NAME: &[&str]` in file order. `src/lexicon/mod.rs` includes the file and gives each list
 //! its meaning.
 
 use std::fmt::Write as _;

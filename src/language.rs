@@ -11,7 +11,7 @@
 use whatlang::Lang;
 
 use crate::kinds::{Warning, WarningKind};
-use crate::lang;
+use crate::lexicon;
 use crate::text::Document;
 
 /// How much prose the guess reads.
@@ -68,7 +68,7 @@ pub fn detect(doc: &Document) -> Option<Detected> {
     }
     let markers = words
         .iter()
-        .filter(|w| lang::ENGLISH_MARKERS.contains(&w.to_lowercase()))
+        .filter(|w| lexicon::ENGLISH_MARKERS.contains(&w.to_lowercase()))
         .count();
     let share = markers as f64 / words.len() as f64;
     // prose in any language written with cases is mostly lower-case words; a results table or a

@@ -55,7 +55,7 @@ fn in_headline(doc: &Document, segments: &[sections::Segment], entities: &[Entit
         .map(|s| s.span(doc));
     entities
         .iter()
-        .map(|e| headline.is_some_and(|h| e.mentions.iter().any(|m| m.inside_any(&[h]))))
+        .map(|e| headline.is_some_and(|h| e.mentions.iter().any(|&m| h.contains(m))))
         .collect()
 }
 

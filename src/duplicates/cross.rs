@@ -177,7 +177,7 @@ fn units<'a>(
 /// An article's fingerprints: (word position, hash), ascending, of shingles inside its story.
 /// Winnowing runs over every shingle; a window wholly inside the story picks a shingle there, so any
 /// shared run of story words keeps the winnowing guarantee.
-pub fn fingerprints(words: &[u64], story: &[bool]) -> Vec<(usize, u64)> {
+pub fn fingerprints(words: &[u64], story: &[bool]) -> Vec<Print> {
     let shingles = fingerprint::shingles(words, SHARED_K);
     // the story words before each position, to tell a shingle inside the story in constant time
     let mut before = Vec::with_capacity(story.len() + 1);
@@ -192,15 +192,37 @@ pub fn fingerprints(words: &[u64], story: &[bool]) -> Vec<(usize, u64)> {
     fingerprint::winnow(&shingles, SHARED_W)
         .into_iter()
         .filter(|&i| inside(i))
-        .map(|i| (i, shingles[i]))
+        .map(|i| Print {
+            word: i,
+            hash: shingles[i],
+        })
         .collect()
 }
 
-/// The whole sentences the index matches, as (span, hash): with the fingerprints, what another
+/// The whole sentences the index matches, with the hash of their words: with the fingerprints, what another
 /// engine groups articles by to find every pair that `--cross-article` could report (a short shared
 /// sentence need not share a winnowed fingerprint).
-pub fn sentence_prints(doc: &Document, words: &[u64], story: &[bool]) -> Vec<(Span, u64)> {
-    units(doc, words, story).map(|u| (u.span, u.hash)).collect()
+pub fn sentence_prints(doc: &Document, words: &[u64], story: &[bool]) -> Vec<SentencePrint> {
+    units(doc, words, story)
+        .map(|u| SentencePrint {
+            span: u.span,
+            hash: u.hash,
+        })
+        .collect()
+}
+
+/// A fingerprint: the hash of the shingle of words starting at word `word`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Print {
+    pub word: usize,
+    pub hash: u64,
+}
+
+/// A sentence compared whole: its bytes and the hash of its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentencePrint {
+    pub span: Span,
+    pub hash: u64,
 }
 
 impl CrossIndex {
@@ -220,14 +242,14 @@ impl CrossIndex {
         doc: &Document,
         words: &[u64],
         story: &[bool],
-        prints: &[(usize, u64)],
+        prints: &[Print],
     ) -> Vec<CrossMatch> {
         if self.docs.is_empty() {
             return Vec::new();
         }
         let mut chainer = Chainer::new(CROSS, super::sentence_starts(doc));
         let mut sources: Vec<Source> = Vec::new();
-        for &(pos, h) in prints {
+        for &Print { word: pos, hash: h } in prints {
             let Ok(t) = Pos::try_from(pos) else { break };
             sources.clear();
             // keyed by the low half of the hash: a rare false hit is one stray anchor, which no
@@ -245,7 +267,7 @@ impl CrossIndex {
                 chainer.push(t, &sources);
             }
         }
-        let positions: Vec<usize> = prints.iter().map(|&(p, _)| p).collect();
+        let positions: Vec<usize> = prints.iter().map(|p| p.word).collect();
         let mut out: Vec<CrossMatch> = chainer
             .finish()
             .iter()
@@ -450,7 +472,7 @@ impl CrossIndex {
         doc: &Document,
         words: &[u64],
         story: &[bool],
-        prints: &[(usize, u64)],
+        prints: &[Print],
         id: serde_json::Value,
     ) {
         let Ok(number) = u32::try_from(self.docs.len()) else {
@@ -478,7 +500,7 @@ impl CrossIndex {
             });
             *head = index;
         }
-        for &(pos, h) in prints {
+        for &Print { word: pos, hash: h } in prints {
             let (Ok(word), Some(first)) = (u32::try_from(pos), doc.words.get(pos)) else {
                 continue;
             };
@@ -671,11 +693,11 @@ mod tests {
         let found = index.find(&doc, &words, &story, &fingerprints(&words, &story));
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(doc.slice(found[0].target), WIRE);
-        assert!(fingerprints(&words, &story).iter().all(|&(i, _)| i >= 9));
+        assert!(fingerprints(&words, &story).iter().all(|p| p.word >= 9));
         assert!(
             sentence_prints(&doc, &words, &story)
                 .iter()
-                .all(|(s, _)| doc.slice(*s) == WIRE)
+                .all(|s| doc.slice(s.span) == WIRE)
         );
     }
 

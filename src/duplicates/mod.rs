@@ -18,7 +18,7 @@ pub mod passages;
 mod repeated;
 pub mod similar;
 
-pub use repeated::first_copies;
+pub use repeated::{FirstCopy, first_copies};
 
 use rustc_hash::FxHashMap;
 

@@ -4,10 +4,17 @@
 use super::Group;
 use crate::text::{Document, Span};
 
+/// A paragraph that is a later copy, and the first copy of the passage it lies in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FirstCopy {
+    pub paragraph: usize,
+    pub first: Span,
+}
+
 /// The paragraphs of `doc` that are later copies, in order, each with the first copy of the repeated
 /// passage it lies in: four fifths of the paragraph (counted in characters, as a reader counts) lie
 /// inside a later copy, and the first copy lies before the paragraph (not inside it).
-pub fn first_copies(doc: &Document, groups: &[Group]) -> Vec<(usize, Span)> {
+pub fn first_copies(doc: &Document, groups: &[Group]) -> Vec<FirstCopy> {
     let mut out = Vec::new();
     /// A later copy's character offsets, and its first copy's (in characters and bytes).
     struct LaterCopy {
@@ -40,7 +47,10 @@ pub fn first_copies(doc: &Document, groups: &[Group]) -> Vec<(usize, Span)> {
             len > 0 && 5 * inter >= 4 * len && c.first_end <= start
         });
         if let Some(c) = first {
-            out.push((i, c.first));
+            out.push(FirstCopy {
+                paragraph: i,
+                first: c.first,
+            });
         }
     }
     out

@@ -5,9 +5,9 @@
 use rustc_hash::FxHashMap;
 
 use super::Entity;
-use super::gazetteer::{GAZETTEER, key};
 use super::mentions::{Mention, without_honorific};
 use crate::kinds::EntityKind;
+use crate::lexicon::gazetteer::{GAZETTEER, key};
 use crate::text::{Document, Span};
 
 /// Clusters typed mentions into entities, ordered by first mention. Mentions judged no name (no

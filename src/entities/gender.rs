@@ -12,9 +12,9 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::Entity;
-use super::gazetteer::GAZETTEER;
 use crate::kinds::{EntityKind, Gender};
-use crate::lang;
+use crate::lexicon;
+use crate::lexicon::gazetteer::GAZETTEER;
 use crate::text::Document;
 
 /// The first letters of the gendered pronouns and the length of the longest (at most 8): a quick
@@ -22,7 +22,7 @@ use crate::text::Document;
 static PRONOUN_SHAPE: LazyLock<([bool; 128], usize)> = LazyLock::new(|| {
     let mut firsts = [false; 128];
     let mut longest = 0;
-    for k in lang::PRONOUN_GENDERS.keys() {
+    for k in lexicon::PRONOUN_GENDERS.keys() {
         if let Some(&b) = k.as_bytes().first() {
             firsts[usize::from(b & 0x7f)] = true;
         }
@@ -86,7 +86,9 @@ fn by_given_name(e: &Entity, evidence: NameEvidence) -> Option<Gender> {
 fn by_honorific(doc: &Document, e: &Entity, split: &[char]) -> Option<Gender> {
     e.mentions.iter().find_map(|m| {
         let first = doc.slice(*m).split(split).next()?;
-        lang::GENDERED_HONORIFICS.get(first).and_then(lang::gender)
+        lexicon::GENDERED_HONORIFICS
+            .get(first)
+            .and_then(lexicon::gender)
     })
 }
 
@@ -153,7 +155,10 @@ fn pronoun_votes(doc: &Document, entities: &[Entity]) -> FxHashMap<usize, (u32, 
         let Ok(lower) = std::str::from_utf8(&buf[..text.len()]) else {
             continue;
         };
-        let Some(gender) = lang::PRONOUN_GENDERS.get(lower).and_then(lang::gender) else {
+        let Some(gender) = lexicon::PRONOUN_GENDERS
+            .get(lower)
+            .and_then(lexicon::gender)
+        else {
             continue;
         };
         // the person mentioned last before the pronoun, within its sentence or the two before,

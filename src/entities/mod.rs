@@ -8,7 +8,6 @@
 //! ("Kassym-Jomart Tokayev" = "Mr. Tokayev" = "Tokayev") and names each by its fullest form.
 
 mod cluster;
-pub mod gazetteer;
 pub mod gender;
 mod mentions;
 pub mod model;
@@ -60,7 +59,9 @@ pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
                 model::scores(&feats)
             };
             let sum = sums
-                .entry(gazetteer::key(without_honorific(doc.slice(m.span))))
+                .entry(crate::lexicon::gazetteer::key(without_honorific(
+                    doc.slice(m.span),
+                )))
                 .or_default();
             for (a, b) in sum.iter_mut().zip(s) {
                 *a += b;
@@ -77,7 +78,9 @@ pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
             }
             let rule = m.ty.map_or(model::Class::None, model::Class::of);
             let s = sums
-                .get(&gazetteer::key(without_honorific(doc.slice(m.span))))
+                .get(&crate::lexicon::gazetteer::key(without_honorific(
+                    doc.slice(m.span),
+                )))
                 .copied()
                 .unwrap_or(own);
             let class = model::best(&s, rule);
@@ -109,7 +112,7 @@ pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
 /// a place's head word or a listed place ("Northern Ireland"), or its first word one that opens
 /// places ("Cape Canaveral"). One word is.
 fn place_headed(text: &str) -> bool {
-    let g = &gazetteer::GAZETTEER;
+    let g = &crate::lexicon::gazetteer::GAZETTEER;
     let Some((_, last)) = text.rsplit_once([' ', '\u{a0}']) else {
         return true;
     };
@@ -117,7 +120,7 @@ fn place_headed(text: &str) -> bool {
     g.lookup(text)
         .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
         || g.place_head(last).is_some()
-        || crate::lang::PLACE_LEADS.contains(&first.to_lowercase())
+        || crate::lexicon::PLACE_LEADS.contains(&first.to_lowercase())
         || g.lookup(last)
             .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
 }
@@ -144,7 +147,7 @@ const TRUSTED_RANK: u8 = 5;
 /// rules and lists.
 fn kind_of(doc: &Document, m: &mentions::Mention, class: model::Class) -> Option<EntityKind> {
     use model::Class;
-    let g = &gazetteer::GAZETTEER;
+    let g = &crate::lexicon::gazetteer::GAZETTEER;
     let text = doc.slice(m.span);
     Some(match class {
         Class::None => return None,

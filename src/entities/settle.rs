@@ -7,15 +7,19 @@ use std::sync::LazyLock;
 use rustc_hash::FxHashMap;
 
 use super::cluster::initials;
-use super::gazetteer::key;
 use super::mentions::Mention;
 use crate::kinds::EntityKind;
-use crate::lang;
+use crate::lexicon;
+use crate::lexicon::gazetteer::key;
 use crate::text::Document;
 
 /// The sport words as whole-word patterns (" cup "), made once.
-static SPORT_PATTERNS: LazyLock<Vec<String>> =
-    LazyLock::new(|| lang::SPORT_WORDS.iter().map(|w| format!(" {w} ")).collect());
+static SPORT_PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lexicon::SPORT_WORDS
+        .iter()
+        .map(|w| format!(" {w} "))
+        .collect()
+});
 
 /// Whether the document reports sport: a sport word in its first line, or several lines of a name
 /// followed by scores ("Newport 29 Caerphilly 10", "BALTIMORE 70 63 .526"; a date's "April 12" is
@@ -42,7 +46,7 @@ pub fn sports_report(doc: &Document) -> bool {
             ws.windows(2).any(|w| {
                 let (a, b) = (doc.slice(w[0]), doc.slice(w[1]));
                 a.chars().next().is_some_and(char::is_uppercase)
-                    && !lang::is_calendar_word(&a.to_lowercase())
+                    && !lexicon::is_calendar_word(&a.to_lowercase())
                     && b.chars().all(|c| c.is_ascii_digit())
                     && &doc.text[w[0].end..w[1].start] == " "
             })
@@ -68,7 +72,7 @@ pub fn places_as_teams(doc: &Document, ms: &mut [Mention]) {
             || dated
             || word_before.is_some_and(|w| {
                 let lower = w.to_lowercase();
-                lang::VENUE_PREPOSITIONS.contains(&lower)
+                lexicon::VENUE_PREPOSITIONS.contains(&lower)
                     && w.chars().skip(1).eq(lower.chars().skip(1))
             });
         if !venue {

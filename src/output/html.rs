@@ -11,8 +11,10 @@
 
 use std::fmt::Write as _;
 
-use super::{byte_offsets, count, id_text, quotes_by_speaker, snippet};
-use crate::report::{AttributionKind, Report, SectionKind};
+use super::{
+    NO_SPEAKER, byte_offsets, count, id_text, quotes_by_speaker, reported_speech, snippet,
+};
+use crate::report::{Report, SectionKind};
 
 /// The page's start: the document head with its style sheet.
 pub const HEAD: &str = concat!(
@@ -310,7 +312,7 @@ fn open_tag(report: &Report, mark: &Mark, first: bool, id: &dyn Fn(String) -> St
             let who = q
                 .speaker
                 .as_ref()
-                .map_or("no speaker named".to_string(), |s| match &s.role {
+                .map_or(NO_SPEAKER.to_string(), |s| match &s.role {
                     Some(r) => format!("{}, {r}", s.name),
                     None => s.name.clone(),
                 });
@@ -415,7 +417,7 @@ fn speakers(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
     out.push_str("<h3>Speakers</h3>\n<ul>\n");
     for speaker in quotes_by_speaker(report) {
         let quotes = &speaker.quotes;
-        let name = speaker.name.unwrap_or("(no speaker named)");
+        let name = speaker.name.unwrap_or(NO_SPEAKER);
         let _ = write!(
             out,
             "<li>{} <span class=\"n\">",
@@ -435,20 +437,13 @@ fn speakers(out: &mut String, report: &Report, id: &dyn Fn(String) -> String) {
 
 /// Statements reported in the writer's words (indirect and mixed), with their speakers.
 fn reported_list(out: &mut String, report: &Report) {
-    let items: Vec<_> = report
-        .attributions
-        .iter()
-        .filter(|a| a.kind != AttributionKind::Direct)
-        .collect();
+    let items = reported_speech(report);
     if items.is_empty() {
         return;
     }
     out.push_str("<h3>Reported speech</h3>\n<ul>\n");
     for a in items {
-        let name = a
-            .speaker
-            .as_ref()
-            .map_or("(no speaker named)", |s| s.name.as_str());
+        let name = a.speaker.as_ref().map_or(NO_SPEAKER, |s| s.name.as_str());
         let _ = write!(out, "<li>{}: ", escape(name));
         escape_into(out, &snippet(&a.text, 120));
         let _ = writeln!(out, " <span class=\"n\">{}</span></li>", a.kind.as_str());

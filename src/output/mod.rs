@@ -152,6 +152,18 @@ fn id_text(report: &Report) -> String {
     crate::report::id_text(&report.id)
 }
 
+/// What every view writes for a quotation or a statement whose speaker the text does not name.
+const NO_SPEAKER: &str = "(no speaker named)";
+
+/// The statements reported in the writer's words (indirect and mixed), as both views list them.
+fn reported_speech(report: &Report) -> Vec<&crate::report::Attribution> {
+    report
+        .attributions
+        .iter()
+        .filter(|a| a.kind != crate::report::AttributionKind::Direct)
+        .collect()
+}
+
 /// One speaker's quotations, as both views list them.
 struct Speaker<'a> {
     /// None for the quotations with no speaker.

@@ -11,8 +11,8 @@ use std::fmt::Write as _;
 
 use anstyle::{AnsiColor, Style};
 
-use super::{count, id_text, quotes_by_speaker, snippet};
-use crate::report::{AttributionKind, EntityKind, Passage, Report, SectionKind};
+use super::{NO_SPEAKER, count, id_text, quotes_by_speaker, reported_speech, snippet};
+use crate::report::{EntityKind, Passage, Report, SectionKind};
 
 /// How wide snippets of the article are, in characters.
 const SNIPPET: usize = 90;
@@ -162,7 +162,7 @@ fn quotes(out: &mut String, report: &Report, p: Painter) {
     for speaker in quotes_by_speaker(report) {
         let name = speaker
             .name
-            .map_or_else(|| "(no speaker)".to_string(), |n| p.bold(&clean(n)));
+            .map_or_else(|| NO_SPEAKER.to_string(), |n| p.bold(&clean(n)));
         let role = speaker
             .role
             .map(|r| format!(", {}", clean(r)))
@@ -193,12 +193,8 @@ fn cue_label(cue: Option<&Passage>) -> String {
 /// Statements reported in the writer's words (indirect and mixed), in text order; the direct ones
 /// are the quotes above.
 fn reported(out: &mut String, report: &Report, p: Painter) {
-    let mut items = report
-        .attributions
-        .iter()
-        .filter(|a| a.kind != AttributionKind::Direct)
-        .peekable();
-    if items.peek().is_none() {
+    let items = reported_speech(report);
+    if items.is_empty() {
         return;
     }
     let _ = writeln!(out, "\n{}", p.heading("Reported speech"));
@@ -206,7 +202,7 @@ fn reported(out: &mut String, report: &Report, p: Painter) {
         let name = a
             .speaker
             .as_ref()
-            .map_or_else(|| "(no speaker)".to_string(), |s| p.bold(&clean(&s.name)));
+            .map_or_else(|| NO_SPEAKER.to_string(), |s| p.bold(&clean(&s.name)));
         let cue = cue_label(a.cue.as_ref());
         let _ = writeln!(
             out,

@@ -5,7 +5,7 @@
 
 use super::cues::{cue_at, ends_sentence, inverts, is_pronoun, is_punct, speaker_after};
 use super::grammar::{Phrase, phrase_after, phrase_before, subject};
-use crate::lang;
+use crate::lexicon;
 use crate::text::{Span, Token, tokens};
 
 /// An attribution found in a frame.
@@ -75,10 +75,10 @@ pub fn speaker_of_cue(text: &str, ws: &[Token], i: usize, n: usize, after: bool)
         && inverts(&ws[i])
         && ws
             .get(i + n)
-            .is_some_and(|w| w.capitalised && !is_punct(w) || lang::ARTICLES.contains(&w.lower));
+            .is_some_and(|w| w.capitalised && !is_punct(w) || lexicon::ARTICLES.contains(&w.lower));
     // "wrote in a note to clients": what follows a cue ending in a preposition is where it was
     // said, not who said it
-    let open_ended = n > 1 && lang::PREPOSITIONS.contains(&ws[i + n - 1].lower);
+    let open_ended = n > 1 && lexicon::PREPOSITIONS.contains(&ws[i + n - 1].lower);
     let inverted = ((after && ws[..i].iter().all(is_punct)) || comma_inverted) && !open_ended
         || speaker_after(&ws[i]);
     let after_phrase = || phrase_after(ws, i + n).map(|p| Found::of(cue, p));

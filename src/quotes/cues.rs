@@ -6,13 +6,13 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::lang;
+use crate::lexicon;
 use crate::text::{Span, Token};
 
 /// Cue words and phrases (`data/lang/quote-cues.txt`), by their first word: the rest of each phrase.
 static CUES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLock::new(|| {
     let mut m: FxHashMap<&'static str, Vec<Vec<&'static str>>> = FxHashMap::default();
-    for line in lang::QUOTE_CUES.iter() {
+    for line in lexicon::QUOTE_CUES.iter() {
         let mut words = line.split(' ');
         if let Some(first) = words.next() {
             m.entry(first).or_default().push(words.collect());
@@ -24,10 +24,10 @@ static CUES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLoc
 /// The one-word cues and the words that take their speaker after them ("according"): what
 /// [`may_be_cue`] looks for.
 static SINGLE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    lang::QUOTE_CUES
+    lexicon::QUOTE_CUES
         .iter()
         .filter(|c| !c.contains(' '))
-        .chain(lang::SPEAKER_AFTER_CUES.iter())
+        .chain(lexicon::SPEAKER_AFTER_CUES.iter())
         .collect()
 });
 
@@ -97,20 +97,20 @@ pub fn cue_at(ws: &[Token], i: usize) -> Option<usize> {
 /// A possessive or a determiner: the word after it is a noun ("he's predicting" is no possessive).
 fn noun_maker(prev: &str) -> bool {
     let contraction = prev.split(['\'', '’']).next().is_some_and(|head| {
-        lang::PRONOUNS.contains(head) || lang::CONTRACTION_HEADS.contains(head)
+        lexicon::PRONOUNS.contains(head) || lexicon::CONTRACTION_HEADS.contains(head)
     });
     (!contraction && (prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'")))
-        || lang::NOUN_DETERMINERS.contains(prev)
+        || lexicon::NOUN_DETERMINERS.contains(prev)
 }
 
 /// A cue that takes its speaker after it ("…, said Steve Elmendorf").
 pub fn inverts(w: &Token) -> bool {
-    lang::INVERTING_CUES.contains(&w.lower)
+    lexicon::INVERTING_CUES.contains(&w.lower)
 }
 
 /// A cue whose speaker always follows it ("according to the report").
 pub fn speaker_after(w: &Token) -> bool {
-    lang::SPEAKER_AFTER_CUES.contains(&w.lower)
+    lexicon::SPEAKER_AFTER_CUES.contains(&w.lower)
 }
 
 /// The pronoun of a token that is one, contracted or not ("he", "he’d", "they're"): its span.
@@ -120,14 +120,14 @@ pub fn pronoun_of(w: &Token) -> Option<Span> {
         Some(i) => (&lower[..i], i),
         None => (lower, lower.len()),
     };
-    lang::PRONOUNS
+    lexicon::PRONOUNS
         .contains(head)
         .then(|| Span::new(w.span.start, w.span.start + cut))
 }
 
 /// A personal pronoun, lower case ("he", "they").
 pub fn is_pronoun(lower: &str) -> bool {
-    lang::PRONOUNS.contains(lower)
+    lexicon::PRONOUNS.contains(lower)
 }
 
 /// A token of punctuation only.

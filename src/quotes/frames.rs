@@ -4,7 +4,7 @@
 
 use super::marks::{Piece, Quoted};
 use crate::kinds::QuoteKind;
-use crate::lang;
+use crate::lexicon;
 use crate::text::{Document, Span, abbreviations};
 
 /// Every quoted stretch with its marks, in text order: what frames cut out.
@@ -84,7 +84,7 @@ pub fn is_work_title(doc: &Document, piece: &Piece, before: Span) -> bool {
     let after_preposition = lead
         .rsplit(|c: char| c.is_whitespace())
         .next()
-        .is_some_and(|w| lang::WORK_TITLE_PREPOSITIONS.contains(w));
+        .is_some_and(|w| lexicon::WORK_TITLE_PREPOSITIONS.contains(w));
     let words: Vec<&str> = doc.slice(piece.span).split_whitespace().collect();
     let title_case = !words.is_empty()
         && words.iter().all(|w| {
@@ -107,7 +107,7 @@ fn is_label(doc: &Document, piece: &Piece, lead: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let determined = lang::NOUN_DETERMINERS.contains(&before.to_lowercase())
+    let determined = lexicon::NOUN_DETERMINERS.contains(&before.to_lowercase())
         || before.ends_with("'s")
         || before.ends_with("’s");
     let rest = &doc.text[close.end..];

@@ -10,8 +10,8 @@
 //! - [`appositive`]: the description after a comma ("…, head of the Council, which …").
 
 use super::cues::{ends_sentence, is_pronoun, is_punct, pronoun_of};
-use crate::entities::gazetteer::GAZETTEER;
-use crate::lang;
+use crate::lexicon;
+use crate::lexicon::gazetteer::GAZETTEER;
 use crate::text::{Span, Token};
 
 /// A noun phrase naming a speaker: its words, the description the text gives it, and whether it is
@@ -25,12 +25,12 @@ pub struct Phrase {
 
 /// Capitalised words that start sentences without naming anyone ("But", "Meanwhile", "Our").
 fn is_function_word(lower: &str) -> bool {
-    lang::FUNCTION_WORDS.contains(lower)
+    lexicon::FUNCTION_WORDS.contains(lower)
 }
 
 /// A token that a cue's speaker noun phrase may hold: not punctuation, not a time ("said Friday").
 fn usable(w: &Token) -> bool {
-    !is_punct(w) && !lang::is_time_word(&w.lower)
+    !is_punct(w) && !lexicon::is_time_word(&w.lower)
 }
 
 /// A name (capitalised words, possibly after "the") or a described person right after token `from`,
@@ -46,14 +46,14 @@ pub fn phrase_after(ws: &[Token], from: usize) -> Option<Phrase> {
         role: appositive(ws, end),
         pronoun: false,
     };
-    if lang::SPEAKER_DETERMINERS.contains(&first.lower) {
+    if lexicon::SPEAKER_DETERMINERS.contains(&first.lower) {
         // "said the spokesman", "said one Democrat familiar with …", "said another": the noun
         // phrase up to a comma or a word that starts what is said of it
         let mut j = from + 1;
         while j < ws.len()
             && j < from + 5
             && usable(&ws[j])
-            && !lang::PHRASE_ENDS.contains(&ws[j].lower)
+            && !lexicon::PHRASE_ENDS.contains(&ws[j].lower)
         {
             j += 1;
         }
@@ -62,13 +62,13 @@ pub fn phrase_after(ws: &[Token], from: usize) -> Option<Phrase> {
     // "said former Sen. Evan Bayh", "said spokesman Josh Schwerin": a few lower-case words, then
     // the name
     let start = (from..ws.len().min(from + 4))
-        .take_while(|&k| usable(&ws[k]) && !lang::PHRASE_ENDS.contains(&ws[k].lower))
+        .take_while(|&k| usable(&ws[k]) && !lexicon::PHRASE_ENDS.contains(&ws[k].lower))
         .find(|&k| ws[k].capitalised)?;
     let mut j = start;
     while j < ws.len()
         && j < start + 6
         && usable(&ws[j])
-        && (ws[j].capitalised || j > start && lang::NAME_JOINERS.contains(&ws[j].lower))
+        && (ws[j].capitalised || j > start && lexicon::NAME_JOINERS.contains(&ws[j].lower))
     {
         j += 1;
     }
@@ -109,7 +109,7 @@ pub fn subject_words(ws: &[Token], cue: usize) -> Option<(usize, usize)> {
         if j + 1 < cue && ws[j + 1].capitalised && !is_punct(&ws[j + 1]) {
             j += 1;
         } else if j + 2 < cue
-            && lang::NAME_JOINERS.contains(&ws[j + 1].lower)
+            && lexicon::NAME_JOINERS.contains(&ws[j + 1].lower)
             && ws[j + 2].capitalised
         {
             j += 2;
@@ -148,7 +148,7 @@ fn past_dateline(ws: &[Token], from: usize, cue: usize) -> usize {
 /// POLITICO, Bennett …"), and a place's second part ("in Salem, New Hampshire, Trump").
 fn past_openers(ws: &[Token], mut from: usize, cue: usize) -> usize {
     let introduces = |w: &Token| {
-        lang::INTRODUCERS.contains(&w.lower) || (w.lower.len() > 4 && w.lower.ends_with("ing"))
+        lexicon::INTRODUCERS.contains(&w.lower) || (w.lower.len() > 4 && w.lower.ends_with("ing"))
     };
     // the last opener skipped ended with a capitalised word ("in Salem,"): a place may go on
     let mut after_name = false;
@@ -182,7 +182,7 @@ fn past_openers(ws: &[Token], mut from: usize, cue: usize) -> usize {
 pub fn phrase_before(ws: &[Token], cue: usize) -> Option<Phrase> {
     let mut end = past_modifiers(ws, cue);
     // "… lamented the “…” and criticized": a second verb of the clause, whose subject speaks
-    if end > 0 && lang::COORDINATORS.contains(&ws[end - 1].lower) {
+    if end > 0 && lexicon::COORDINATORS.contains(&ws[end - 1].lower) {
         return None;
     }
     let mut role = None;
@@ -236,11 +236,11 @@ pub fn phrase_before(ws: &[Token], cue: usize) -> Option<Phrase> {
 /// `org`): a name of a person right before the word, the rest its role.
 fn affiliated(ws: &[Token], org: usize, end: usize) -> Option<Phrase> {
     let mut k = org;
-    if k > 0 && lang::ARTICLES.contains(&ws[k - 1].lower) {
+    if k > 0 && lexicon::ARTICLES.contains(&ws[k - 1].lower) {
         k -= 1;
     }
     let tie = k.checked_sub(1)?;
-    (lang::SPEAKER_AFFILIATIONS.contains(&ws[tie].lower) && tie > 0 && ws[tie - 1].capitalised)
+    (lexicon::SPEAKER_AFFILIATIONS.contains(&ws[tie].lower) && tie > 0 && ws[tie - 1].capitalised)
         .then_some(())?;
     let name = name_start(ws, tie)?;
     // two capitalised words at least: a person's name, not "Commission of the …"
@@ -267,12 +267,12 @@ fn titled_name(ws: &[Token], start: usize, end: usize, role: Option<Span>) -> Ph
             .next()
             .map(|c| c.to_uppercase().chain(written).collect())
             .unwrap_or_default();
-        let honorific = lang::HONORIFICS.contains(&capitalised);
-        !honorific && (g.is_title(&ws[k].lower) || lang::PERSON_NOUNS.contains(&ws[k].lower))
+        let honorific = lexicon::HONORIFICS.contains(&capitalised);
+        !honorific && (g.is_title(&ws[k].lower) || lexicon::PERSON_NOUNS.contains(&ws[k].lower))
     });
     let (name, title_from) = match last_title {
         Some(k) => (k + 1, Some(start)),
-        None if start > 0 && lang::PERSON_NOUNS.contains(&ws[start - 1].lower) => {
+        None if start > 0 && lexicon::PERSON_NOUNS.contains(&ws[start - 1].lower) => {
             // the role word and the capitalised words before it ("Liverpool boss")
             let mut from = start - 1;
             while from > 0
@@ -300,13 +300,14 @@ fn titled_name(ws: &[Token], start: usize, end: usize, role: Option<Span>) -> Ph
 fn past_modifiers(ws: &[Token], cue: usize) -> usize {
     let mut end = cue;
     while let Some(prev) = end.checked_sub(1).map(|k| &ws[k]) {
-        if lang::PRE_CUE_WORDS.contains(&prev.lower)
+        if lexicon::PRE_CUE_WORDS.contains(&prev.lower)
             || (!prev.capitalised && prev.lower.len() > 4 && prev.lower.ends_with("ly"))
         {
             end -= 1;
-        } else if lang::is_time_word(&prev.lower) || lang::PARTS_OF_DAY.contains(&prev.lower) {
+        } else if lexicon::is_time_word(&prev.lower) || lexicon::PARTS_OF_DAY.contains(&prev.lower)
+        {
             end -= 1;
-            if end > 0 && lang::TIME_OPENERS.contains(&ws[end - 1].lower) {
+            if end > 0 && lexicon::TIME_OPENERS.contains(&ws[end - 1].lower) {
                 end -= 1;
             }
         } else if prev.lower == ")"
@@ -366,15 +367,12 @@ fn appositive_before(ws: &[Token], cue: usize, close: usize) -> Option<Apposed> 
 /// "The minister, Tom Harris, said": a short run of capitalised words between the commas (`role`)
 /// after a description ending at `end` is the speaker, the description its role.
 fn name_in_role(ws: &[Token], end: usize, role: Span) -> Option<Phrase> {
-    let inner: Vec<&Token> = ws
-        .iter()
-        .filter(|w| role.start <= w.span.start && w.span.end <= role.end)
-        .collect();
+    let inner: Vec<&Token> = ws.iter().filter(|w| role.contains(w.span)).collect();
     if inner.len() > 5 || !inner.iter().all(|w| w.capitalised) {
         return None;
     }
     let np_start = (end.saturating_sub(4)..end)
-        .find(|&k| lang::ROLE_DETERMINERS.contains(&ws[k].lower))
+        .find(|&k| lexicon::ROLE_DETERMINERS.contains(&ws[k].lower))
         .unwrap_or(end - 1);
     Some(Phrase {
         speaker: role,
@@ -394,7 +392,7 @@ fn name_start(ws: &[Token], end: usize) -> Option<usize> {
         && end - start < 6
         && !is_punct(&ws[start - 1])
         && (ws[start - 1].capitalised
-            || lang::NAME_JOINERS.contains(&ws[start - 1].lower)
+            || lexicon::NAME_JOINERS.contains(&ws[start - 1].lower)
                 && start >= 2
                 && ws[start - 2].capitalised)
     {
@@ -413,21 +411,21 @@ fn name_start(ws: &[Token], end: usize) -> Option<usize> {
 /// voice-over in the ad states").
 fn description_start(ws: &[Token], end: usize) -> Option<usize> {
     let last = &ws[end - 1];
-    if lang::RELATIVE_WORDS.contains(&last.lower) {
+    if lexicon::RELATIVE_WORDS.contains(&last.lower) {
         return None;
     }
     let start = end - 1;
     let art = (start.saturating_sub(5)..start)
         .rev()
-        .find(|&k| lang::SPEAKER_ARTICLES.contains(&ws[k].lower))?;
+        .find(|&k| lexicon::SPEAKER_ARTICLES.contains(&ws[k].lower))?;
     // "the gamut from farmers to professors", "his dealings and said": no noun phrase
     if ws[art + 1..end]
         .iter()
-        .any(|w| is_punct(w) || lang::PHRASE_ENDS.contains(&w.lower))
+        .any(|w| is_punct(w) || lexicon::PHRASE_ENDS.contains(&w.lower))
     {
         return None;
     }
-    if art == 0 || !lang::PREPOSITIONS.contains(&ws[art - 1].lower) {
+    if art == 0 || !lexicon::PREPOSITIONS.contains(&ws[art - 1].lower) {
         return Some(art);
     }
     let prep = art - 1;
@@ -435,13 +433,14 @@ fn description_start(ws: &[Token], end: usize) -> Option<usize> {
         .rev()
         .take_while(|&k| {
             !is_punct(&ws[k])
-                && !lang::PHRASE_ENDS.contains(&ws[k].lower)
-                && !lang::CAUSAL_LINKS.contains(&ws[k].lower)
+                && !lexicon::PHRASE_ENDS.contains(&ws[k].lower)
+                && !lexicon::CAUSAL_LINKS.contains(&ws[k].lower)
         })
-        .find(|&k| lang::SPEAKER_ARTICLES.contains(&ws[k].lower))?;
+        .find(|&k| lexicon::SPEAKER_ARTICLES.contains(&ws[k].lower))?;
     // and only as the clause's subject, not an object ("shared a syllabus for a class called …")
-    let opens_clause =
-        start == 0 || is_punct(&ws[start - 1]) || lang::CLAUSE_LINKS.contains(&ws[start - 1].lower);
+    let opens_clause = start == 0
+        || is_punct(&ws[start - 1])
+        || lexicon::CLAUSE_LINKS.contains(&ws[start - 1].lower);
     opens_clause.then_some(start)
 }
 
@@ -460,7 +459,7 @@ pub fn appositive(ws: &[Token], j: usize) -> Option<Span> {
         return None;
     }
     // "said X, who ..." / "X, adding ..." are not roles
-    if lang::NON_ROLE_OPENERS.contains(&ws[from].lower) {
+    if lexicon::NON_ROLE_OPENERS.contains(&ws[from].lower) {
         return None;
     }
     Some(Span::new(ws[from].span.start, ws[to - 1].span.end))

@@ -21,7 +21,7 @@ use super::attribute::{Found, speaker_of_cue};
 use super::cues::{cue_at, ends_sentence, is_punct, may_be_cue};
 use super::resolve::{People, resolve};
 use crate::kinds::{AttributionKind, QuoteKind};
-use crate::lang;
+use crate::lexicon;
 use crate::text::{Document, Span, Token, tokens};
 
 /// Reported statements shorter than this many words are not kept (a cue's stray object).
@@ -152,11 +152,11 @@ fn statements(
         // residents, …") describes
         let opening = ws[..i].iter().all(is_punct);
         // "as recalled by", "was announced": no statement ("has not said when …" is one)
-        let passive = i > 0 && lang::PASSIVE_MARKERS.contains(&ws[i - 1].lower);
+        let passive = i > 0 && lexicon::PASSIVE_MARKERS.contains(&ws[i - 1].lower);
         if is_quote_cue(cues, ws[i].span.start)
             || opening
                 && ws[i].lower.ends_with("ing")
-                && !lang::SPEAKER_AFTER_CUES.contains(&ws[i].lower)
+                && !lexicon::SPEAKER_AFTER_CUES.contains(&ws[i].lower)
             || passive
         {
             continue;
@@ -204,7 +204,7 @@ fn content_of(
         let span = Span::new(ws[first].span.start, last);
         return Some((trimmed(text, span), found));
     }
-    if lang::SPEAKER_AFTER_CUES.contains(&ws[i].lower) {
+    if lexicon::SPEAKER_AFTER_CUES.contains(&ws[i].lower) {
         return according(text, ws, i, n, (first, end));
     }
     // "…, according to X." / "…, Smith said." / "…, said Smith.": the speaker's frame closes the
@@ -225,9 +225,9 @@ fn content_of(
     // see that …")
     let after = i + n;
     let opener = (after..ws.len().min(after + THAT_REACH))
-        .take_while(|&k| !lang::PRONOUNS.contains(&ws[k].lower) && cue_at(ws, k).is_none())
-        .find(|&k| lang::CLAUSE_OPENERS.contains(&ws[k].lower));
-    if opener.is_none() && lang::THAT_ONLY_CUES.contains(&ws[i].lower) {
+        .take_while(|&k| !lexicon::PRONOUNS.contains(&ws[k].lower) && cue_at(ws, k).is_none())
+        .find(|&k| lexicon::CLAUSE_OPENERS.contains(&ws[k].lower));
+    if opener.is_none() && lexicon::THAT_ONLY_CUES.contains(&ws[i].lower) {
         return None;
     }
     let from = opener.unwrap_or(after);
@@ -248,7 +248,7 @@ fn content_of(
     let last = clause_end(ws, start, i + n, last);
     // "When Tokayev called for elections, it was …": a cue in a clause set before the main one
     // reports up to that clause's comma
-    let last = if lang::SUBORDINATORS.contains(&ws[first].lower) {
+    let last = if lexicon::SUBORDINATORS.contains(&ws[first].lower) {
         ws[i + n..]
             .iter()
             .position(|w| w.lower == ",")
@@ -270,7 +270,7 @@ fn clause_end(ws: &[Token], start: usize, after_cue: usize, last: usize) -> usiz
         if w.span.start >= last {
             break;
         }
-        let joint = w.lower == ";" || lang::CLAUSE_BREAKS.contains(&w.lower) && k > from;
+        let joint = w.lower == ";" || lexicon::CLAUSE_BREAKS.contains(&w.lower) && k > from;
         // "… and noted that …", "…, and three-quarters said …": a second verb of saying, right
         // after "and" or after a comma and a short subject
         let second_cue = k > from + 1 && cue_at(ws, k).is_some() && !ws[k].capitalised && {
@@ -307,7 +307,7 @@ fn clause_end(ws: &[Token], start: usize, after_cue: usize, last: usize) -> usiz
 fn words_before(ws: &[Token], i: usize, n: usize) -> Option<Found> {
     let from = ws[..i].iter().rposition(is_punct).map_or(0, |k| k + 1);
     let mut a = from;
-    while a < i && lang::FUNCTION_WORDS.contains(&ws[a].lower) {
+    while a < i && lexicon::FUNCTION_WORDS.contains(&ws[a].lower) {
         a += 1;
     }
     let mut b = i;
@@ -318,7 +318,7 @@ fn words_before(ws: &[Token], i: usize, n: usize) -> Option<Found> {
     Some(Found {
         cue: Span::new(ws[i].span.start, ws[i + n - 1].span.end),
         speaker: Span::new(ws[a].span.start, ws[b - 1].span.end),
-        pronoun: b - a == 1 && lang::PRONOUNS.contains(&ws[a].lower),
+        pronoun: b - a == 1 && lexicon::PRONOUNS.contains(&ws[a].lower),
         role: None,
     })
 }
@@ -386,12 +386,12 @@ fn closes_frame(ws: &[Token], i: usize, n: usize) -> bool {
         && ws[i - 1].lower == ","
         && rest
             .first()
-            .is_some_and(|w| w.capitalised && !is_punct(w) || lang::ARTICLES.contains(&w.lower));
+            .is_some_and(|w| w.capitalised && !is_punct(w) || lexicon::ARTICLES.contains(&w.lower));
     // after "Smith said" only when and where it was said: "on Tuesday", "in a statement"
     let circumstance = stop == 0
         || stop <= 4
             && rest.first().is_some_and(|w| {
-                lang::PREPOSITIONS.contains(&w.lower) || lang::is_time_word(&w.lower)
+                lexicon::PREPOSITIONS.contains(&w.lower) || lexicon::is_time_word(&w.lower)
             });
     (circumstance || inverted)
         && i > 0

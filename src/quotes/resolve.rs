@@ -7,11 +7,11 @@
 use super::Speaker;
 use super::attribute::Found;
 use super::cues::cue_follows;
-use crate::entities::gazetteer::GAZETTEER;
 use crate::entities::gender::{self, NameEvidence};
 use crate::entities::{Entity, without_honorific};
 use crate::kinds::{EntityKind, Gender};
-use crate::lang;
+use crate::lexicon;
+use crate::lexicon::gazetteer::GAZETTEER;
 use crate::text::{Document, Span};
 
 /// Person mentions looked back through to resolve "he" or "she".
@@ -31,7 +31,7 @@ pub struct TitleFamily(&'static str);
 impl TitleFamily {
     /// The family of a title word, if it is one.
     pub fn of(word: &str) -> Option<TitleFamily> {
-        lang::TITLE_FAMILIES
+        lexicon::TITLE_FAMILIES
             .get(&word.trim_end_matches('.').to_lowercase())
             .map(TitleFamily)
     }
@@ -134,7 +134,7 @@ fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<TitleFamily>> {
                         let deputy = words
                             .clone()
                             .next()
-                            .and_then(|v| lang::TITLE_DEPUTIES.get(&v.to_ascii_lowercase()));
+                            .and_then(|v| lexicon::TITLE_DEPUTIES.get(&v.to_ascii_lowercase()));
                         if deputy.is_some_and(|d| TitleFamily(d) == f) {
                             break;
                         }
@@ -178,12 +178,12 @@ pub fn resolve(
     let new_one = text
         .split([' ', '\u{a0}'])
         .next()
-        .is_some_and(|w| lang::NEW_REFERENT_DETERMINERS.contains(&w.to_lowercase()));
+        .is_some_and(|w| lexicon::NEW_REFERENT_DETERMINERS.contains(&w.to_lowercase()));
     if !f.pronoun && (new_one || !GAZETTEER.is_title(head)) {
         return Some(own(text, f));
     }
     // "they said": several people, never one named before
-    if f.pronoun && lang::PLURAL_PRONOUNS.contains(&text.to_lowercase()) {
+    if f.pronoun && lexicon::PLURAL_PRONOUNS.contains(&text.to_lowercase()) {
         return Some(own(text, f));
     }
     // the speaker of a quotation in this paragraph or the two before; further back, the last
@@ -197,7 +197,7 @@ pub fn resolve(
     // never means
     let past = text
         .split(|c: char| c.is_whitespace() || c == '-')
-        .any(|w| lang::PAST_MODIFIERS.contains(&w.to_lowercase()));
+        .any(|w| lexicon::PAST_MODIFIERS.contains(&w.to_lowercase()));
     if !f.pronoun && past {
         return Some(own(text, f));
     }
@@ -255,9 +255,9 @@ fn referent(
 ) -> Option<Speaker> {
     let text = doc.slice(f.speaker);
     // "he" and "she" skip people of the other gender (by honorific or given name)
-    let wanted = lang::PRONOUN_GENDERS
+    let wanted = lexicon::PRONOUN_GENDERS
         .get(&text.to_lowercase())
-        .and_then(lang::gender);
+        .and_then(lexicon::gender);
     let fits = |i: usize| {
         wanted.is_none_or(|w| {
             people
@@ -344,11 +344,11 @@ fn subject_of(
         let opening = lead.split_whitespace().nth(6).is_none()
             && !lead
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| lang::SUBJECT_PRONOUNS.contains(w));
+                .any(|w| lexicon::SUBJECT_PRONOUNS.contains(w));
         // a pronoun inside the opening phrase is no subject ("Asked whether he was concerned that
         // …, Ban demurred"); one opening the sentence is
         let pronoun_first = lead.split_whitespace().next().is_some_and(|w| {
-            lang::SUBJECT_PRONOUNS.contains(w) && w.starts_with(char::is_uppercase)
+            lexicon::SUBJECT_PRONOUNS.contains(w) && w.starts_with(char::is_uppercase)
         });
         // (the first such only: "Michael Briggs, Sanders's spokesman," is one subject)
         let after_opener =

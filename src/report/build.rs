@@ -20,7 +20,7 @@ pub(crate) struct Analysis<'d, 'a> {
     pub segments: &'d [Segment],
     pub groups: &'d [duplicates::Group],
     /// The paragraphs that are later copies, in order, with the first copy of their passage.
-    pub first_copies: &'d [(usize, Span)],
+    pub first_copies: &'d [duplicates::FirstCopy],
     pub entities: &'d [entities::Entity],
     pub quotes: &'d [quotes::Quote],
     pub attributions: &'d [quotes::Attribution],
@@ -84,9 +84,9 @@ impl Analysis<'_, '_> {
                     end: doc.chars.char_offset(doc.paragraphs[i].span.end),
                     duplicate_of: self
                         .first_copies
-                        .binary_search_by_key(&i, |&(p, _)| p)
+                        .binary_search_by_key(&i, |c| c.paragraph)
                         .ok()
-                        .map(|k| offsets(doc, self.first_copies[k].1)),
+                        .map(|k| offsets(doc, self.first_copies[k].first)),
                 })
                 .collect(),
             text: doc.slice(span).to_string(),
@@ -117,28 +117,43 @@ fn speaker(doc: &Document, s: &quotes::Speaker) -> QuoteSpeaker {
     }
 }
 
+/// What a quotation and an attributed statement share: the words, who said them, the cue.
+struct Said {
+    words: Passage,
+    speaker: Option<QuoteSpeaker>,
+    cue: Option<Passage>,
+}
+
+fn said(doc: &Document, span: Span, who: Option<&quotes::Speaker>, cue: Option<Span>) -> Said {
+    Said {
+        words: passage(doc, span),
+        speaker: who.map(|s| speaker(doc, s)),
+        cue: cue.map(|c| passage(doc, c)),
+    }
+}
+
 fn attribution(doc: &Document, a: &quotes::Attribution) -> Attribution {
-    let o = offsets(doc, a.span);
+    let s = said(doc, a.span, a.speaker.as_ref(), a.cue);
     Attribution {
-        start: o.start,
-        end: o.end,
-        text: doc.slice(a.span).to_string(),
+        start: s.words.start,
+        end: s.words.end,
+        text: s.words.text,
         kind: a.kind,
-        speaker: a.speaker.as_ref().map(|s| speaker(doc, s)),
-        cue: a.cue.map(|c| passage(doc, c)),
+        speaker: s.speaker,
+        cue: s.cue,
         quotes: a.quotes.clone(),
     }
 }
 
 fn quote(doc: &Document, q: &quotes::Quote) -> Quote {
-    let o = offsets(doc, q.span);
+    let s = said(doc, q.span, q.speaker.as_ref(), q.cue);
     Quote {
-        start: o.start,
-        end: o.end,
-        text: doc.slice(q.span).to_string(),
+        start: s.words.start,
+        end: s.words.end,
+        text: s.words.text,
         kind: q.kind,
-        speaker: q.speaker.as_ref().map(|s| speaker(doc, s)),
-        cue: q.cue.map(|c| passage(doc, c)),
+        speaker: s.speaker,
+        cue: s.cue,
         paragraph: q.paragraph,
         parts: (q.parts.len() > 1).then(|| q.parts.iter().map(|&p| passage(doc, p)).collect()),
     }
@@ -177,15 +192,17 @@ pub(crate) fn cross_duplicate(
 /// sentence matched whole across articles, with the hash of its words.
 pub(crate) fn fingerprints(
     doc: &Document,
-    prints: &[(usize, u64)],
-    sentences: &[(Span, u64)],
+    prints: &[cross::Print],
+    sentences: &[cross::SentencePrint],
 ) -> Vec<Fingerprint> {
     let k = duplicates::fingerprint::SHARED_K;
-    let runs = prints.iter().filter_map(|&(pos, hash)| {
-        let (first, last) = (doc.words.get(pos)?, doc.words.get(pos + k - 1)?);
-        Some((Span::new(first.start, last.end), hash))
-    });
-    runs.chain(sentences.iter().copied())
+    let runs = prints
+        .iter()
+        .filter_map(|&cross::Print { word: pos, hash }| {
+            let (first, last) = (doc.words.get(pos)?, doc.words.get(pos + k - 1)?);
+            Some((Span::new(first.start, last.end), hash))
+        });
+    runs.chain(sentences.iter().map(|s| (s.span, s.hash)))
         .map(|(span, hash)| {
             let o = offsets(doc, span);
             Fingerprint {

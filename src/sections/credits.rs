@@ -10,12 +10,12 @@ use std::sync::LazyLock;
 
 use regex_automata::meta::Regex;
 
-use crate::lang;
+use crate::lexicon;
 
 /// A credit closing a caption or standing as one, in the forms the cues recognise.
 static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    let pictures = lang::alternation(lang::PICTURE_WORDS, " ");
-    let agencies = lang::alternation(lang::CREDIT_AGENCIES, " ");
+    let pictures = lexicon::alternation(lexicon::PICTURE_WORDS, " ");
+    let agencies = lexicon::alternation(lexicon::CREDIT_AGENCIES, " ");
     Regex::new(&format!(
         r"\(\s*(?i:{pictures})s?\s*:\s*(?P<a>[^)]+?)\s*\)\s*$|^(?i:{pictures})s?\s*(?i:copyright|credit|:)\s*:?\s*(?P<b>.+?)\s*$|(?P<c>(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}.'’-]*\s*/\s*(?i:{agencies}))\s*\)?\s*$"
     ))
@@ -27,9 +27,9 @@ pub fn byline_names(line: &str) -> Vec<String> {
     let mut text = line.trim();
     let lower = text.to_lowercase();
     // the opener: the longest one the line starts with
-    if let Some(open) = lang::BYLINE_OPENERS
+    if let Some(open) = lexicon::BYLINE_OPENERS
         .iter()
-        .chain(lang::BYLINE_LABELS.iter())
+        .chain(lexicon::BYLINE_LABELS.iter())
         .filter(|o| lower.starts_with(*o) && lower[o.len()..].starts_with([' ', ':']))
         .max_by_key(|o| o.len())
     {
@@ -44,8 +44,8 @@ pub fn byline_names(line: &str) -> Vec<String> {
             .split_whitespace()
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .collect();
-        let is_title = |w: &&str| lang::STAFF_TITLES.contains(&w.to_lowercase());
-        let title = lang::STAFF_TITLES.contains(&words.join(" ").to_lowercase());
+        let is_title = |w: &&str| lexicon::STAFF_TITLES.contains(&w.to_lowercase());
+        let title = lexicon::STAFF_TITLES.contains(&words.join(" ").to_lowercase());
         let name_like = (2..=4).contains(&words.len())
             && !title
             && !words.iter().any(is_title)

@@ -10,7 +10,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 use std::sync::LazyLock;
 
-use crate::lang;
+use crate::lexicon;
 use rustc_hash::FxHashSet;
 
 use crate::text::{Document, Repeats, text_key};
@@ -20,15 +20,15 @@ use crate::text::{Document, Repeats, text_key};
 /// (`data/lang/patterns/comment-marks.txt`), as one set matched against a lower-cased line; and
 /// where each list's patterns end in it. One set, because each compiled pattern costs start-up time.
 static PHRASES: LazyLock<(Regex, Bounds)> = LazyLock::new(|| {
-    let furniture: Vec<String> = lang::BOILERPLATE_PHRASES
+    let furniture: Vec<String> = lexicon::BOILERPLATE_PHRASES
         .iter()
         .map(|p| ascii_boundaries(p))
         .collect();
-    let end: Vec<String> = lang::END_MARKERS
+    let end: Vec<String> = lexicon::END_MARKERS
         .iter()
         .map(|p| ascii_boundaries(p))
         .collect();
-    let comments: Vec<String> = lang::COMMENT_MARKS
+    let comments: Vec<String> = lexicon::COMMENT_MARKS
         .iter()
         .map(|p| ascii_boundaries(p))
         .collect();
@@ -50,7 +50,10 @@ struct Bounds {
 
 /// Legal and editorial notices (`data/lang/patterns/notices.txt`): furniture at any length.
 static NOTICES: LazyLock<Regex> = LazyLock::new(|| {
-    let notices: Vec<String> = lang::NOTICES.iter().map(|p| ascii_boundaries(p)).collect();
+    let notices: Vec<String> = lexicon::NOTICES
+        .iter()
+        .map(|p| ascii_boundaries(p))
+        .collect();
     builder().build_many(&notices).expect("notices compile")
 });
 
@@ -62,14 +65,14 @@ const NOTICE_MAX_WORDS: usize = 80;
 static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
     let byline = format!(
         r"(?i:^({}))\s+\p{{Lu}}|(?i:^({})|\b({})\b)",
-        lang::alternation(lang::BYLINE_OPENERS, " "),
-        lang::alternation(lang::BYLINE_LABELS, " "),
-        lang::alternation(lang::STAFF_TITLES, " "),
+        lexicon::alternation(lexicon::BYLINE_OPENERS, " "),
+        lexicon::alternation(lexicon::BYLINE_LABELS, " "),
+        lexicon::alternation(lexicon::STAFF_TITLES, " "),
     );
     let months = format!(
         "{}|{}",
-        lang::alternation(lang::MONTH_ABBREVIATIONS, ""),
-        lang::alternation(lang::MONTHS, "")
+        lexicon::alternation(lexicon::MONTH_ABBREVIATIONS, ""),
+        lexicon::alternation(lexicon::MONTHS, "")
     );
     // (?x): whitespace in the pattern is layout, so spaces inside entries are written \s+
     let date = format!(
@@ -81,23 +84,23 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
       | \b\d{{1,2}}[:.]\d{{2}}\s*({meridiems})?\s*({zones})?\b
       | \b({publish})\b
       | \b\d+\s+({units})s?\s+ago\b",
-        meridiems = lang::alternation(lang::MERIDIEMS, r"\s+"),
-        zones = lang::alternation(lang::TIME_ZONES, r"\s+"),
-        publish = lang::alternation(lang::PUBLISH_WORDS, r"\s+"),
-        units = lang::alternation(lang::TIME_UNITS, r"\s+"),
+        meridiems = lexicon::alternation(lexicon::MERIDIEMS, r"\s+"),
+        zones = lexicon::alternation(lexicon::TIME_ZONES, r"\s+"),
+        publish = lexicon::alternation(lexicon::PUBLISH_WORDS, r"\s+"),
+        units = lexicon::alternation(lexicon::TIME_UNITS, r"\s+"),
     );
     let credit = format!(
         r"(?i)\b({})\b|^\(.*\)$|^({})s?\b|\(({})|/({})\)",
-        lang::alternation(lang::CREDIT_WORDS, " "),
-        lang::alternation(lang::PICTURE_WORDS, " "),
-        lang::alternation(lang::BRACKETED_CREDIT_WORDS, " "),
-        lang::alternation(lang::CREDIT_AGENCIES, " "),
+        lexicon::alternation(lexicon::CREDIT_WORDS, " "),
+        lexicon::alternation(lexicon::PICTURE_WORDS, " "),
+        lexicon::alternation(lexicon::BRACKETED_CREDIT_WORDS, " "),
+        lexicon::alternation(lexicon::CREDIT_AGENCIES, " "),
     );
     // a credit closing a caption sentence: "... Jon Elswick / AP", "... (Photo: Paul Sancya, AP)"
     let credit_tail = format!(
         r"(?i)(/\s*({agencies})|\(\s*({pictures})s?\s*:[^)]*\))\s*$",
-        agencies = lang::alternation(lang::CREDIT_AGENCIES, " "),
-        pictures = lang::alternation(lang::PICTURE_WORDS, " "),
+        agencies = lexicon::alternation(lexicon::CREDIT_AGENCIES, " "),
+        pictures = lexicon::alternation(lexicon::PICTURE_WORDS, " "),
     );
     let patterns = [byline, date, credit, credit_tail].map(|p| ascii_boundaries(&p));
     builder()
@@ -234,7 +237,7 @@ fn reports_speech(lower: &str, words: usize, last: Option<char>) -> bool {
         && matches!(last, Some('.'))
         && lower
             .split(|c: char| !c.is_alphabetic())
-            .any(|w| !w.is_empty() && lang::QUOTE_CUES.contains(w))
+            .any(|w| !w.is_empty() && lexicon::QUOTE_CUES.contains(w))
 }
 
 /// How far into a note about its writer the role is looked for ("is a breaking news reporter").
@@ -244,17 +247,17 @@ const ROLE_REACH: usize = 8;
 /// ("Jane Doe is a staff writer at ...", "Ann di Marco was an editor of ...").
 fn author_note(doc: &Document, words: &[crate::text::Span]) -> bool {
     let word = |i: usize| words.get(i).map(|w| doc.slice(*w));
-    let Some(k) = (1..=4).find(|&k| word(k).is_some_and(|w| lang::COPULAS.contains(w))) else {
+    let Some(k) = (1..=4).find(|&k| word(k).is_some_and(|w| lexicon::COPULAS.contains(w))) else {
         return false;
     };
     let named = (0..k)
         .filter_map(word)
-        .all(|w| w.starts_with(char::is_uppercase) || lang::NAME_PARTICLES.contains(w));
+        .all(|w| w.starts_with(char::is_uppercase) || lexicon::NAME_PARTICLES.contains(w));
     named
-        && word(k + 1).is_some_and(|w| lang::ARTICLES.contains(&w.to_lowercase()))
+        && word(k + 1).is_some_and(|w| lexicon::ARTICLES.contains(&w.to_lowercase()))
         && (k + 2..k + 2 + ROLE_REACH)
             .filter_map(word)
-            .any(|w| lang::AUTHOR_ROLES.contains(&w.to_lowercase()))
+            .any(|w| lexicon::AUTHOR_ROLES.contains(&w.to_lowercase()))
 }
 
 /// The cues of every paragraph of `doc`, whose repeated paragraphs are `repeats`.
@@ -329,7 +332,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         date: n <= 14 && written.contains(PatternID::must(DATE)),
         credit: written.contains(PatternID::must(CREDIT)),
         credit_tail: written.contains(PatternID::must(CREDIT_TAIL)),
-        sidebar_title: n <= 8 && lang::SIDEBAR_TITLES.contains(stripped),
+        sidebar_title: n <= 8 && lexicon::SIDEBAR_TITLES.contains(stripped),
         tight_before: p.blank_lines_before == 0 && i > 0,
         author_note: n <= NOTICE_MAX_WORDS && author_note(doc, words),
         echo: false,

@@ -411,7 +411,7 @@ const BYLINE_REACH: usize = 4;
 /// A short line that is a byline by its pattern: "By Jane Doe", "By JANE DOE", not "By The Numbers".
 fn byline_line(text: &str, c: &Cues) -> bool {
     let second = text.split_whitespace().nth(1).unwrap_or("").to_lowercase();
-    c.byline && !c.prose() && c.words <= 12 && !crate::lang::ARTICLES.contains(&second)
+    c.byline && !c.prose() && c.words <= 12 && !crate::lexicon::ARTICLES.contains(&second)
 }
 
 /// A credit line this short is a caption whatever furniture word it holds.

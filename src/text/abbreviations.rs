@@ -7,7 +7,7 @@
 //! dotted word or short capitalised word ("Gov.", "R-Ky.", "Jr."), which over-reads a stop as an
 //! abbreviation where reading it as a sentence end would cut a speaker from their cue.
 
-use crate::lang;
+use crate::lexicon;
 
 /// The word (without its final stop) is a listed abbreviation, a single capital (an initial) or
 /// letters separated by dots ("U.S", "e.g").
@@ -18,7 +18,7 @@ pub fn listed(word: &str) -> bool {
     let mut chars = word.chars();
     let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-    single_upper || dotted || lang::ABBREVIATIONS.contains(&word.to_lowercase())
+    single_upper || dotted || lexicon::ABBREVIATIONS.contains(&word.to_lowercase())
 }
 
 /// The word (without its final stop) holds a dot ("U.S", "F.B.I") or is at most three characters

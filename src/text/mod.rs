@@ -40,11 +40,16 @@ impl Span {
         self.end <= self.start
     }
 
+    /// Whether `other` lies wholly inside this span.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
     /// Whether this span lies wholly inside one of `spans`, which are sorted and do not overlap
     /// (paragraphs, sections): a binary search, not a scan.
     pub fn inside_any(&self, spans: &[Span]) -> bool {
         let after = spans.partition_point(|s| s.start <= self.start);
-        after > 0 && self.end <= spans[after - 1].end
+        after > 0 && spans[after - 1].contains(*self)
     }
 }
 

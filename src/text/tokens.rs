@@ -5,7 +5,7 @@
 use compact_str::CompactString;
 
 use super::{Document, Span, abbreviations};
-use crate::lang;
+use crate::lexicon;
 
 /// A word or a punctuation mark of a stretch of text: its bytes and lower-cased text (inline,
 /// without a heap allocation, up to 24 bytes: frames are cut into tokens for every quotation).
@@ -99,7 +99,7 @@ impl<'a> Document<'a> {
     /// Word `w` (a span of [`Document::words`]) as part of a name.
     pub fn name_word(&self, w: Span) -> NameWord<'a> {
         let text = self.slice(w);
-        let possessive = lang::POSSESSIVE_ENDINGS
+        let possessive = lexicon::POSSESSIVE_ENDINGS
             .iter()
             .find(|p| text.len() > p.len() + 1 && text.ends_with(*p))
             .map_or(0, |p| p.len());

@@ -10,13 +10,13 @@
 
 use rustc_hash::FxHashSet;
 
-use crate::lang;
+use crate::lexicon;
 use crate::text::{Document, NameWord, Span};
 
 mod runs;
 
-use super::gazetteer::{GAZETTEER, key};
 use crate::kinds::EntityKind;
+use crate::lexicon::gazetteer::{GAZETTEER, key};
 
 /// A mention before clustering: its bytes, its type (or none yet) and what typed it.
 #[derive(Debug, Clone)]
@@ -91,7 +91,7 @@ fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
     // "Sen. Lindsey Graham", "Gov. Scott Walker": an abbreviated title's too (the title is cut off
     // the mention later, as "Senator" is)
     let abbreviated_title = gap.starts_with('.')
-        && (GAZETTEER.is_title(a.text) || lang::PLACE_ABBREVIATIONS.contains(a.text));
+        && (GAZETTEER.is_title(a.text) || lexicon::PLACE_ABBREVIATIONS.contains(a.text));
     if is_honorific(a.text) || initial || abbreviated_title {
         gap = gap.strip_prefix('.').unwrap_or(gap);
     }
@@ -100,7 +100,7 @@ fn joined(doc: &Document, a: &Tok, b: &Tok) -> bool {
 
 /// Honorifics are part of a person's mention ("Mr. Kortunov"); other titles are not.
 pub(super) fn is_honorific(w: &str) -> bool {
-    lang::HONORIFICS.contains(w.trim_end_matches('.'))
+    lexicon::HONORIFICS.contains(w.trim_end_matches('.'))
 }
 
 /// The words of a person's mention without a leading honorific.
@@ -189,7 +189,7 @@ fn sentence_mentions(
                 && toks
                     .get(j + 1)
                     .is_some_and(|n| between(doc, &toks[j], n) == "-");
-            let particle = lang::NAME_PARTICLES.contains(toks[j].text) || hyphened;
+            let particle = lexicon::NAME_PARTICLES.contains(toks[j].text) || hyphened;
             if particle
                 && j + 1 < toks.len()
                 && joined(doc, &toks[j], &toks[j + 1])
@@ -208,7 +208,7 @@ fn sentence_mentions(
         // its first word, a capitalised function word before a lower-case one, ends no name
         let mut next = j;
         let run_on = j > i + 1
-            && lang::FUNCTION_WORDS.contains(&toks[j - 1].text.to_lowercase())
+            && lexicon::FUNCTION_WORDS.contains(&toks[j - 1].text.to_lowercase())
             && toks
                 .get(j)
                 .is_some_and(|n| n.text.chars().next().is_some_and(char::is_lowercase));

@@ -8,10 +8,10 @@ use std::hash::Hasher;
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use super::super::gazetteer::{GAZETTEER, key};
 use super::super::mentions::Mention;
 use crate::kinds::EntityKind;
-use crate::lang;
+use crate::lexicon;
+use crate::lexicon::gazetteer::{GAZETTEER, key};
 use crate::text::{Document, Span};
 
 /// Features are hashed into this many buckets (a power of two).
@@ -151,7 +151,7 @@ impl<'a> Context<'a> {
 fn starts_with_honorific(text: &str) -> bool {
     text.split([' ', '\u{a0}', '.'])
         .next()
-        .is_some_and(|w| lang::HONORIFICS.contains(w))
+        .is_some_and(|w| lexicon::HONORIFICS.contains(w))
 }
 
 fn without_honorific(text: &str) -> &str {
@@ -165,7 +165,7 @@ fn is_cue(word: &str) -> bool {
     } else {
         std::borrow::Cow::Borrowed(word)
     };
-    lang::INVERTING_CUES.contains(&lower) || matches!(&*lower, "told" | "tells" | "asked")
+    lexicon::INVERTING_CUES.contains(&lower) || matches!(&*lower, "told" | "tells" | "asked")
 }
 
 /// Collects hashed features. A feature is its tag and its value's bytes hashed together; values
@@ -354,7 +354,7 @@ fn lists(f: &mut Sink, text: &str, words: &[&str]) {
         f.add("last-place-head", ty.as_str());
     }
     f.flag("first-title", g.is_title(first));
-    f.flag("calendar", lang::is_calendar_word(&first.to_lowercase()));
+    f.flag("calendar", lexicon::is_calendar_word(&first.to_lowercase()));
 }
 
 /// The words of the name and their shapes.

@@ -141,7 +141,7 @@ pub fn examples(a: &Annotated) -> Vec<Example> {
 fn label(m: &Mention, gold: &[(Span, Class)], ignored: &[Span], all_types: bool) -> Option<Class> {
     let overlaps = |s: &Span| s.start < m.span.end && m.span.start < s.end;
     if let Some(&(g, class)) = gold.iter().find(|(g, _)| overlaps(g)) {
-        let inside = g.start <= m.span.start && m.span.end <= g.end;
+        let inside = g.contains(m.span);
         return (inside && m.span.start == g.start).then_some(class);
     }
     if ignored.iter().any(overlaps) {

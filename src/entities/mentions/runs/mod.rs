@@ -18,9 +18,9 @@ mod steps;
 use steps::{STEPS, is_party_tag};
 
 use super::{Around, Mention, Sentence, Tok, is_honorific};
-use crate::entities::gazetteer::{GAZETTEER, Known, key};
 use crate::kinds::EntityKind;
-use crate::lang;
+use crate::lexicon;
+use crate::lexicon::gazetteer::{GAZETTEER, Known, key};
 use crate::text::{Document, Span};
 
 /// A run being typed: its words (leading ones cut off), what the lists say of it, and whether a
@@ -139,7 +139,9 @@ fn cut(
     if run.len() <= 3 && is_party_tag(span_text(doc, run)) {
         return;
     }
-    let org_governed = around.before.is_some_and(|b| lang::ORG_NOUNS.contains(b));
+    let org_governed = around
+        .before
+        .is_some_and(|b| lexicon::ORG_NOUNS.contains(b));
     let (from, to, at_start, titled) = match without_leading(doc, run, at_start, org_governed, cx) {
         Leading::Rest {
             from,
@@ -167,9 +169,9 @@ fn cut(
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let k = key(text);
         if letters < 2
-            || lang::NOT_NAMES.contains(&k)
-            || lang::is_calendar_word(&k)
-            || lang::TIME_ZONES.contains(&k)
+            || lexicon::NOT_NAMES.contains(&k)
+            || lexicon::is_calendar_word(&k)
+            || lexicon::TIME_ZONES.contains(&k)
         {
             return;
         }
@@ -248,7 +250,7 @@ fn without_leading(
                 .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text))
             || run
                 .windows(2)
-                .any(|w| lang::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text))
+                .any(|w| lexicon::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text))
     });
     loop {
         let rest = &run[from..];
@@ -283,15 +285,15 @@ fn without_leading(
             continue;
         }
         if !ordinary_lead(rest, at_start, &org_named, cx)
-            && !lang::NAME_PARTICLES.contains(first.text)
-            && !lang::NAME_LEADING_WORDS.contains(first.text)
+            && !lexicon::NAME_PARTICLES.contains(first.text)
+            && !lexicon::NAME_LEADING_WORDS.contains(first.text)
         {
             break;
         }
         from += 1;
         at_start = false;
     }
-    while to > from && lang::NAME_PARTICLES.contains(run[to - 1].text) {
+    while to > from && lexicon::NAME_PARTICLES.contains(run[to - 1].text) {
         to -= 1;
     }
     if to == from {

@@ -4,9 +4,9 @@
 
 use super::super::{Tok, between, is_all_caps, is_capitalised};
 use super::{Run, Task, push, span_text};
-use crate::entities::gazetteer::{GAZETTEER, Known, key};
 use crate::kinds::EntityKind;
-use crate::lang;
+use crate::lexicon;
+use crate::lexicon::gazetteer::{GAZETTEER, Known, key};
 
 /// One way of typing a run: true when it decided, with what it found (mentions, and parts of the
 /// run to cut again) added to `emit` in order.
@@ -42,7 +42,7 @@ fn split_at_and(r: &Run, emit: &mut Vec<Task>) -> bool {
     let Some(at) = r
         .toks
         .iter()
-        .position(|t| lang::NAME_CONJUNCTIONS.contains(t.text))
+        .position(|t| lexicon::NAME_CONJUNCTIONS.contains(t.text))
     else {
         return false;
     };
@@ -77,7 +77,7 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
     }
     let Some(k) = toks
         .iter()
-        .position(|t| lang::AFFILIATION_WORDS.contains(t.text))
+        .position(|t| lexicon::AFFILIATION_WORDS.contains(t.text))
         .filter(|&k| k >= 2 && k + 1 < toks.len())
     else {
         return false;
@@ -115,11 +115,11 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
 fn governed(r: &Run, emit: &mut Vec<Task>) -> bool {
     let before = r.around.before;
     let after = r.around.after;
-    if before.is_some_and(|b| lang::ORG_NOUNS.contains(b)) {
+    if before.is_some_and(|b| lexicon::ORG_NOUNS.contains(b)) {
         push(emit, r.toks, Some(EntityKind::Org), true, 0);
         return true;
     }
-    if after.is_some_and(|a| lang::PLACE_NOUNS.contains(a)) {
+    if after.is_some_and(|a| lexicon::PLACE_NOUNS.contains(a)) {
         let ty = r
             .whole
             .map(|k| k.ty)
@@ -129,7 +129,8 @@ fn governed(r: &Run, emit: &mut Vec<Task>) -> bool {
         return true;
     }
     let person_noun = before.is_some_and(|b| {
-        lang::PERSON_NOUNS.contains(b) || b.chars().all(char::is_lowercase) && GAZETTEER.is_title(b)
+        lexicon::PERSON_NOUNS.contains(b)
+            || b.chars().all(char::is_lowercase) && GAZETTEER.is_title(b)
     });
     let unlisted = r.whole.is_none_or(|k| k.ty == EntityKind::Person);
     if person_noun && unlisted && r.toks.len() <= 4 && !r.cx.shouting {
@@ -152,7 +153,7 @@ fn known_surname(r: &Run, emit: &mut Vec<Task>) -> bool {
         })
         && r.around
             .before
-            .is_none_or(|b| !lang::PLACE_PREPOSITIONS.contains(&b.to_lowercase()));
+            .is_none_or(|b| !lexicon::PLACE_PREPOSITIONS.contains(&b.to_lowercase()));
     if decides {
         push(emit, r.toks, Some(EntityKind::Person), true, 0);
     }
@@ -182,7 +183,7 @@ fn organisation_head(r: &Run, emit: &mut Vec<Task>) -> bool {
         || g.is_org_head(last)
         || r.toks
             .windows(2)
-            .any(|w| lang::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text));
+            .any(|w| lexicon::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text));
     let decides = org_cue && r.toks.len() > 1;
     if decides {
         push(emit, r.toks, Some(EntityKind::Org), true, 0);
@@ -331,14 +332,14 @@ fn guess(run: &[Tok], whole: Option<Known>) -> Option<EntityKind> {
         return Some(EntityKind::Org);
     }
     // "St. Clairsville", "Ft. Myers", "Mt. Vernon"
-    if lang::PLACE_ABBREVIATIONS.contains(run[0].text) {
+    if lexicon::PLACE_ABBREVIATIONS.contains(run[0].text) {
         return Some(EntityKind::Gpe);
     }
     // two or three capitalised words (particles aside): a person's name
     let capitalised = run.iter().filter(|t| is_capitalised(t.text)).count();
     let particles = run
         .iter()
-        .filter(|t| lang::NAME_PARTICLES.contains(t.text))
+        .filter(|t| lexicon::NAME_PARTICLES.contains(t.text))
         .count();
     if capitalised + particles == run.len() && (2..=3).contains(&capitalised)
         || run.len() == 3 && capitalised == 2
@@ -353,7 +354,7 @@ pub(super) fn is_party_tag(w: &str) -> bool {
     let mut parts = w.splitn(2, '-');
     parts
         .next()
-        .is_some_and(|p| lang::PARTY_LETTERS.contains(p))
+        .is_some_and(|p| lexicon::PARTY_LETTERS.contains(p))
         && parts
             .next()
             .is_some_and(|state| state.chars().next().is_some_and(char::is_uppercase))

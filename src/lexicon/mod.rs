@@ -1,11 +1,15 @@
-//! Language data: every closed-class list the stages use, in one place.
+//! The lexicon: every word list any stage reads, in one place (language detection is
+//! `crate::language`, which only reads these).
 //!
-//! The lists are files under `data/lang/` (one entry a line; `#` comments), compiled into sorted
-//! slices by the build script (`build/lang.rs`), so a lookup is a binary search and nothing is read
-//! at start-up. Code says how a list is used; the file says what is in it. Each file's header says
-//! how its entries are matched: most are lower case and looked up with a lower-cased word, a few
-//! are matched as written. The name lists (gazetteers) are the entities stage's, under
-//! `data/gazetteers/`.
+//! The closed-class lists are files under `data/lang/` (one entry a line; `#` comments), compiled
+//! into sorted slices by the build script (`build/lang.rs`), so a lookup is a binary search and
+//! nothing is read at start-up. Code says how a list is used; the file says what is in it. Each
+//! file's header says how its entries are matched: most are lower case and looked up with a
+//! lower-cased word, a few are matched as written. The name lists ([`gazetteer`]: people, places,
+//! organisations, titles, from `data/gazetteers/`) are compiled into finite-state tables; the
+//! entities stage and the quotes stage both read them here.
+
+pub mod gazetteer;
 
 /// The compiled lists, one constant per file of `data/lang/`.
 mod compiled {
@@ -329,7 +333,7 @@ mod tests {
             for w in list.iter() {
                 assert_eq!(
                     w,
-                    crate::entities::gazetteer::key(w),
+                    crate::lexicon::gazetteer::key(w),
                     "{w:?} is not in key form"
                 );
             }
