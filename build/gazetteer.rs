@@ -186,7 +186,7 @@ fn merge(data: &Path) -> io::Result<Tables> {
             }
         }
     }
-    for r in each("names-extra.tsv")? {
+    for r in each("gazetteers/names-extra.tsv")? {
         let ty = match r.col(1) {
             "PERSON" => PERSON,
             "ORG" => ORG,
@@ -196,7 +196,7 @@ fn merge(data: &Path) -> io::Result<Tables> {
         };
         g.add_known(r.col(0), ty, 9, false);
     }
-    for r in each("place-heads.tsv")? {
+    for r in each("gazetteers/place-heads.tsv")? {
         let ty = if r.col(1) == "FAC" { FAC } else { LOC };
         g.place_heads.insert(key(r.col(0)), ty);
     }

@@ -53,7 +53,7 @@ pub mod internals {
     /// Finds the repeated passages (word hashing included).
     pub fn duplicates(doc: &Document) -> usize {
         let words = crate::duplicates::fingerprint::word_hashes(doc);
-        crate::duplicates::find(doc, &words).len()
+        crate::duplicates::repeated_passages(doc, &words).len()
     }
 
     /// The entities of a document, opaque.
@@ -61,7 +61,7 @@ pub mod internals {
 
     /// Finds the entities.
     pub fn entities(doc: &Document) -> Entities {
-        Entities(crate::entities::find(doc, &[]))
+        Entities(crate::entities::recognise(doc, &[]))
     }
 
     /// Finds the quotations and the reported speech, given the entities.

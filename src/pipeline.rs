@@ -86,7 +86,7 @@ impl Analyzer {
     pub fn analyze(&mut self, text: &str, id: Value) -> Report {
         let doc = Document::new(text);
         let words = duplicates::fingerprint::word_hashes(&doc);
-        let groups = duplicates::find(&doc, &words);
+        let groups = duplicates::repeated_passages(&doc, &words);
         let first_copies = duplicates::first_copies(&doc, &groups);
         let shape = shape::of(text);
         // a page's markup is not an article: all of it is furniture until HTML is read as HTML
@@ -101,7 +101,7 @@ impl Analyzer {
         // rather than guess
         let english = language.is_none_or(|l| l.is_english()) && !page;
         let entities = if english {
-            entities::find(&doc, &furniture)
+            entities::recognise(&doc, &furniture)
         } else {
             Vec::new()
         };
@@ -166,7 +166,7 @@ impl Analyzer {
     pub fn dedupe(&mut self, text: &str, id: Value) -> String {
         let doc = Document::new(text);
         let words = duplicates::fingerprint::word_hashes(&doc);
-        let mut cut: Vec<Span> = duplicates::find(&doc, &words)
+        let mut cut: Vec<Span> = duplicates::repeated_passages(&doc, &words)
             .iter()
             .flat_map(|g| g.passages[1..].iter().copied())
             .collect();

@@ -54,7 +54,7 @@ pub struct Group {
 /// The repeated passages of `doc`, grouped, in order of their first copy.
 ///
 /// `words` are the article's word hashes ([`fingerprint::word_hashes`]).
-pub fn find(doc: &Document, words: &[u64]) -> Vec<Group> {
+pub fn repeated_passages(doc: &Document, words: &[u64]) -> Vec<Group> {
     let index = ShingleIndex::new(words);
     let mut pairs: Vec<Pair> = local_chains(&index, sentence_starts(doc))
         .iter()
@@ -264,7 +264,7 @@ mod tests {
     fn groups(text: &str) -> Vec<(DuplicateKind, Vec<&str>)> {
         let doc = Document::new(text);
         let words = fingerprint::word_hashes(&doc);
-        find(&doc, &words)
+        repeated_passages(&doc, &words)
             .into_iter()
             .map(|g| {
                 let texts = g.passages.iter().map(|&p| &text[p.start..p.end]).collect();

@@ -195,7 +195,7 @@ mod tests {
 
     fn genders(text: &str) -> Vec<(String, Option<Gender>)> {
         let doc = Document::new(text);
-        super::super::find(&doc, &[])
+        super::super::recognise(&doc, &[])
             .into_iter()
             .filter(|e| e.ty == crate::kinds::EntityKind::Person)
             .map(|e| (e.name, e.gender))

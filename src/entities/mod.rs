@@ -36,7 +36,7 @@ pub struct Entity {
 
 /// The entities of `doc`, ordered by first mention; mentions inside `skip` (page furniture) are left
 /// out.
-pub fn find(doc: &Document, skip: &[Span]) -> Vec<Entity> {
+pub fn recognise(doc: &Document, skip: &[Span]) -> Vec<Entity> {
     let ms = candidates(doc, skip);
     let evidence = model::features::Evidence::of(doc, &ms);
     // where the rules are sure by the text's structure (a title, an honorific, a head word, a team
@@ -176,7 +176,7 @@ fn kind_of(doc: &Document, m: &mentions::Mention, class: model::Class) -> Option
 /// The candidate names of `doc` as the rules find and type them (mentions inside `skip` left out):
 /// what the model judges, in training as in use.
 pub(crate) fn candidates(doc: &Document, skip: &[Span]) -> Vec<mentions::Mention> {
-    let mut ms = mentions::find(doc);
+    let mut ms = mentions::candidates(doc);
     // `skip` holds paragraphs, in order: a binary search each
     ms.retain(|m| !m.span.inside_any(skip));
     settle::settle_open_types(doc, &mut ms);
@@ -192,7 +192,7 @@ mod tests {
 
     fn entities(text: &str) -> Vec<(String, &'static str, Vec<String>)> {
         let doc = Document::new(text);
-        find(&doc, &[])
+        recognise(&doc, &[])
             .into_iter()
             .map(|e| {
                 let ms = e

@@ -156,6 +156,8 @@ words! {
     VENUE_PREPOSITIONS;
     /// Prepositions before a place ("in", "from", "near").
     PLACE_PREPOSITIONS;
+    /// Prepositions before a name that are evidence of a place for the entity judge ("in", "at").
+    PLACING_PREPOSITIONS;
     /// Possessive endings cut from names ("'s", "’s"), as written.
     POSSESSIVE_ENDINGS;
     /// Nouns before a name that make it an organisation ("airline", "agency").
@@ -194,6 +196,8 @@ words! {
     INVERTING_CUES;
     /// Cues whose speaker always follows ("according").
     SPEAKER_AFTER_CUES;
+    /// Cues taking an object, not their speaker, after them ("told", "asked").
+    OBJECT_CUES;
     /// Personal pronouns that can name a speaker ("he", "they").
     PRONOUNS;
     /// Pronouns opening a clause as its subject ("He", "we"), as written.

@@ -133,7 +133,7 @@ mod tests {
     /// whether it is a work's title.
     fn frames_of(text: &str) -> Vec<(String, String, QuoteKind, bool)> {
         let doc = Document::new(text);
-        let quoted = marks::find(&doc);
+        let quoted = marks::quoted_stretches(&doc);
         let cuts = cuts(&quoted);
         quoted
             .iter()
@@ -186,7 +186,7 @@ mod tests {
     fn cuts_run_from_opening_to_closing_mark() {
         let text = "“One,” he said. “Two";
         let doc = Document::new(text);
-        let c = cuts(&marks::find(&doc));
+        let c = cuts(&marks::quoted_stretches(&doc));
         assert_eq!(doc.slice(c[0]), "“One,”");
     }
 }

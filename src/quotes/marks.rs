@@ -97,7 +97,7 @@ fn opens(text: &str, para: Span, m: Span) -> bool {
 }
 
 /// Every quotation of the document, in order.
-pub fn find(doc: &Document) -> Vec<Quoted> {
+pub fn quoted_stretches(doc: &Document) -> Vec<Quoted> {
     let text = doc.text;
     let mut out: Vec<Quoted> = Vec::new();
     // a quotation left open at the end of the previous paragraph
@@ -216,7 +216,7 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<Vec<String>> {
         let doc = Document::new(text);
-        find(&doc)
+        quoted_stretches(&doc)
             .iter()
             .map(|q| {
                 q.pieces

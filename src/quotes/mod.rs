@@ -92,7 +92,7 @@ pub struct Speech {
 /// story's link, a share prompt) are not speech.
 pub fn speech(doc: &Document, entities: &[Entity], skip: &[Span]) -> Speech {
     let (quotes, people) = quotes_and_people(doc, entities, skip);
-    let attributions = reported::find(doc, &people, &quotes);
+    let attributions = reported::attributions(doc, &people, &quotes);
     Speech {
         quotes,
         attributions,
@@ -133,7 +133,7 @@ fn quotes_and_people<'d>(
 /// possessive or a preposition ("on NBC's “Meet the Press”", "in “13th”") is none, whatever cue is
 /// near, and stays in the writer's frame.
 fn quotations(doc: &Document) -> Vec<Quoted> {
-    let mut quoted = marks::find(doc);
+    let mut quoted = marks::quoted_stretches(doc);
     let cuts = frames::cuts(&quoted);
     quoted.retain(|q| {
         let Some(first) = q.pieces.first() else {
@@ -212,7 +212,7 @@ mod tests {
 
     fn quotes(text: &str) -> Vec<(String, QuoteKind, Option<String>)> {
         let doc = Document::new(text);
-        let entities = crate::entities::find(&doc, &[]);
+        let entities = crate::entities::recognise(&doc, &[]);
         find(&doc, &entities)
             .into_iter()
             .map(|q| {
@@ -312,7 +312,7 @@ mod tests {
         let text = "And he’s predicting that it will become clear that Trump “has no chance” of \
                     winning.";
         let doc = Document::new(text);
-        let entities = crate::entities::find(&doc, &[]);
+        let entities = crate::entities::recognise(&doc, &[]);
         let q = find(&doc, &entities);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].cue.map(|c| doc.slice(c)), Some("predicting"));

@@ -53,7 +53,7 @@ pub struct Attribution {
 }
 
 /// The reported statements of `doc`, in text order, given its direct `quotes`.
-pub fn find(doc: &Document, people: &People, quotes: &[Quote]) -> Vec<Attribution> {
+pub fn attributions(doc: &Document, people: &People, quotes: &[Quote]) -> Vec<Attribution> {
     let quoted: Vec<Span> = quotes
         .iter()
         .flat_map(|q| q.parts.iter().copied())
@@ -512,7 +512,7 @@ mod tests {
 
     fn reported(text: &str) -> Vec<(String, AttributionKind, Option<String>)> {
         let doc = Document::new(text);
-        let entities = crate::entities::find(&doc, &[]);
+        let entities = crate::entities::recognise(&doc, &[]);
         crate::quotes::speech(&doc, &entities, &[])
             .attributions
             .into_iter()

@@ -371,7 +371,7 @@ mod tests {
     /// The speaker's name of each quotation of `text`.
     fn speakers(text: &str) -> Vec<Option<String>> {
         let doc = Document::new(text);
-        let entities = crate::entities::find(&doc, &[]);
+        let entities = crate::entities::recognise(&doc, &[]);
         find(&doc, &entities)
             .into_iter()
             .map(|q| q.speaker.map(|s| s.name))

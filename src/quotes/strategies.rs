@@ -198,7 +198,7 @@ mod tests {
     /// speaker's words, or none.
     fn strategies_of(text: &str) -> Vec<Option<(&'static str, String)>> {
         let doc = Document::new(text);
-        let entities = crate::entities::find(&doc, &[]);
+        let entities = crate::entities::recognise(&doc, &[]);
         let quoted = quotations(&doc);
         let cuts = frames::cuts(&quoted);
         let cx = Context {

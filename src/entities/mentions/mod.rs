@@ -41,7 +41,7 @@ fn is_all_caps(w: &str) -> bool {
 }
 
 /// The mentions of one document, in text order, typed where they can be.
-pub fn find(doc: &Document) -> Vec<Mention> {
+pub fn candidates(doc: &Document) -> Vec<Mention> {
     let mut out = Vec::new();
     let names = name_words(doc);
     for (si, range) in doc.sentence_word_ranges().enumerate() {
@@ -268,7 +268,7 @@ mod tests {
             "U.S. officials",
         ] {
             let doc = Document::new(text);
-            for m in find(&doc) {
+            for m in candidates(&doc) {
                 assert!(
                     m.span.start < m.span.end && m.span.end <= text.len(),
                     "{text:?}"
@@ -276,7 +276,7 @@ mod tests {
             }
         }
         let doc = Document::new("U.S. officials met.");
-        let m = find(&doc);
+        let m = candidates(&doc);
         assert_eq!(doc.slice(m[0].span), "U.S.");
     }
 
@@ -285,7 +285,7 @@ mod tests {
         let text = "Donald Trump spoke in Ohio.\n\nTrump also attacked the plan.\n\n\
                     Why We Wrote This\n\nThis is a test.";
         let doc = Document::new(text);
-        let found: Vec<&str> = find(&doc).iter().map(|m| doc.slice(m.span)).collect();
+        let found: Vec<&str> = candidates(&doc).iter().map(|m| doc.slice(m.span)).collect();
         assert_eq!(
             found.iter().filter(|&&m| m == "Trump").count(),
             1,
@@ -300,7 +300,7 @@ mod tests {
         let text = "The vote was close, said Sen. Lindsey Graham, R-S.C., and Gov. Scott Walker \
                     (R-Wis.) agreed with Rep. Zoe Lofgren (D-Calif.).";
         let doc = Document::new(text);
-        let found: Vec<&str> = find(&doc).iter().map(|m| doc.slice(m.span)).collect();
+        let found: Vec<&str> = candidates(&doc).iter().map(|m| doc.slice(m.span)).collect();
         assert_eq!(
             found,
             ["Lindsey Graham", "Scott Walker", "Zoe Lofgren"],
@@ -312,7 +312,7 @@ mod tests {
     fn a_state_abbreviation_is_a_place() {
         let text = "The rally in Burlington, Vt., was big.";
         let doc = Document::new(text);
-        let vt = find(&doc)
+        let vt = candidates(&doc)
             .into_iter()
             .find(|m| doc.slice(m.span) == "Vt")
             .map(|m| m.ty);
@@ -324,7 +324,7 @@ mod tests {
         let text = "Senate Majority Leader Mitch McConnell spoke in St. Clairsville at the \
                     Maurer School of Law.";
         let doc = Document::new(text);
-        let found: Vec<(&str, Option<EntityKind>)> = find(&doc)
+        let found: Vec<(&str, Option<EntityKind>)> = candidates(&doc)
             .iter()
             .map(|m| (doc.slice(m.span), m.ty))
             .collect();

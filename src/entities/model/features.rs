@@ -54,7 +54,7 @@ impl Evidence {
             let said = ctx.next.is_some_and(is_cue);
             let placed = ctx
                 .prev
-                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "in" | "at" | "from" | "to"));
+                .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains(&w.to_lowercase()));
             let possessive = ctx.possessive;
             let bare = without_honorific(text);
             let words: Vec<&str> = bare.split_whitespace().collect();
@@ -165,7 +165,7 @@ fn is_cue(word: &str) -> bool {
     } else {
         std::borrow::Cow::Borrowed(word)
     };
-    lexicon::INVERTING_CUES.contains(&lower) || matches!(&*lower, "told" | "tells" | "asked")
+    lexicon::INVERTING_CUES.contains(&lower) || lexicon::OBJECT_CUES.contains(&lower)
 }
 
 /// Collects hashed features. A feature is its tag and its value's bytes hashed together; values
@@ -441,7 +441,7 @@ mod tests {
     /// candidate the rules find.
     fn features_of(text: &str, name: &str, ty: Option<EntityKind>) -> Vec<u32> {
         let doc = Document::new(text);
-        let ms = crate::entities::mentions::find(&doc);
+        let ms = crate::entities::mentions::candidates(&doc);
         let evidence = Evidence::of(&doc, &ms);
         let start = text.find(name).expect("the name is in the text");
         let m = Mention {
@@ -480,7 +480,7 @@ mod tests {
     #[test]
     fn the_document_tells_a_surname_written_with_an_honorific_elsewhere() {
         let doc = Document::new("Mr. Okafor spoke first. Later Okafor said no.");
-        let ms = crate::entities::mentions::find(&doc);
+        let ms = crate::entities::mentions::candidates(&doc);
         let evidence = Evidence::of(&doc, &ms);
         assert!(evidence.person_like("Okafor"));
         assert!(!evidence.person_like("Later"));

@@ -377,7 +377,7 @@ mod tests {
     /// The candidate names the rules find in `text` (runs cut and typed), with their types.
     fn names(text: &str) -> Vec<(String, Option<&'static str>)> {
         let doc = Document::new(text);
-        super::super::find(&doc)
+        super::super::candidates(&doc)
             .into_iter()
             .map(|m| (doc.slice(m.span).to_string(), m.ty.map(EntityKind::as_str)))
             .collect()
