@@ -103,6 +103,23 @@ fn majority((female, male): (u32, u32)) -> Option<Gender> {
     }
 }
 
+/// For each k, 1 + the index of the last of `people[..k]` (mention ends with entity indices, in
+/// order) whose given name (`named`) does not say other than `gender` (0: none), so that a pronoun
+/// finds its person in one step, however many people of the other sex were named since.
+fn latest_fitting(people: &[(usize, usize)], named: &[Option<Gender>], gender: Gender) -> Vec<u32> {
+    let mut out = Vec::with_capacity(people.len() + 1);
+    out.push(0);
+    for (j, &(_, p)) in people.iter().enumerate() {
+        let last = out[j];
+        out.push(if named[p].is_none_or(|g| g == gender) {
+            j as u32 + 1
+        } else {
+            last
+        });
+    }
+    out
+}
+
 /// For each person (by index), the gendered pronouns that refer to them: (female, male).
 fn pronoun_votes(doc: &Document, entities: &[Entity]) -> FxHashMap<usize, (u32, u32)> {
     let named: Vec<Option<Gender>> = entities
@@ -120,23 +137,10 @@ fn pronoun_votes(doc: &Document, entities: &[Entity]) -> FxHashMap<usize, (u32, 
     if people.is_empty() {
         return votes;
     }
-    // for each gender and each k, 1 + the index of the last of people[..k] whose given name does not
-    // say otherwise (0: none), so that a pronoun finds its person in one step, however many
-    // people of the other sex were named since
-    let latest = |gender: Gender| -> Vec<u32> {
-        let mut out = Vec::with_capacity(people.len() + 1);
-        out.push(0);
-        for (j, &(_, p)) in people.iter().enumerate() {
-            let last = out[j];
-            out.push(if named[p].is_none_or(|g| g == gender) {
-                j as u32 + 1
-            } else {
-                last
-            });
-        }
-        out
-    };
-    let (latest_female, latest_male) = (latest(Gender::Female), latest(Gender::Male));
+    let (latest_female, latest_male) = (
+        latest_fitting(&people, &named, Gender::Female),
+        latest_fitting(&people, &named, Gender::Male),
+    );
     for (w, word) in doc.words.iter().enumerate() {
         // pronouns are short ASCII words: most words are passed over by their first letter and
         // length, the rest lower-cased on the stack
