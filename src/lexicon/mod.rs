@@ -253,6 +253,8 @@ tables! {
     PRONOUN_GENDERS;
     /// Words making a title another one, and the family they take away ("vice" → "president").
     TITLE_DEPUTIES;
+    /// Keys of metadata header lines and what their value is ("title" → "headline").
+    METADATA_KEYS;
 }
 
 /// A day or month, in full or short (the calendar, lower case).

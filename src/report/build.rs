@@ -64,6 +64,25 @@ impl Analysis<'_, '_> {
         }
     }
 
+    /// The paragraphs of a segment made of whole paragraphs (a sidebar's after its title), each
+    /// with the first copy of the passage it repeats.
+    fn paragraphs(&self, seg: &Segment, skip: usize) -> Vec<ParagraphSpan> {
+        let doc = self.doc;
+        seg.paragraphs
+            .clone()
+            .skip(skip)
+            .map(|i| ParagraphSpan {
+                start: doc.chars.char_offset(doc.paragraphs[i].span.start),
+                end: doc.chars.char_offset(doc.paragraphs[i].span.end),
+                duplicate_of: self
+                    .first_copies
+                    .binary_search_by_key(&i, |c| c.paragraph)
+                    .ok()
+                    .map(|k| offsets(doc, self.first_copies[k].first)),
+            })
+            .collect()
+    }
+
     fn section(&self, seg: &Segment) -> Section {
         let doc = self.doc;
         let span = seg.span(doc);
@@ -75,20 +94,14 @@ impl Analysis<'_, '_> {
             title: seg
                 .title
                 .map(|t| doc.slice(doc.paragraphs[t].span).to_string()),
-            paragraphs: seg
-                .paragraphs
-                .clone()
-                .skip(skip)
-                .map(|i| ParagraphSpan {
-                    start: doc.chars.char_offset(doc.paragraphs[i].span.start),
-                    end: doc.chars.char_offset(doc.paragraphs[i].span.end),
-                    duplicate_of: self
-                        .first_copies
-                        .binary_search_by_key(&i, |c| c.paragraph)
-                        .ok()
-                        .map(|k| offsets(doc, self.first_copies[k].first)),
-                })
-                .collect(),
+            paragraphs: match seg.piece {
+                Some(piece) => vec![ParagraphSpan {
+                    start: doc.chars.char_offset(piece.start),
+                    end: doc.chars.char_offset(piece.end),
+                    duplicate_of: None,
+                }],
+                None => self.paragraphs(seg, skip),
+            },
             text: doc.slice(span).to_string(),
             names: seg.names.clone(),
             credit: seg.credit.clone(),

@@ -19,8 +19,11 @@ const HEADLINE_WINDOW: usize = 40;
 
 /// How far into the body the headline is looked for, in paragraphs (title-shaped lines only).
 const INSIDE_REACH: usize = 16;
-/// A line inside the body may be its headline when less than 1/this of the body's prose is above it.
+/// A line inside the body may be its headline when less than 1/this of the body's prose is above it,
 const INSIDE_PROSE_SHARE: f32 = 2.0;
+/// and at most this many words of prose (about one paragraph: a caption or a site's blurb above the
+/// headline, never a lede and more).
+const INSIDE_PROSE_WORDS: usize = 100;
 
 /// A line with fewer content words than this shares at most that share of them with the body: one
 /// shared word ("Calgary" in a site's name) says little about what a line is about.
@@ -101,7 +104,10 @@ impl<'d, 'a> Context<'d, 'a> {
         // a title-shaped line inside the body heads it only with little of its prose above: further
         // down it is a subheading or another story's title
         let heads_body = |i: usize| {
-            !self.cues[i].prose() && self.prose_share_above(i) * INSIDE_PROSE_SHARE < 1.0
+            !self.cues[i].prose()
+                && self.prose_share_above(i) * INSIDE_PROSE_SHARE < 1.0
+                && prose_words(self.cues, self.body.start..i.max(self.body.start))
+                    <= INSIDE_PROSE_WORDS
         };
         let mut out: Vec<(usize, Features)> = (from..inside)
             .filter(|&i| i < self.body.start || heads_body(i))
@@ -150,7 +156,7 @@ impl<'d, 'a> Context<'d, 'a> {
             return None;
         }
         let text = self.doc.slice(self.doc.paragraphs[i].span).trim();
-        if breadcrumb(text) {
+        if breadcrumb(text) || web_address(text) {
             return None;
         }
         let on = |b: bool| f32::from(u8::from(b));
@@ -237,6 +243,16 @@ fn prose_words(cues: &[Cues], range: Range<usize>) -> usize {
         .filter(|c| c.prose())
         .map(|c| c.words)
         .sum()
+}
+
+/// A line that is a web address and nothing else, or a bracketed marker of a dump format
+/// ("[SOURCE]URL[SOURCE]"): a link or a label, never a title.
+fn web_address(text: &str) -> bool {
+    !text.contains(char::is_whitespace)
+        && (text.starts_with('[')
+            || ["http://", "https://", "www."]
+                .iter()
+                .any(|p| text.to_ascii_lowercase().starts_with(p)))
 }
 
 /// A trail of links ("Home > News > World", "Blog » Health » Tips"): two separators or more, each

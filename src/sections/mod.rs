@@ -14,6 +14,8 @@
 mod credits;
 mod cues;
 mod header;
+mod lead;
+mod metadata;
 mod ranker;
 
 use credits::{byline_names, caption_credit};
@@ -37,6 +39,11 @@ pub struct Segment {
     pub names: Option<Vec<String>>,
     /// A caption's picture credit, when one is written.
     pub credit: Option<String>,
+    /// A section covering part of one paragraph (a metadata value, a dateline opening the first
+    /// paragraph): its bytes.
+    pub piece: Option<Span>,
+    /// A line of a metadata header: furniture, whatever its kind.
+    pub metadata: bool,
 }
 
 /// Furniture lines shorter than this many words are labels and menu items ("Sign In", "Terms of
@@ -49,14 +56,15 @@ const LABEL_WORDS: usize = 4;
 pub fn story_words(doc: &Document, segments: &[Segment]) -> Vec<bool> {
     let mut story = vec![true; doc.words.len()];
     for s in segments {
-        let metadata = matches!(s.kind, SectionKind::Byline | SectionKind::Dateline);
+        let metadata = s.metadata || matches!(s.kind, SectionKind::Byline | SectionKind::Dateline);
         if !metadata && s.kind != SectionKind::Boilerplate {
             continue;
         }
-        for p in s.paragraphs.clone() {
-            let words = doc.paragraphs[p].words();
-            if (metadata || words.len() < LABEL_WORDS)
-                && let Some(words) = story.get_mut(words)
+        for span in s.spans(doc) {
+            let first = doc.words.partition_point(|w| w.start < span.start);
+            let end = doc.words.partition_point(|w| w.end <= span.end);
+            if (metadata || end.saturating_sub(first) < LABEL_WORDS)
+                && let Some(words) = story.get_mut(first..end.max(first))
             {
                 words.fill(false);
             }
@@ -76,8 +84,42 @@ pub fn all_boilerplate(segments: &mut [Segment]) {
 }
 
 impl Segment {
-    /// From its first paragraph's start to its last paragraph's end (empty for no paragraphs).
+    /// A segment of paragraphs `paragraphs`, of `kind`.
+    fn new(kind: SectionKind, paragraphs: Range<usize>) -> Segment {
+        Segment {
+            kind,
+            paragraphs,
+            title: None,
+            names: None,
+            credit: None,
+            piece: None,
+            metadata: false,
+        }
+    }
+
+    /// A segment over part of paragraph `p`.
+    fn piece(kind: SectionKind, p: usize, span: Span) -> Segment {
+        Segment {
+            piece: Some(span),
+            ..Segment::new(kind, p..p + 1)
+        }
+    }
+
+    /// The spans of its paragraphs, or its piece.
+    pub fn spans<'d>(&'d self, doc: &'d Document) -> impl Iterator<Item = Span> + 'd {
+        let whole = doc.paragraphs[self.paragraphs.clone()]
+            .iter()
+            .map(|p| p.span)
+            .filter(move |_| self.piece.is_none());
+        self.piece.into_iter().chain(whole)
+    }
+
+    /// From its first paragraph's start to its last paragraph's end (empty for no paragraphs), or
+    /// its piece.
     pub fn span(&self, doc: &Document) -> Span {
+        if let Some(piece) = self.piece {
+            return piece;
+        }
         let paras = &doc.paragraphs[self.paragraphs.clone()];
         match (paras.first(), paras.last()) {
             (Some(first), Some(last)) => Span::new(first.span.start, last.span.end),
@@ -93,8 +135,10 @@ pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
     segments
         .iter()
         .filter(|s| s.kind == SectionKind::Boilerplate)
-        .flat_map(|s| doc.paragraphs[s.paragraphs.clone()].iter().map(|p| p.span))
-        .filter(|&p| furniture_phrase(doc.slice(p)))
+        .flat_map(|s| {
+            s.spans(doc)
+                .filter(|&p| s.metadata || furniture_phrase(doc.slice(p)))
+        })
         .collect()
 }
 
@@ -142,6 +186,13 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         }
     }
     if let Some(h) = headline {
+        // prose above a headline found inside the run stays the story's: choosing a headline
+        // never makes a lede boilerplate
+        for i in body.start..h.min(body.end) {
+            if cues[i].prose() {
+                kinds[i] = body_kind(&cues[i]);
+            }
+        }
         kinds[h] = SectionKind::Headline;
         if let Some(k) = header::kicker(&cues, h) {
             kinds[k] = if header::place_dateline(doc, &cues, k) {
@@ -164,6 +215,10 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         }
     }
     let mut segments = group(&kinds, &titles);
+    if let Some(h) = metadata::header(doc.text) {
+        segments = metadata::with_header(doc, segments, &h);
+    }
+    lead::split_first_body(doc, &mut segments);
     for s in &mut segments {
         let text = || doc.slice(s.span(doc));
         match s.kind {
@@ -473,11 +528,8 @@ fn group(kinds: &[SectionKind], titles: &[bool]) -> Vec<Segment> {
         match out.last_mut() {
             Some(last) if joins => last.paragraphs.end = i + 1,
             _ => out.push(Segment {
-                kind,
-                paragraphs: i..i + 1,
                 title: titles[i].then_some(i),
-                names: None,
-                credit: None,
+                ..Segment::new(kind, i..i + 1)
             }),
         }
     }

@@ -285,6 +285,8 @@ fn web_page_shows_every_section_kind() {
             "byline",
             "dateline",
             "caption",
+            "dateline",
+            "body",
             "body",
             "sidebar",
             "body",

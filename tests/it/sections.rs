@@ -158,3 +158,113 @@ fn reader_comments_and_the_note_about_the_writer_are_not_the_story() {
             .ends_with("the last time we have it.\nReply")
     );
 }
+
+const FERRY: &str = "Ferry service to resume after storm repairs";
+
+#[test]
+fn front_matter_is_one_header_whose_title_is_the_headline() {
+    let r = report("front-matter.txt");
+    assert_eq!(headline(&r), FERRY);
+    assert_eq!(sections_of(&r, "headline").len(), 1);
+    let bylines: Vec<&str> = sections_of(&r, "byline")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(bylines, ["Harbour Desk"]);
+    // the summary line of the header holds a quotation and a name: neither is reported
+    let quotes: Vec<&str> = r["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        !quotes.iter().any(|q| q.contains("as soon as the pier")),
+        "{quotes:?}"
+    );
+    let header_end = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["text"] == "---" && s["start"].as_u64() > Some(0))
+        .unwrap()["end"]
+        .as_u64()
+        .unwrap();
+    for e in r["entities"].as_array().unwrap() {
+        for m in e["mentions"].as_array().unwrap() {
+            assert!(
+                m["start"].as_u64().unwrap() > header_end || m["start"].as_u64().unwrap() < 60,
+                "{m} in the header"
+            );
+        }
+    }
+    // the dateline opening the first paragraph is a dateline over exactly that prefix
+    let datelines: Vec<&str> = sections_of(&r, "dateline")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        datelines.contains(&"PORTWELL, Cornwall (Wire) —"),
+        "{datelines:?}"
+    );
+    assert!(
+        sections_of(&r, "body")[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ferries between")
+    );
+}
+
+#[test]
+fn key_lines_at_the_top_are_a_header_too() {
+    let r = report("key-lines.txt");
+    assert_eq!(headline(&r), FERRY);
+    assert_eq!(kind_of(&r, "Source: Harbour"), "boilerplate");
+    assert!(
+        sections_of(&r, "body")[0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("Ferries between")
+    );
+}
+
+#[test]
+fn a_text_opening_with_prose_has_no_headline_and_keeps_its_lede() {
+    let r = report("no-headline-lede.txt");
+    assert_eq!(headline(&r), "", "{:?}", kinds(&r));
+    // the lede and the subheading further down are the body's, nothing is boilerplate
+    let kinds: Vec<String> = kinds(&r).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(kinds, ["body"]);
+}
+
+#[test]
+fn a_web_address_or_a_dump_marker_is_never_a_headline() {
+    let r = report("dump-markers.txt");
+    assert_eq!(headline(&r), "", "{:?}", kinds(&r));
+}
+
+#[test]
+fn a_byline_and_dateline_glued_to_the_first_paragraph_are_split_off() {
+    let r = report("wire-lead.txt");
+    let text = |kind| -> Vec<String> {
+        sections_of(&r, kind)
+            .iter()
+            .map(|s| s["text"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(text("byline"), ["By Tomas Ferreira and Aiko Brandt"]);
+    assert_eq!(text("dateline"), ["PORTWELL, England (Wire) -"]);
+    assert!(text("body")[0].starts_with("Ferries between"));
+    assert_eq!(
+        r["sections"][0]["names"],
+        serde_json::json!(["Tomas Ferreira", "Aiko Brandt"])
+    );
+}
+
+#[test]
+fn prose_above_a_headline_found_inside_the_text_stays_the_body() {
+    // a short lede, then a title-shaped line: whatever the ranker makes of the line, the lede is
+    // never boilerplate
+    let r = report("short-lede.txt");
+    assert_eq!(kind_of(&r, "Ferries between"), "body", "{:?}", kinds(&r));
+}
