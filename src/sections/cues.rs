@@ -96,9 +96,10 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         lexicon::alternation(lexicon::BRACKETED_CREDIT_WORDS, " "),
         lexicon::alternation(lexicon::CREDIT_AGENCIES, " "),
     );
-    // a credit closing a caption sentence: "... Jon Elswick / AP", "... (Photo: Paul Sancya, AP)"
+    // a credit closing a caption sentence: "... Jon Elswick / AP", "... (Photo: Paul Sancya, AP)",
+    // "... (AP Photo/Jane Doe)"
     let credit_tail = format!(
-        r"(?i)(/\s*({agencies})|\(\s*({pictures})s?\s*:[^)]*\))\s*$",
+        r"(?i)(/\s*({agencies})|\(\s*({pictures})s?\s*:[^)]*\)|\([^()/]{{0,40}}\b({pictures})s?\s*/[^)]*\))\s*$",
         agencies = lexicon::alternation(lexicon::CREDIT_AGENCIES, " "),
         pictures = lexicon::alternation(lexicon::PICTURE_WORDS, " "),
     );
@@ -111,6 +112,17 @@ const BYLINE: usize = 0;
 const DATE: usize = 1;
 const CREDIT: usize = 2;
 const CREDIT_TAIL: usize = 3;
+
+/// The most words of a caption sentence that ends with its credit.
+const CAPTION_MAX_WORDS: usize = 40;
+
+/// Whether a line longer than the furniture patterns read ends with a picture credit ("... (AP
+/// Photo/Jane Doe)", "... Jon Elswick / AP"): the patterns are run only on such a line's end.
+fn credit_closes(text: &str) -> bool {
+    let end = text.trim_end();
+    (end.ends_with(')') || end.rfind('/').is_some_and(|i| end.len() - i < 40))
+        && matching(&WRITTEN, end).contains(PatternID::must(CREDIT_TAIL))
+}
 
 /// Which patterns of `set` match `text`.
 fn matching(set: &Regex, text: &str) -> PatternSet {
@@ -331,7 +343,8 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         byline: written.contains(PatternID::must(BYLINE)) || short && name_then_separator(text),
         date: n <= 14 && written.contains(PatternID::must(DATE)),
         credit: written.contains(PatternID::must(CREDIT)),
-        credit_tail: written.contains(PatternID::must(CREDIT_TAIL)),
+        credit_tail: written.contains(PatternID::must(CREDIT_TAIL))
+            || (!short && n <= CAPTION_MAX_WORDS && credit_closes(text)),
         sidebar_title: n <= 8 && lexicon::SIDEBAR_TITLES.contains(stripped),
         tight_before: p.blank_lines_before == 0 && i > 0,
         author_note: n <= NOTICE_MAX_WORDS && author_note(doc, words),

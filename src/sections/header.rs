@@ -17,6 +17,9 @@ use crate::text::{Document, Repeats, Span};
 /// How far above the body the headline is looked for, in paragraphs.
 const HEADLINE_WINDOW: usize = 40;
 
+/// A first paragraph of more words than this, ending with a full stop, is a lede, not a title.
+const LEDE_WORDS: usize = 14;
+
 /// How far into the body the headline is looked for, in paragraphs (title-shaped lines only).
 const INSIDE_REACH: usize = 16;
 /// A line inside the body may be its headline when less than 1/this of the body's prose is above it,
@@ -131,8 +134,19 @@ impl<'d, 'a> Context<'d, 'a> {
         let first = self.body.start;
         let c = self.cues.get(first)?;
         let next = self.cues.get(first + 1);
-        let title_like =
-            (2..=20).contains(&c.words) && !c.boilerplate_phrase && !c.byline && !c.date;
+        // a long sentence ending with a full stop is the lede, not a title (a headline of a
+        // question and an answer may end with one: "Why some expect change from new leader.")
+        let sentence = c.words > LEDE_WORDS
+            && self
+                .doc
+                .slice(self.doc.paragraphs[first].span)
+                .trim_end()
+                .ends_with('.');
+        let title_like = (2..=20).contains(&c.words)
+            && !c.boilerplate_phrase
+            && !c.byline
+            && !c.date
+            && !sentence;
         let heads_more = self.body.end > first + 1 || self.body.is_empty();
         let standalone = next.is_some_and(|n| !n.tight_before) || c.sentences <= 2;
         let shorter = next.is_none_or(|n| c.words < n.words);

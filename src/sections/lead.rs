@@ -22,6 +22,10 @@ pub fn split_first_body(doc: &Document, segments: &mut Vec<Segment>) {
     };
     let rest = crate::text::trim_span(doc.text, Span::new(found.dateline.end, span.end));
     if rest.is_empty() {
+        // the paragraph is a dateline and nothing else ("CITY, ST, Date /Wire/ --" on its line)
+        if found.byline.is_none() && seg.piece.is_none() && seg.paragraphs.len() == 1 {
+            segments[k].kind = SectionKind::Dateline;
+        }
         return;
     }
     let mut parts: Vec<Segment> = Vec::with_capacity(4);

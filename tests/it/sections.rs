@@ -268,3 +268,11 @@ fn prose_above_a_headline_found_inside_the_text_stays_the_body() {
     let r = report("short-lede.txt");
     assert_eq!(kind_of(&r, "Ferries between"), "body", "{:?}", kinds(&r));
 }
+
+#[test]
+fn a_caption_ending_with_an_agency_photo_credit_is_a_caption_and_a_lede_no_headline() {
+    let r = report("photo-credit.txt");
+    assert_eq!(headline(&r), "", "{:?}", kinds(&r));
+    assert_eq!(kind_of(&r, "Two small planes"), "body");
+    assert_eq!(kind_of(&r, "Firefighters spray"), "caption");
+}
