@@ -301,6 +301,12 @@ fn help_has_examples_and_version_prints() {
     let help = analyze().arg("--help").output().unwrap();
     let text = String::from_utf8(help.stdout).unwrap();
     assert!(text.contains("Examples:") && text.contains("--input-format"));
+    // the text view's blocks, reported speech among them, as the view prints them
+    let flowing = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flowing.contains("quotes by speaker, reported speech, entities"),
+        "{text}"
+    );
     let v = analyze().arg("--version").output().unwrap();
     assert!(String::from_utf8(v.stdout).unwrap().starts_with("analyze "));
 }
