@@ -113,6 +113,23 @@ const DATE: usize = 1;
 const CREDIT: usize = 2;
 const CREDIT_TAIL: usize = 3;
 
+/// A transcript's stage direction: a bracketed line of two words or more in capitals ("(BEGIN VIDEO
+/// CLIP)", "(COMMERCIAL BREAK)"), which is the text's, not a picture credit.
+fn stage_direction(text: &str) -> bool {
+    let Some(inner) = text
+        .trim()
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()))
+}
+
 /// The most words of a caption sentence that ends with its credit.
 const CAPTION_MAX_WORDS: usize = 40;
 
@@ -342,7 +359,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         comment_mark: n <= 14 && phrases.iter().any(|p| p.as_usize() >= bounds.end),
         byline: written.contains(PatternID::must(BYLINE)) || short && name_then_separator(text),
         date: n <= 14 && written.contains(PatternID::must(DATE)),
-        credit: written.contains(PatternID::must(CREDIT)),
+        credit: written.contains(PatternID::must(CREDIT)) && !stage_direction(text),
         credit_tail: written.contains(PatternID::must(CREDIT_TAIL))
             || (!short && n <= CAPTION_MAX_WORDS && credit_closes(text)),
         sidebar_title: n <= 8 && lexicon::SIDEBAR_TITLES.contains(stripped),

@@ -276,3 +276,22 @@ fn a_caption_ending_with_an_agency_photo_credit_is_a_caption_and_a_lede_no_headl
     assert_eq!(kind_of(&r, "Two small planes"), "body");
     assert_eq!(kind_of(&r, "Firefighters spray"), "caption");
 }
+
+#[test]
+fn a_transcripts_stage_directions_and_turns_are_body() {
+    let r = report("transcript.txt");
+    let body: Vec<&str> = sections_of(&r, "body")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        body.iter().any(|b| b.contains("MAYOR ALMA REYES:")),
+        "{body:?}"
+    );
+    assert!(
+        body.iter().any(|b| b.contains("(BEGIN VIDEO CLIP)")),
+        "{body:?}"
+    );
+    // "(BEGIN VIDEO CLIP)" in capitals is the transcript's, no picture credit
+    assert!(sections_of(&r, "caption").is_empty(), "{:?}", kinds(&r));
+}
