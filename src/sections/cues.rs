@@ -113,6 +113,49 @@ const DATE: usize = 1;
 const CREDIT: usize = 2;
 const CREDIT_TAIL: usize = 3;
 
+/// A line that is a link and little else (a Markdown link or image, "[Source release](https://...)",
+/// "![](https://...)"; a label and one, "Twitter: [www...](https://...)"), or a rule of punctuation
+/// ("---", "* * *"): furniture wherever it stands.
+pub fn link_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.chars().count() >= 3 && t.chars().all(|c| "-*_=~·• ".contains(c)) {
+        return true;
+    }
+    // (a bare web address in the text is left to the body: articles list sources that way)
+    let linked = t.contains("](");
+    if !linked {
+        return false;
+    }
+    // the words a reader sees: link targets and web addresses left out
+    let mut visible = 0;
+    let mut rest = t;
+    while let Some(open) = rest.find("](") {
+        visible += words_outside_links(&rest[..open]);
+        rest = match rest[open + 2..].find(')') {
+            Some(close) => &rest[open + 2 + close + 1..],
+            None => "",
+        };
+    }
+    visible += words_outside_links(rest);
+    visible <= LINK_LINE_WORDS
+}
+
+/// The most words a reader sees on a line that is a link and little else.
+const LINK_LINE_WORDS: usize = 6;
+
+/// Words of `text` that are not web addresses.
+fn words_outside_links(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| "[]!*()".contains(c)))
+        .filter(|w| {
+            !w.is_empty()
+                && !w.starts_with("http")
+                && !w.starts_with("www.")
+                && w.chars().any(char::is_alphanumeric)
+        })
+        .count()
+}
+
 /// A transcript's stage direction: a bracketed line of two words or more in capitals ("(BEGIN VIDEO
 /// CLIP)", "(COMMERCIAL BREAK)"), which is the text's, not a picture credit.
 fn stage_direction(text: &str) -> bool {
@@ -203,6 +246,8 @@ fn builder() -> meta::Builder {
 /// Surface cues of one paragraph.
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
+    /// A link and little else, or a rule of punctuation (see [`link_line`]).
+    pub link_line: bool,
     pub words: usize,
     pub sentences: usize,
     /// Ends like a sentence: terminal punctuation, maybe inside closing quotes or brackets.
@@ -341,6 +386,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
         (PatternSet::new(0), PatternSet::new(0))
     };
     Cues {
+        link_line: link_line(text),
         words: n,
         sentences: p.sentences().len(),
         ends_sentence: matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？' | ':')),
@@ -372,6 +418,25 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_lines_are_links_and_little_else() {
+        assert!(link_line(
+            "[Original press release](https://example.org/r/1)"
+        ));
+        assert!(link_line("* ![](https://example.org/a.jpg?w=900)"));
+        assert!(link_line(
+            "Twitter: [www.twitter.com/x](https://example.org/t)"
+        ));
+        assert!(link_line("* * *"));
+        assert!(link_line("---"));
+        // a sentence holding a link is text, and so is a bare address in it
+        assert!(!link_line(
+            "The board said in [a statement](https://example.org/s) that ferries will sail on Friday."
+        ));
+        assert!(!link_line("http://example.org/report"));
+        assert!(!link_line("--"));
+    }
 
     fn cues(s: &str) -> Cues {
         let doc = Document::new(s);

@@ -479,7 +479,7 @@ fn body_kind(c: &Cues) -> SectionKind {
     let caption = (c.credit && !c.prose()) || (c.credit_tail && c.words <= 40);
     if caption && (c.words <= CREDIT_LINE_WORDS || !c.boilerplate_phrase) {
         SectionKind::Caption
-    } else if c.boilerplate_phrase {
+    } else if c.boilerplate_phrase || c.link_line {
         SectionKind::Boilerplate
     } else {
         SectionKind::Body

@@ -295,3 +295,19 @@ fn a_transcripts_stage_directions_and_turns_are_body() {
     // "(BEGIN VIDEO CLIP)" in capitals is the transcript's, no picture credit
     assert!(sections_of(&r, "caption").is_empty(), "{:?}", kinds(&r));
 }
+
+#[test]
+fn a_markdown_image_or_link_line_in_the_body_is_furniture() {
+    let r = report("markdown-links.txt");
+    assert_eq!(
+        kind_of(&r, "* ![](https://images"),
+        "boilerplate",
+        "{:?}",
+        kinds(&r)
+    );
+    let body: Vec<&str> = sections_of(&r, "body")
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(!body.iter().any(|b| b.contains("](")), "{body:?}");
+}
