@@ -103,6 +103,8 @@ words! {
 words! {
     /// Titles of boxed asides ("why we wrote this", "key points").
     SIDEBAR_TITLES;
+    /// Labels of a transcript's header lines and turns ("guest", "q"), before a colon.
+    TRANSCRIPT_LABELS;
     /// Words opening a byline before a name ("by", "reporting by").
     BYLINE_OPENERS;
     /// Labels opening a byline ("by:").

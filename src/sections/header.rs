@@ -170,7 +170,7 @@ impl<'d, 'a> Context<'d, 'a> {
             return None;
         }
         let text = self.doc.slice(self.doc.paragraphs[i].span).trim();
-        if breadcrumb(text) || web_address(text) {
+        if breadcrumb(text) || web_address(text) || transcript_label(text) {
             return None;
         }
         let on = |b: bool| f32::from(u8::from(b));
@@ -257,6 +257,14 @@ fn prose_words(cues: &[Cues], range: Range<usize>) -> usize {
         .filter(|c| c.prose())
         .map(|c| c.words)
         .sum()
+}
+
+/// A transcript's header line or turn ("Guest: Jane Doe", "Q: Why now?"): never a headline.
+fn transcript_label(text: &str) -> bool {
+    text.split_once(':').is_some_and(|(label, _)| {
+        !label.contains(char::is_whitespace)
+            && crate::lexicon::TRANSCRIPT_LABELS.contains(&label.to_lowercase())
+    })
 }
 
 /// A line that is a web address and nothing else, or a bracketed marker of a dump format

@@ -294,6 +294,9 @@ fn a_transcripts_stage_directions_and_turns_are_body() {
     );
     // "(BEGIN VIDEO CLIP)" in capitals is the transcript's, no picture credit
     assert!(sections_of(&r, "caption").is_empty(), "{:?}", kinds(&r));
+    // the header line naming the guest is no headline; the title in capitals is
+    assert_eq!(headline(&r), "HARBOUR HOUR WITH ANNA LIMA");
+    assert_eq!(kind_of(&r, "Guest: Mayor"), "boilerplate");
 }
 
 #[test]
