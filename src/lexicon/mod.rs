@@ -105,6 +105,8 @@ words! {
     SIDEBAR_TITLES;
     /// Labels of a transcript's header lines and turns ("guest", "q"), before a colon.
     TRANSCRIPT_LABELS;
+    /// Words opening a closing credit line after a dash ("with files from", "reporting by").
+    CLOSING_CREDIT_OPENERS;
     /// Words opening a byline before a name ("by", "reporting by").
     BYLINE_OPENERS;
     /// Labels opening a byline ("by:").

@@ -70,9 +70,53 @@ pub fn caption_credit(line: &str) -> Option<String> {
         .filter(|c| !c.is_empty())
 }
 
+/// A credit line closing a story: a dash, then a closing credit's opening words and names ("— with
+/// files from Jane Doe and John Roe.", "- Reporting by Jane Doe"), or a name and nothing else, as a
+/// signature ("-Jane P. Doe").
+pub fn closing_credit(line: &str) -> bool {
+    let t = line.trim();
+    let Some(rest) = t
+        .strip_prefix(['—', '–', '-'])
+        .filter(|r| !r.starts_with(['-', '—', '–']))
+    else {
+        return false;
+    };
+    let rest = rest.trim();
+    let lower = rest.to_lowercase();
+    if crate::lexicon::CLOSING_CREDIT_OPENERS
+        .iter()
+        .any(|o| lower.starts_with(o) && lower[o.len()..].starts_with(' '))
+    {
+        return rest.chars().count() <= 160;
+    }
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && rest.chars().count() <= 40
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn closing_credits_and_signatures() {
+        assert!(closing_credit(
+            "— with files from Jane Doe, John Roe and Ann Lee."
+        ));
+        assert!(closing_credit(
+            "- Reporting by Jane Doe; Editing by John Roe"
+        ));
+        assert!(closing_credit("-Jane P. Doe"));
+        // a dash opening a sentence, or a list of words in lower case, is no credit
+        assert!(!closing_credit("- The council will meet again on Monday."));
+        assert!(!closing_credit("-- Jane Doe"));
+        assert!(!closing_credit("Jane Doe"));
+        assert!(!closing_credit("- fewer sailings on Sundays"));
+    }
 
     #[test]
     fn byline_names_are_the_people() {

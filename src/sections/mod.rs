@@ -206,6 +206,13 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         }
     }
     mark_sidebars(&cues, &mut kinds, &mut titles, body_start..body.end);
+    // a credit line closing the story ("— with files from Jane Doe", "-Jane Doe") is a byline
+    let closing = body.end.saturating_sub(CLOSING_REACH)..(body.end + CLOSING_REACH).min(n);
+    for i in closing.filter(|&i| i >= body_start) {
+        if credits::closing_credit(doc.slice(doc.paragraphs[i].span)) {
+            kinds[i] = SectionKind::Byline;
+        }
+    }
     // no run of prose and no headline (a text of short lines): its sentence-length lines are the body
     if headline.is_none() && body.is_empty() {
         for (i, c) in cues.iter().enumerate() {
@@ -229,6 +236,9 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     }
     segments
 }
+
+/// How many paragraphs before and after the body's end a closing credit line is looked for.
+const CLOSING_REACH: usize = 3;
 
 /// A prose paragraph at least this long counts fully even alone: teasers and comments are shorter.
 const ISOLATED_PROSE_WORDS: usize = 60;

@@ -314,3 +314,14 @@ fn a_markdown_image_or_link_line_in_the_body_is_furniture() {
         .collect();
     assert!(!body.iter().any(|b| b.contains("](")), "{body:?}");
 }
+
+#[test]
+fn a_credit_line_closing_the_story_is_a_byline() {
+    let r = report("closing-credit.txt");
+    assert_eq!(
+        kind_of(&r, "— with files from"),
+        "byline",
+        "{:?}",
+        kinds(&r)
+    );
+}
