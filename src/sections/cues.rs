@@ -97,9 +97,9 @@ static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         lexicon::alternation(lexicon::CREDIT_AGENCIES, " "),
     );
     // a credit closing a caption sentence: "... Jon Elswick / AP", "... (Photo: Paul Sancya, AP)",
-    // "... (AP Photo/Jane Doe)"
+    // "... (AP Photo/Jane Doe)", "... (@janedoe via Instagram)"
     let credit_tail = format!(
-        r"(?i)(/\s*({agencies})|\(\s*({pictures})s?\s*:[^)]*\)|\([^()/]{{0,40}}\b({pictures})s?\s*/[^)]*\))\s*$",
+        r"(?i)(/\s*({agencies})|\(\s*({pictures})s?\s*:[^)]*\)|\([^()/]{{0,40}}\b({pictures})s?\s*/[^)]*\)|\([^()]{{1,40}}\svia\s+[^()\s]+\))\s*$",
         agencies = lexicon::alternation(lexicon::CREDIT_AGENCIES, " "),
         pictures = lexicon::alternation(lexicon::PICTURE_WORDS, " "),
     );
@@ -418,6 +418,20 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_sentence_may_end_with_its_credit() {
+        for caption in [
+            "Crews at the airport after the collision on Monday, Feb. 10, in the county. (Wire Photo/Ana Lima)",
+            "This photo shared by a passenger shows crews at the airport on Monday after the two jets collided. (@harbourwatch via Instagram)",
+            "Villagers wade through water. (Photo: Ana Lima, Wire)",
+        ] {
+            assert!(cues(caption).credit_tail, "{caption}");
+        }
+        assert!(
+            !cues("The board said it would publish a timetable (as it did in May).").credit_tail
+        );
+    }
 
     #[test]
     fn link_lines_are_links_and_little_else() {
