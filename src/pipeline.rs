@@ -124,15 +124,12 @@ impl Analyzer {
             warnings: warnings(language, shape),
         }
         .report(id.clone());
-        let story = if self.options.fingerprints || self.cross.is_some() {
-            sections::story_words(&doc, &segments)
+        let (story, prints) = if self.options.fingerprints || self.cross.is_some() {
+            let story = sections::story_words(&doc, &segments);
+            let prints = cross::fingerprints(&words, &story);
+            (story, prints)
         } else {
-            Vec::new()
-        };
-        let prints = if self.options.fingerprints || self.cross.is_some() {
-            cross::fingerprints(&words, &story)
-        } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         if let Some(index) = &mut self.cross {
             let found = index.find(&doc, &words, &story, &prints);

@@ -177,7 +177,8 @@ fn stage_direction(text: &str) -> bool {
 const CAPTION_MAX_WORDS: usize = 40;
 
 /// Whether a line longer than the furniture patterns read ends with a picture credit ("... (AP
-/// Photo/Jane Doe)", "... Jon Elswick / AP"): the patterns are run only on such a line's end.
+/// Photo/Jane Doe)", "... Jon Elswick / AP"): the patterns run only on a line whose end could hold
+/// one (a closing bracket, or a slash near the end).
 fn credit_closes(text: &str) -> bool {
     let end = text.trim_end();
     (end.ends_with(')') || end.rfind('/').is_some_and(|i| end.len() - i < 40))

@@ -107,10 +107,10 @@ impl<'d, 'a> Context<'d, 'a> {
         // a title-shaped line inside the body heads it only with little of its prose above: further
         // down it is a subheading or another story's title
         let heads_body = |i: usize| {
+            let above = self.prose_words_above(i);
             !self.cues[i].prose()
-                && self.prose_share_above(i) * INSIDE_PROSE_SHARE < 1.0
-                && prose_words(self.cues, self.body.start..i.max(self.body.start))
-                    <= INSIDE_PROSE_WORDS
+                && self.share(above) * INSIDE_PROSE_SHARE < 1.0
+                && above <= INSIDE_PROSE_WORDS
         };
         let mut out: Vec<(usize, Features)> = (from..inside)
             .filter(|&i| i < self.body.start || heads_body(i))
@@ -123,10 +123,19 @@ impl<'d, 'a> Context<'d, 'a> {
         out
     }
 
-    /// The share of the body's prose words that stand above paragraph `i` (0 above the body).
+    /// The body's prose words that stand above paragraph `i` (0 above the body).
+    fn prose_words_above(&self, i: usize) -> usize {
+        prose_words(self.cues, self.body.start..i.max(self.body.start))
+    }
+
+    /// The share of the body's prose words that stand above paragraph `i`.
     fn prose_share_above(&self, i: usize) -> f32 {
-        let above = prose_words(self.cues, self.body.start..i.max(self.body.start));
-        above as f32 / self.body_prose_words as f32
+        self.share(self.prose_words_above(i))
+    }
+
+    /// `words` as a share of the body's prose words.
+    fn share(&self, words: usize) -> f32 {
+        words as f32 / self.body_prose_words as f32
     }
 
     /// The body's first paragraph, short and standing alone, heads what follows.

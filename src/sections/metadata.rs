@@ -88,7 +88,7 @@ pub fn header(text: &str) -> Option<Header> {
             ],
         });
     }
-    key_lines(text, &lines[first..])
+    key_lines(&lines[first..])
 }
 
 /// The lines of `text` (without their line ends), each with its start, up to [`MAX_LINES`].
@@ -122,7 +122,7 @@ fn front_matter(lines: &[(usize, &str)]) -> Option<Header> {
 }
 
 /// A block of `Key: value` lines at the top: two or more, or one whose key is a title's.
-fn key_lines(text: &str, lines: &[(usize, &str)]) -> Option<Header> {
+fn key_lines(lines: &[(usize, &str)]) -> Option<Header> {
     let mut pieces = Vec::new();
     let mut end = 0;
     let mut count = 0;
@@ -139,7 +139,6 @@ fn key_lines(text: &str, lines: &[(usize, &str)]) -> Option<Header> {
         end = start + line.len();
         count += 1;
     }
-    let _ = text;
     (count >= 2 || titled).then_some(Header { end, pieces })
 }
 
