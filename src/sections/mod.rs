@@ -197,6 +197,9 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         if let Some(k) = header::kicker(&cues, h) {
             kinds[k] = if header::place_dateline(doc, &cues, k) {
                 SectionKind::Dateline
+            } else if byline_line(doc.slice(doc.paragraphs[k].span), &cues[k]) {
+                // "By Jane Doe" above the headline is its byline, never a rubric
+                SectionKind::Byline
             } else {
                 SectionKind::Kicker
             };

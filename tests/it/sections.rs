@@ -251,6 +251,22 @@ fn a_byline_and_dateline_glued_to_the_first_paragraph_are_split_off() {
 }
 
 #[test]
+fn a_byline_glued_to_the_first_sentence_without_a_dateline_is_split_off() {
+    let r = report("glued-byline.txt");
+    assert_eq!(texts_of(&r, "byline"), ["By Amaka Okafor"]);
+    assert!(texts_of(&r, "body")[0].starts_with("Lagos State officials"));
+    assert!(texts_of(&r, "headline").is_empty());
+}
+
+#[test]
+fn a_byline_above_the_headline_is_no_kicker() {
+    let r = report("byline-above-headline.txt");
+    assert_eq!(texts_of(&r, "byline"), ["By Tom Ashworth"]);
+    assert!(texts_of(&r, "kicker").is_empty());
+    assert_eq!(headline(&r), "Harbour board votes to double mooring fees");
+}
+
+#[test]
 fn prose_above_a_headline_found_inside_the_text_stays_the_body() {
     // a short lede, then a title-shaped line: whatever the ranker makes of the line, the lede is
     // never boilerplate
