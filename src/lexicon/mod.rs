@@ -125,6 +125,8 @@ words! {
     PICTURE_WORDS;
     /// Words opening a credit in brackets ("photo").
     BRACKETED_CREDIT_WORDS;
+    /// Lower-case words between the names of a picture credit ("via", "courtesy").
+    CREDIT_JOINERS;
     /// Agencies closing a credit after a slash ("ap").
     CREDIT_AGENCIES;
     /// Headline words that make an article a sports report ("football", "grand prix").

@@ -17,7 +17,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     let pictures = lexicon::alternation(lexicon::PICTURE_WORDS, " ");
     let agencies = lexicon::alternation(lexicon::CREDIT_AGENCIES, " ");
     Regex::new(&format!(
-        r"\(\s*(?i:{pictures})s?\s*:\s*(?P<a>[^)]+?)\s*\)\s*$|^(?i:{pictures})s?\s*(?i:copyright|credit|:)\s*:?\s*(?P<b>.+?)\s*$|(?P<c>(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}.'’-]*\s*/\s*(?i:{agencies}))\s*\)?\s*$"
+        r"\(\s*(?i:{pictures})s?\s*:\s*(?P<a>[^)]+?)\s*\)\s*$|^(?i:{pictures})s?\s*(?i:copyright|credit|source|:)\s*[:,]?\s*(?P<b>.+?)\s*$|(?P<c>(?:\p{{Lu}}[\p{{L}}.'’-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}.'’-]*\s*/\s*(?i:{agencies}))\s*\)?\s*$"
     ))
     .expect("credit pattern compiles")
 });
@@ -58,16 +58,39 @@ pub fn byline_names(line: &str) -> Vec<String> {
     names
 }
 
-/// The credit a caption line gives, as written.
-pub fn caption_credit(line: &str) -> Option<String> {
+/// The credit a caption gives, as written: the first of its lines that names one.
+pub fn caption_credit(caption: &str) -> Option<String> {
+    caption.lines().find_map(line_credit)
+}
+
+/// The credit one line of a caption gives.
+fn line_credit(line: &str) -> Option<String> {
     let line = line.trim();
     let mut caps = CREDIT.create_captures();
     CREDIT.captures(line, &mut caps);
     ["a", "b", "c"]
         .iter()
         .find_map(|g| caps.get_group_by_name(g))
-        .map(|m| line[m.start..m.end].trim().to_string())
-        .filter(|c| !c.is_empty())
+        .map(|m| line[m.start..m.end].trim())
+        .filter(|c| names_a_source(c))
+        .map(str::to_string)
+}
+
+/// The most words a credit runs to.
+const CREDIT_WORDS: usize = 10;
+
+/// Whether what follows "Photo:" names where the picture comes from (people, an agency: words in
+/// capitals, an agency after a slash) rather than describing it ("Photo: The harbour at low tide").
+fn names_a_source(credit: &str) -> bool {
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= CREDIT_WORDS
+        && (credit.contains('/')
+            || words.iter().all(|w| {
+                !w.starts_with(char::is_lowercase)
+                    || crate::lexicon::CREDIT_JOINERS.contains(w)
+                    || crate::lexicon::NAME_PARTICLES.contains(w)
+            }))
 }
 
 /// A credit line closing a story: a dash, then a closing credit's opening words and names ("— with
@@ -149,5 +172,22 @@ mod tests {
             Some("Jon Elswick / AP")
         );
         assert_eq!(caption_credit("A bridge lies in the river."), None);
+    }
+
+    #[test]
+    fn a_credit_names_a_source_and_may_be_on_a_caption_s_second_line() {
+        assert_eq!(
+            caption_credit("Image source, Jane Roe via Acme\nImage caption, The quay in March")
+                .as_deref(),
+            Some("Jane Roe via Acme")
+        );
+        assert_eq!(
+            caption_credit("Photo: The harbour at low tide on Monday"),
+            None
+        );
+        assert_eq!(
+            caption_credit("Photograph: Jane Roe/Reuters").as_deref(),
+            Some("Jane Roe/Reuters")
+        );
     }
 }

@@ -11,6 +11,7 @@
 //! 3. inside the body, furniture lines, captions and titled sidebars are carved out; everything outside
 //!    the body and header is boilerplate.
 
+mod captions;
 mod credits;
 mod cues;
 mod header;
@@ -208,6 +209,7 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
             kinds[i] = header::header_kind(&cues[i], i == h + 1);
         }
     }
+    captions::mark(&cues, &repeats, &mut kinds, body_start..body.end);
     mark_sidebars(&cues, &mut kinds, &mut titles, body_start..body.end);
     // a credit line closing the story ("— with files from Jane Doe", "-Jane Doe") is a byline
     let closing = body.end.saturating_sub(CLOSING_REACH)..(body.end + CLOSING_REACH).min(n);

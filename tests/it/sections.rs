@@ -108,6 +108,35 @@ fn three_caption_styles_with_their_credits() {
 }
 
 #[test]
+fn captions_under_a_label_over_a_credit_line_and_printed_twice() {
+    let r = report("captions-by-neighbours.txt");
+    let captions = sections_of(&r, "caption");
+    let texts: Vec<&str> = captions
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 4, "{texts:?}");
+    assert!(texts[0].starts_with("Image source, Getty Images\nImage caption, Waves"));
+    assert_eq!(
+        texts[1],
+        "A lifeboat crew at work during the storm\nPhotograph: Jane Roe/Reuters"
+    );
+    assert_eq!(texts[2], "Photo: The harbour at low tide on Monday");
+    assert_eq!(texts[3], "A lifeboat crew at work during the storm");
+    let credits: Vec<&Value> = captions.iter().map(|s| &s["credit"]).collect();
+    assert_eq!(
+        credits,
+        [
+            &Value::from("Getty Images"),
+            &Value::from("Jane Roe/Reuters"),
+            &Value::Null,
+            &Value::Null
+        ]
+    );
+    assert!(texts_of(&r, "body").iter().all(|b| !b.contains("lifeboat")));
+}
+
+#[test]
 fn a_furniture_word_in_reported_prose_is_not_furniture() {
     let r = report("prose-platform-words.txt");
     let body = sections_of(&r, "body");
