@@ -14,6 +14,7 @@
 mod captions;
 mod credits;
 mod cues;
+mod glued;
 mod header;
 mod lead;
 mod metadata;
@@ -230,6 +231,7 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
     if let Some(h) = metadata::header(doc.text) {
         segments = metadata::with_header(doc, segments, &h);
     }
+    segments = glued::split(doc, segments);
     lead::split_first_body(doc, &mut segments);
     for s in &mut segments {
         let text = || doc.slice(s.span(doc));

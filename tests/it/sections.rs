@@ -288,6 +288,29 @@ fn a_byline_glued_to_the_first_sentence_without_a_dateline_is_split_off() {
 }
 
 #[test]
+fn a_page_glued_into_one_paragraph_gives_back_its_byline_stamp_and_captions() {
+    let r = report("glued-page.txt");
+    let kinds: Vec<String> = kinds(&r).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(
+        kinds,
+        [
+            "dek",
+            "byline",
+            "boilerplate",
+            "caption",
+            "body",
+            "caption",
+            "body"
+        ]
+    );
+    assert_eq!(texts_of(&r, "byline"), ["By Tom Ashworth"]);
+    let captions = texts_of(&r, "caption");
+    assert!(captions[0].starts_with("Evacuated:") && captions[0].ends_with("engine room"));
+    assert!(captions[1].starts_with("Rescued:") && captions[1].ends_with("in the evening"));
+    assert!(texts_of(&r, "body")[1].starts_with("The judge said"));
+}
+
+#[test]
 fn a_byline_above_the_headline_is_no_kicker() {
     let r = report("byline-above-headline.txt");
     assert_eq!(texts_of(&r, "byline"), ["By Tom Ashworth"]);
