@@ -20,6 +20,15 @@ const HEADLINE_WINDOW: usize = 40;
 /// A first paragraph of more words than this, ending with a full stop, is a lede, not a title.
 const LEDE_WORDS: usize = 14;
 
+/// A long sentence ending with a full stop is a lede or a summary, not a title (a headline of a
+/// question and an answer may end with one: "Why some expect change from new leader.").
+fn lede_sentence(text: &str, c: &Cues) -> bool {
+    c.words > LEDE_WORDS && text.trim_end().ends_with('.')
+}
+
+/// A line packed tight under this many short lines (itself included) is a menu's item.
+const MENU_ITEMS: usize = 4;
+
 /// How far into the body the headline is looked for, in paragraphs (title-shaped lines only).
 const INSIDE_REACH: usize = 16;
 /// A line inside the body may be its headline when less than 1/this of the body's prose is above it,
@@ -108,7 +117,15 @@ impl<'d, 'a> Context<'d, 'a> {
         // down it is a subheading or another story's title
         let heads_body = |i: usize| {
             let above = self.prose_words_above(i);
+            // a sentence with its full stop inside the story is the story's ("Five took part."),
+            // though the line opening it may be a title printed with one
+            let sentence = self
+                .doc
+                .slice(self.doc.paragraphs[i].span)
+                .trim_end()
+                .ends_with('.');
             !self.cues[i].prose()
+                && (i == self.body.start || !sentence)
                 && self.share(above) * INSIDE_PROSE_SHARE < 1.0
                 && above <= INSIDE_PROSE_WORDS
         };
@@ -143,14 +160,7 @@ impl<'d, 'a> Context<'d, 'a> {
         let first = self.body.start;
         let c = self.cues.get(first)?;
         let next = self.cues.get(first + 1);
-        // a long sentence ending with a full stop is the lede, not a title (a headline of a
-        // question and an answer may end with one: "Why some expect change from new leader.")
-        let sentence = c.words > LEDE_WORDS
-            && self
-                .doc
-                .slice(self.doc.paragraphs[first].span)
-                .trim_end()
-                .ends_with('.');
+        let sentence = lede_sentence(self.doc.slice(self.doc.paragraphs[first].span), c);
         let title_like = (2..=20).contains(&c.words)
             && !c.boilerplate_phrase
             && !c.byline
@@ -162,8 +172,9 @@ impl<'d, 'a> Context<'d, 'a> {
         (title_like && heads_more && standalone && shorter).then_some(first)
     }
 
-    /// Paragraph `i`'s cues as a headline, or `None` when it cannot be the headline.
-    fn features(&self, i: usize) -> Option<Features> {
+    /// Whether paragraph `i` may be a headline at all: a line of title length that is no furniture
+    /// by its pattern, no menu item, and no long sentence.
+    fn title_shaped(&self, i: usize) -> bool {
         let cues = self.cues;
         let c = &cues[i];
         if c.words < 2
@@ -176,12 +187,27 @@ impl<'d, 'a> Context<'d, 'a> {
             || c.sidebar_title
             || (c.sentences > 2 && c.words > 20)
         {
-            return None;
+            return false;
         }
+        // the last item of a menu printed line by line ("Email", "Facebook", "Copy this link")
+        let menu_tail = i >= MENU_ITEMS
+            && (i + 1 - MENU_ITEMS..=i).all(|k| cues[k].tight_before && cues[k].short());
         let text = self.doc.slice(self.doc.paragraphs[i].span).trim();
-        if breadcrumb(text) || web_address(text) || transcript_label(text) {
+        !(menu_tail
+            || breadcrumb(text)
+            || web_address(text)
+            || transcript_label(text)
+            || lede_sentence(text, c))
+    }
+
+    /// Paragraph `i`'s cues as a headline, or `None` when it cannot be the headline.
+    fn features(&self, i: usize) -> Option<Features> {
+        if !self.title_shaped(i) {
             return None;
         }
+        let cues = self.cues;
+        let c = &cues[i];
+        let text = self.doc.slice(self.doc.paragraphs[i].span).trim();
         let on = |b: bool| f32::from(u8::from(b));
         let prev_short = i > 0 && cues[i - 1].short() && c.tight_before;
         let next_short = cues.get(i + 1).is_some_and(|n| n.short() && n.tight_before);

@@ -188,29 +188,12 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         }
     }
     if let Some(h) = headline {
-        // prose above a headline found inside the run stays the story's: choosing a headline
-        // never makes a lede boilerplate
-        for i in body.start..h.min(body.end) {
-            if cues[i].prose() {
-                kinds[i] = body_kind(&cues[i]);
-            }
-        }
-        kinds[h] = SectionKind::Headline;
-        if let Some(k) = header::kicker(&cues, h) {
-            kinds[k] = if header::place_dateline(doc, &cues, k) {
-                SectionKind::Dateline
-            } else if byline_line(doc.slice(doc.paragraphs[k].span), &cues[k]) {
-                // "By Jane Doe" above the headline is its byline, never a rubric
-                SectionKind::Byline
-            } else {
-                SectionKind::Kicker
-            };
-        }
-        for i in h + 1..body_start {
-            kinds[i] = header::header_kind(&cues[i], i == h + 1);
-        }
+        mark_header(doc, &cues, &mut kinds, h, body.start..body_start);
     }
     captions::mark(&cues, &repeats, &mut kinds, body_start..body.end);
+    if headline.is_none() {
+        keep_stranded_lede(&cues, &mut kinds, body.start);
+    }
     mark_sidebars(&cues, &mut kinds, &mut titles, body_start..body.end);
     // a credit line closing the story ("— with files from Jane Doe", "-Jane Doe") is a byline
     let closing = body.end.saturating_sub(CLOSING_REACH)..(body.end + CLOSING_REACH).min(n);
@@ -242,6 +225,55 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         }
     }
     segments
+}
+
+/// Marks the headline `h`, its kicker and the lines between it and the body (`body` runs from the
+/// main run's start to where the body's kinds begin).
+fn mark_header(
+    doc: &Document,
+    cues: &[Cues],
+    kinds: &mut [SectionKind],
+    h: usize,
+    body: Range<usize>,
+) {
+    // prose above a headline found inside the run stays the story's: choosing a headline never
+    // makes a lede boilerplate
+    for i in body.start..h.min(body.end) {
+        if cues[i].prose() {
+            kinds[i] = body_kind(&cues[i]);
+        }
+    }
+    kinds[h] = SectionKind::Headline;
+    if let Some(k) = header::kicker(cues, h) {
+        kinds[k] = if header::place_dateline(doc, cues, k) {
+            SectionKind::Dateline
+        } else if byline_line(doc.slice(doc.paragraphs[k].span), &cues[k]) {
+            // "By Jane Doe" above the headline is its byline, never a rubric
+            SectionKind::Byline
+        } else {
+            SectionKind::Kicker
+        };
+    }
+    for i in h + 1..body.end {
+        kinds[i] = header::header_kind(&cues[i], i == h + 1);
+    }
+}
+
+/// How far above the main run of prose a stranded lede is looked for, in paragraphs.
+const STRANDED_LEDE_REACH: usize = 15;
+
+/// With no headline above it, prose standing above the main run across a strip of furniture (a
+/// share menu, a marker line) is the story's opening, not boilerplate: nothing says it is a dek.
+fn keep_stranded_lede(cues: &[Cues], kinds: &mut [SectionKind], body_start: usize) {
+    for i in (body_start.saturating_sub(STRANDED_LEDE_REACH)..body_start).rev() {
+        let c = &cues[i];
+        let furniture = c.boilerplate_phrase || c.echo || c.comment_mark || c.end_marker;
+        if c.prose() && !furniture && !c.author_note {
+            kinds[i] = SectionKind::Body;
+        } else if c.prose() || c.end_marker || c.comment_mark {
+            break;
+        }
+    }
 }
 
 /// How many paragraphs before and after the body's end a closing credit line is looked for.

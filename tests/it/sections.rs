@@ -311,6 +311,16 @@ fn a_page_glued_into_one_paragraph_gives_back_its_byline_stamp_and_captions() {
 }
 
 #[test]
+fn a_lede_above_a_share_menu_is_the_story_and_no_sentence_is_a_headline() {
+    let r = report("stranded-lede.txt");
+    assert_eq!(headline(&r), "");
+    let body = texts_of(&r, "body").join("\n\n");
+    assert!(body.starts_with("Pupils at a village"), "{body}");
+    assert!(body.contains("Twelve pupils took part in a pilot."));
+    assert!(!body.contains("Copy this link"));
+}
+
+#[test]
 fn a_byline_above_the_headline_is_no_kicker() {
     let r = report("byline-above-headline.txt");
     assert_eq!(texts_of(&r, "byline"), ["By Tom Ashworth"]);
