@@ -83,6 +83,9 @@ kind! {
         Full = "full",
         /// A fragment inside the writer's own sentence.
         Partial = "partial",
+        /// A turn of a transcript or an interview: the words after a speaker's label ("BREAM:",
+        /// "Q:"), or a paragraph going on with them, with no quote marks.
+        Turn = "turn",
     }
 }
 

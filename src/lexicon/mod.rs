@@ -105,6 +105,8 @@ words! {
     SIDEBAR_TITLES;
     /// Labels of a transcript's header lines and turns ("guest", "q"), before a colon.
     TRANSCRIPT_LABELS;
+    /// Labels before a colon that name no speaker ("update", "source").
+    NON_SPEAKER_LABELS;
     /// Words opening a closing credit line after a dash ("with files from", "reporting by").
     CLOSING_CREDIT_OPENERS;
     /// Words opening a byline before a name ("by", "reporting by").
@@ -261,6 +263,8 @@ tables! {
     TITLE_DEPUTIES;
     /// Keys of metadata header lines and what their value is ("title" → "headline").
     METADATA_KEYS;
+    /// Generic labels of a transcript's turns and whom they name ("q" → "the interviewer").
+    TURN_LABELS;
 }
 
 /// A day or month, in full or short (the calendar, lower case).

@@ -22,6 +22,7 @@ mod reported;
 mod resolve;
 mod single;
 mod strategies;
+mod turns;
 
 use crate::entities::Entity;
 use crate::kinds::QuoteKind;
@@ -93,8 +94,50 @@ pub struct Speech {
 pub fn speech(doc: &Document, entities: &[Entity], skip: &[Span]) -> Speech {
     let (quotes, people) = quotes_and_people(doc, entities, skip);
     let attributions = reported::attributions(doc, &people, &quotes);
+    with_turns(quotes, attributions, turns::turns(doc, entities, skip))
+}
+
+/// The quotations and statements with a transcript's turns among them, in text order: each turn a
+/// quotation and a direct statement of its own.
+fn with_turns(quotes: Vec<Quote>, mut attributions: Vec<Attribution>, turns: Vec<Quote>) -> Speech {
+    if turns.is_empty() {
+        return Speech {
+            quotes,
+            attributions,
+        };
+    }
+    let mut all: Vec<(Quote, bool)> = quotes
+        .into_iter()
+        .map(|q| (q, false))
+        .chain(turns.into_iter().map(|t| (t, true)))
+        .collect();
+    // stable: a turn goes after a quotation opening where it does
+    all.sort_by_key(|(q, turn)| (q.span.start, *turn));
+    let mut renumbered = Vec::with_capacity(all.len());
+    for (i, (_, turn)) in all.iter().enumerate() {
+        if !turn {
+            renumbered.push(i);
+        }
+    }
+    for a in &mut attributions {
+        for qi in &mut a.quotes {
+            *qi = renumbered.get(*qi).copied().unwrap_or(*qi);
+        }
+    }
+    for (i, (q, turn)) in all.iter().enumerate() {
+        if *turn {
+            attributions.push(Attribution {
+                span: q.span,
+                kind: crate::kinds::AttributionKind::Direct,
+                speaker: q.speaker.clone(),
+                cue: q.cue,
+                quotes: vec![i],
+            });
+        }
+    }
+    attributions.sort_by_key(|a| a.span.start);
     Speech {
-        quotes,
+        quotes: all.into_iter().map(|(q, _)| q).collect(),
         attributions,
     }
 }

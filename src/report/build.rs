@@ -125,7 +125,7 @@ fn speaker(doc: &Document, s: &quotes::Speaker) -> QuoteSpeaker {
     QuoteSpeaker {
         name: s.name.clone(),
         entity: s.entity.map(|i| i + 1),
-        mention: passage(doc, s.mention),
+        mention: (!s.mention.is_empty()).then(|| passage(doc, s.mention)),
         role: s.role.map(|r| doc.slice(r).to_string()),
     }
 }

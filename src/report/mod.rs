@@ -208,8 +208,10 @@ pub struct QuoteSpeaker {
     pub name: String,
     /// The `id` of the speaker's entity, if any.
     pub entity: Option<usize>,
-    /// The words that attribute the quotation: a name, a pronoun or a phrase ("the spokesman").
-    pub mention: Passage,
+    /// The words that attribute the quotation: a name, a pronoun or a phrase ("the spokesman");
+    /// null when no words of the text name the speaker (an interview's unlabelled question, "the
+    /// interviewer"; an answer under a question set in bold, the article's main person).
+    pub mention: Option<Passage>,
     /// The description the text gives the speaker, if any.
     pub role: Option<String>,
 }

@@ -17,4 +17,5 @@ mod readme;
 mod recipes;
 mod sections;
 mod terminal;
+mod turns;
 mod views;
