@@ -136,24 +136,38 @@ fn labelled_turns(
     paragraphs: &[usize],
     labels: &[Option<Label>],
 ) -> Vec<Quote> {
+    let speakers: Vec<Option<Speaker>> = labels
+        .iter()
+        .map(|l| l.map(|l| speaker(doc, entities, &l, labels)))
+        .collect();
+    // who asks in a labelled turn of their own (a host): their questions run on without a label
+    let asks: Vec<&str> = labels
+        .iter()
+        .zip(&speakers)
+        .filter_map(|(l, s)| Some((l.as_ref()?, s.as_ref()?)))
+        .filter(|(l, _)| doc.slice(l.words).ends_with('?'))
+        .map(|(_, s)| s.name.as_str())
+        .collect();
     let mut out = Vec::new();
-    let mut current: Option<Speaker> = None;
+    let mut current: Option<&Speaker> = None;
     for (k, &p) in paragraphs.iter().enumerate() {
         let span = crate::text::trim_span(doc.text, doc.paragraphs[p].span);
-        if let Some(l) = labels[k] {
-            let speaker = speaker(doc, entities, &l, labels);
-            out.push(turn(p, l.words, Some(l.cue), Some(speaker.clone())));
-            current = Some(speaker);
+        if let (Some(l), Some(s)) = (labels[k], &speakers[k]) {
+            out.push(turn(p, l.words, Some(l.cue), Some(s.clone())));
+            current = Some(s);
             continue;
         }
         let text = doc.slice(span);
         if !goes_on(text) {
             continue;
         }
+        // a question standing alone before a labelled answer: the host's going on, else the
+        // (unnamed) interviewer's
         let answered = labels.get(k + 1).is_some_and(|l| l.is_some());
-        if text.ends_with('?') && answered {
+        let host = current.filter(|s| asks.contains(&s.name.as_str()));
+        if text.ends_with('?') && answered && host.is_none() {
             out.push(turn(p, span, None, Some(unnamed(INTERVIEWER, span))));
-        } else if let Some(s) = &current {
+        } else if let Some(s) = current {
             out.push(turn(p, span, None, Some(s.clone())));
         }
     }

@@ -50,6 +50,10 @@ fn a_transcripts_turns_are_quotes_of_the_labelled_speakers() {
             ("We will not leav", "Maria Alvarez"),
             ("That was you in ", "Tom Harlan"),
             ("It is, and I int", "Maria Alvarez"),
+            // the host's question runs on without a label
+            ("Before we go, on", "Tom Harlan"),
+            ("Will you run for", "Tom Harlan"),
+            ("Ask me again in ", "Maria Alvarez"),
         ])
     );
     // the label is the cue, its role part the speaker's role
