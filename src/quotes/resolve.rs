@@ -162,14 +162,19 @@ pub fn resolve(
 ) -> Option<Speaker> {
     let text = doc.slice(f.speaker);
     let named = text.chars().next().is_some_and(char::is_uppercase) && !f.pronoun;
-    // the name's last word decides the entity ("Gov. Kasich" is Kasich)
-    let last_word = text.rfind([' ', '\u{a0}']).map_or(f.speaker, |i| {
-        Span::new(f.speaker.start + i + 1, f.speaker.end)
+    // the name's last word decides the entity ("Gov. Kasich" is Kasich); of "Sen. Jane Doe of
+    // Ohio" the person's, not the place's
+    let name = person_of_place(text).map_or(f.speaker, |n| {
+        Span::new(f.speaker.start, f.speaker.start + n.len())
     });
+    let text_of_name = doc.slice(name);
+    let last_word = text_of_name
+        .rfind([' ', '\u{a0}'])
+        .map_or(name, |i| Span::new(name.start + i + 1, name.end));
     if named {
         return Some(match people.entity_at(last_word) {
             Some(i) => people.entity(i, f),
-            None => own(without_honorific(text), f),
+            None => own(without_honorific(text_of_name), f),
         });
     }
     // a phrase that is not a person's title ("the report", "the ministry") is its own speaker, and
@@ -208,6 +213,23 @@ pub fn resolve(
         return Some(people.entity(i, f));
     }
     referent(doc, people, f, recent, before)
+}
+
+/// The name before " of " or " from " and a place ("Jane Doe" of "Sen. Jane Doe of Ohio", "Tom
+/// Roe from Leeds"): two capitalised words at least, then the joining word, then capitalised words
+/// only.
+fn person_of_place(text: &str) -> Option<&str> {
+    let at = [" of ", " from "]
+        .iter()
+        .filter_map(|j| text.find(j).map(|i| (i, j.len())))
+        .min()?;
+    let (name, place) = (&text[..at.0], &text[at.0 + at.1..]);
+    let capitalised = |s: &str| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        !words.is_empty() && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    (name.split_whitespace().count() >= 2 && capitalised(name) && capitalised(place))
+        .then_some(name)
 }
 
 /// A speaker named by the words themselves, not an entity.
@@ -365,8 +387,24 @@ fn subject_of(
 
 #[cfg(test)]
 mod tests {
+    use super::person_of_place;
     use crate::quotes::find;
     use crate::text::Document;
+
+    #[test]
+    fn a_person_of_a_place_is_named_by_the_persons_words() {
+        assert_eq!(
+            person_of_place("Sen. Jane Doe of Ohio"),
+            Some("Sen. Jane Doe")
+        );
+        assert_eq!(
+            person_of_place("Tom Roe from North Dakota"),
+            Some("Tom Roe")
+        );
+        assert_eq!(person_of_place("Bank of America"), None);
+        assert_eq!(person_of_place("Secretary of State John Kerry"), None);
+        assert_eq!(person_of_place("Jane Doe of the council"), None);
+    }
 
     /// The speaker's name of each quotation of `text`.
     fn speakers(text: &str) -> Vec<Option<String>> {

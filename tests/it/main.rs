@@ -16,6 +16,7 @@ mod properties;
 mod readme;
 mod recipes;
 mod sections;
+mod speakers;
 mod terminal;
 mod turns;
 mod views;

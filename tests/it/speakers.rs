@@ -1,0 +1,38 @@
+//! Who said it: speakers named from the words that attribute a quotation
+//! (`fixtures/quotes/speakers.txt`), one test per class of error fixed.
+
+use crate::common::*;
+use serde_json::Value;
+
+fn report(name: &str) -> Value {
+    let path = fixture(&format!("quotes/{name}"));
+    let out = analyze().arg(&path).output().unwrap();
+    assert!(out.status.success());
+    let r = parse_lines(&out.stdout).remove(0);
+    check_report(&analysed_text(&path), &r);
+    r
+}
+
+/// The speaker's name of the quotation opening with `opening`.
+fn speaker_of(r: &Value, opening: &str) -> String {
+    r["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().starts_with(opening))
+        .map(|q| q["speaker"]["name"].as_str().unwrap_or("").to_string())
+        .unwrap_or_else(|| panic!("no quotation opens with {opening:?}"))
+}
+
+#[test]
+fn a_person_of_a_place_is_the_person() {
+    let r = report("speakers.txt");
+    assert_eq!(speaker_of(&r, "We will not wait"), "Jane Doe");
+    assert_eq!(speaker_of(&r, "The farmers cannot"), "Tom Roe");
+}
+
+#[test]
+fn a_possessive_determiner_is_no_name() {
+    let r = report("speakers.txt");
+    assert_eq!(speaker_of(&r, "The company deeply"), "Its lawyer");
+}
