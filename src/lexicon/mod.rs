@@ -204,6 +204,8 @@ words! {
     INVERTING_CUES;
     /// Cues whose speaker always follows ("according").
     SPEAKER_AFTER_CUES;
+    /// Verbs of manner tagging a quotation only right beside it ("laughs", "smiles").
+    MANNER_CUES;
     /// Cues taking an object, not their speaker, after them ("told", "asked").
     OBJECT_CUES;
     /// Personal pronouns that can name a speaker ("he", "they").

@@ -55,7 +55,33 @@ pub fn attribute(text: &str, ws: &[Token], after: bool) -> Option<Found> {
             return Some(found);
         }
     }
-    None
+    if after { manner_tag(ws) } else { None }
+}
+
+/// A verb of manner tagging the quotation right after it, with its speaker: "“…,” laughs Smith",
+/// "“…,” Smith smiles", "“…,” he shrugs." (`data/lang/manner-cues.txt`). Nothing else may stand
+/// between: elsewhere such a verb reports no speech ("shrugged off the claims").
+fn manner_tag(ws: &[Token]) -> Option<Found> {
+    let manner = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| !w.capitalised && lexicon::MANNER_CUES.contains(&w.lower))
+    };
+    let cue_span = |k: usize| ws[k].span;
+    if manner(0) {
+        return phrase_after(ws, 1).map(|p| Found::of(cue_span(0), p));
+    }
+    // a pronoun or a name of up to four words, then the verb, then the sentence's end or a comma
+    let k = (1..ws.len().min(6)).find(|&k| manner(k))?;
+    let closes = ws
+        .get(k + 1)
+        .is_none_or(|w| ends_sentence(w) || w.lower == ",");
+    let named = ws[..k]
+        .iter()
+        .all(|w| w.capitalised && !is_punct(w) || is_pronoun(&w.lower));
+    (closes && named)
+        .then(|| phrase_before(ws, k))
+        .flatten()
+        .map(|p| Found::of(cue_span(k), p))
 }
 
 /// The speaker of the cue of `n` tokens at token `i`.

@@ -36,3 +36,17 @@ fn a_possessive_determiner_is_no_name() {
     let r = report("speakers.txt");
     assert_eq!(speaker_of(&r, "The company deeply"), "Its lawyer");
 }
+
+#[test]
+fn a_verb_of_manner_tags_the_quotation_beside_it_and_reports_nothing_elsewhere() {
+    let r = report("speakers.txt");
+    assert_eq!(speaker_of(&r, "We were lucky"), "Amy Smith");
+    assert_eq!(speaker_of(&r, "It was a strange"), "Tom Baker");
+    // "shrugged off the criticism" is no statement
+    let shrugged = r["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["text"].as_str().unwrap().contains("criticism"));
+    assert!(!shrugged);
+}
