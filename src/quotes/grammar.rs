@@ -72,7 +72,44 @@ pub fn phrase_after(ws: &[Token], from: usize) -> Option<Phrase> {
     {
         j += 1;
     }
-    (j > start).then(|| phrase(start, j))
+    if j == start {
+        return None;
+    }
+    // "said Hibs chief executive Jane Doe": an organisation or a place, a role, then the person
+    if let Some((name, end)) = name_after_role(ws, j) {
+        return Some(Phrase {
+            speaker: Span::new(ws[name].span.start, ws[end - 1].span.end),
+            role: Some(Span::new(ws[start].span.start, ws[name - 1].span.end)),
+            pronoun: false,
+        });
+    }
+    Some(phrase(start, j))
+}
+
+/// The most lower-case role words between an organisation and a person's name ("chief executive").
+const ROLE_WORDS: usize = 3;
+
+/// A person's name after role words that follow a capitalised run ending at `from` ("Hibs chief
+/// executive Jane Doe", "France captain Kylian Mbappe"): the name's first and end token.
+fn name_after_role(ws: &[Token], from: usize) -> Option<(usize, usize)> {
+    let role_word = |w: &Token| {
+        !w.capitalised && (GAZETTEER.is_title(&w.lower) || lexicon::PERSON_NOUNS.contains(&w.lower))
+    };
+    let roles = ws[from..]
+        .iter()
+        .take(ROLE_WORDS)
+        .take_while(|w| role_word(w))
+        .count();
+    if roles == 0 {
+        return None;
+    }
+    let name = from + roles;
+    let end = (name..ws.len().min(name + 4))
+        .take_while(|&k| ws[k].capitalised && !is_punct(&ws[k]))
+        .count()
+        + name;
+    // a person's name: two capitalised words at least
+    (end - name >= 2).then_some((name, end))
 }
 
 /// The first name or pronoun of the clause before token `cue`: its subject.
@@ -102,6 +139,13 @@ pub fn subject_words(ws: &[Token], cue: usize) -> Option<(usize, usize)> {
     }
     if k == cue {
         return None;
+    }
+    // "France captain Kylian Mbappe and ...": the person after the role
+    let run = (k..cue)
+        .take_while(|&i| ws[i].capitalised && !is_punct(&ws[i]))
+        .count();
+    if let Some((name, end)) = name_after_role(&ws[..cue], k + run) {
+        return Some((name, end - 1));
     }
     // "Former Secretary of State Madeleine Albright": "of" joins capitalised words
     let mut j = k;

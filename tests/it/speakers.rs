@@ -50,3 +50,10 @@ fn a_verb_of_manner_tags_the_quotation_beside_it_and_reports_nothing_elsewhere()
         .any(|a| a["text"].as_str().unwrap().contains("criticism"));
     assert!(!shrugged);
 }
+
+#[test]
+fn a_role_between_an_organisation_and_a_name_leaves_the_person_speaking() {
+    let r = report("speakers.txt");
+    assert_eq!(speaker_of(&r, "The club has done"), "Jane Okafor");
+    assert_eq!(speaker_of(&r, "calm and patience"), "Tom Reed");
+}
