@@ -57,3 +57,9 @@ fn a_role_between_an_organisation_and_a_name_leaves_the_person_speaking() {
     assert_eq!(speaker_of(&r, "The club has done"), "Jane Okafor");
     assert_eq!(speaker_of(&r, "calm and patience"), "Tom Reed");
 }
+
+#[test]
+fn every_form_of_a_cue_phrase_is_a_cue() {
+    let r = report("speakers.txt");
+    assert_eq!(speaker_of(&r, "You feel small"), "Paul Grant");
+}
