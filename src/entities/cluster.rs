@@ -51,6 +51,9 @@ struct Clusters {
     by_part: FxHashMap<String, usize>,
     /// An organisation's initials → the organisation ("NRA" → "National Rifle Association").
     by_initials: FxHashMap<String, usize>,
+    /// A person's given name → the person named in full with it ("Tony" after "Tony Smith"), or
+    /// none when two people named in full share it.
+    by_given: FxHashMap<String, Option<usize>>,
 }
 
 impl Clusters {
@@ -82,7 +85,11 @@ impl Clusters {
         let found = surname_of
             .or_else(|| self.by_key.get(&k).copied())
             .or_else(|| match (ty, words.len()) {
-                (EntityKind::Person, 1) => self.by_part.get(&key(text)).copied(),
+                (EntityKind::Person, 1) => self
+                    .by_part
+                    .get(&key(text))
+                    .copied()
+                    .or_else(|| self.by_given.get(&key(text)).copied().flatten()),
                 (EntityKind::Org, 1) => self.by_initials.get(&key(text)).copied(),
                 _ => None,
             });
@@ -119,6 +126,12 @@ impl Clusters {
             && let Some(last) = words.last()
         {
             self.by_part.entry(key(last)).or_insert(ci);
+            if let Some(first) = words.first().filter(|w| w.chars().count() > 2) {
+                let given = self.by_given.entry(key(first)).or_insert(Some(ci));
+                if *given != Some(ci) {
+                    *given = None;
+                }
+            }
         }
         if ty == EntityKind::Org && words.len() >= 2 {
             self.by_initials.entry(key(&initials(text))).or_insert(ci);
