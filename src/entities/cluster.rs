@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use super::Entity;
 use super::mentions::{Mention, without_honorific};
 use crate::kinds::EntityKind;
+use crate::lexicon;
 use crate::lexicon::gazetteer::{GAZETTEER, key};
 use crate::text::{Document, Span};
 
@@ -70,8 +71,15 @@ impl Clusters {
         let words: Vec<&str> = text.split_whitespace().collect();
         // a town or region sharing the surname of a person the document names in full ("Rubio"
         // after "Marco Rubio") is that person
+        // ... and so is a well-known place's name ("Paris" after "Valeska Paris") unless the text
+        // places something there ("in Paris", "to Paris")
+        let placed = || {
+            let before = doc.text[..m.span.start].trim_end();
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+            lexicon::PLACING_PREPOSITIONS.contains(&word.to_lowercase())
+        };
         let as_surname = matches!(ty, EntityKind::Gpe | EntityKind::Loc)
-            && m.rank <= 4
+            && (m.rank <= 4 || !placed())
             && words.len() == 1
             && !self.by_key.contains_key(&k);
         let surname_of = as_surname
