@@ -136,7 +136,9 @@ fn cut(
     };
     let run = &w.run[range];
     // "(R-Ill.)", "D-Calif.": a politician's party and state, no name
-    if run.len() <= 3 && is_party_tag(span_text(doc, run)) {
+    if split_at_verb(run, offset, at_start, emit)
+        || run.len() <= 3 && is_party_tag(span_text(doc, run))
+    {
         return;
     }
     let org_governed = around
@@ -228,6 +230,28 @@ enum Leading {
     Nothing,
 }
 
+/// "WeChat Is", "How Acme Is Winning The War": a verb written with a capital after a name ends it,
+/// and what follows is a run of its own; whether the run (at `offset`) was split so.
+fn split_at_verb(run: &[Tok], offset: usize, at_start: bool, emit: &mut Vec<Task>) -> bool {
+    let Some(k) = (1..run.len()).find(|&k| lexicon::TRAILING_VERBS.contains(&key(run[k].text)))
+    else {
+        return false;
+    };
+    emit.push(Task::Cut {
+        from: offset,
+        to: offset + k,
+        at_start,
+    });
+    if k + 1 < run.len() {
+        emit.push(Task::Cut {
+            from: offset + k + 1,
+            to: offset + run.len(),
+            at_start: false,
+        });
+    }
+    true
+}
+
 /// The run without its leading ordinary words and titles, unless they begin a listed name ("New
 /// York", "South Korea"), and without trailing particles.
 fn without_leading(
@@ -279,7 +303,9 @@ fn without_leading(
                 start: first.span.start,
             };
         }
-        if g.is_title(first.text) && rest.len() > 1 {
+        // a title, or a role noun capitalised in a title-case line ("Star Jane Doe Is ...")
+        let role = g.is_title(first.text) || lexicon::PERSON_NOUNS.contains(&key(first.text));
+        if role && rest.len() > 1 {
             titled = true;
             from += 1;
             continue;
