@@ -319,9 +319,7 @@ fn without_leading(
         from += 1;
         at_start = false;
     }
-    while to > from && lexicon::NAME_PARTICLES.contains(run[to - 1].text) {
-        to -= 1;
-    }
+    to = without_trailing(run, from, to);
     if to == from {
         return Leading::Nothing;
     }
@@ -331,6 +329,18 @@ fn without_leading(
         at_start,
         titled,
     }
+}
+
+/// Where the run's words `from..to` end without the honours and particles trailing them ("Jane
+/// Doe MP", "John Smith AO": an honour or office after the name is not of it).
+fn without_trailing(run: &[Tok], from: usize, mut to: usize) -> usize {
+    while to > from + 1 && lexicon::POST_NOMINALS.contains(run[to - 1].text.trim_end_matches('.')) {
+        to -= 1;
+    }
+    while to > from && lexicon::NAME_PARTICLES.contains(run[to - 1].text) {
+        to -= 1;
+    }
+    to
 }
 
 /// Whether the run's first word is an ordinary word leading it ("But", "Amid", "Rather"): a common
