@@ -315,13 +315,64 @@ fn word_spans(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
             offset += piece.len() + 1;
             piece
                 .unicode_word_indices()
-                .map(move |(i, w)| Span::new(at + i, at + i + w.len()))
+                .flat_map(move |(i, w)| unglued(w, at + i))
         })
+}
+
+/// A word as one span, or as two where a full stop glues two sentences without a space
+/// ("harbour.After": the stop after a lower-case word and before a capitalised one). Acronyms
+/// ("U.S"), web addresses ("example.com") and numbers stay whole.
+fn unglued(w: &str, at: usize) -> impl Iterator<Item = Span> {
+    let glue = w.contains('.').then(|| {
+        w.match_indices('.').map(|(i, _)| i).find(|&i| {
+            let before = &w[..i];
+            let mut after = w[i + 1..].chars();
+            before.chars().rev().take(2).all(char::is_lowercase)
+                && before.chars().count() >= 2
+                && after.next().is_some_and(char::is_uppercase)
+                && after.next().is_some_and(char::is_lowercase)
+        })
+    });
+    let (first, second) = match glue.flatten() {
+        Some(i) => (
+            Span::new(at, at + i),
+            Some(Span::new(at + i + 1, at + w.len())),
+        ),
+        None => (Span::new(at, at + w.len()), None),
+    };
+    std::iter::once(first).chain(second)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stop_gluing_two_sentences_parts_their_words() {
+        let text = "at Kestrel Harbour.After it, in May.The U.S. site example.com, 3.5 and Mr.Doe";
+        let words: Vec<&str> = word_spans(text, Span::new(0, text.len()))
+            .map(|w| &text[w.start..w.end])
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "at",
+                "Kestrel",
+                "Harbour",
+                "After",
+                "it",
+                "in",
+                "May",
+                "The",
+                "U.S",
+                "site",
+                "example.com",
+                "3.5",
+                "and",
+                "Mr.Doe"
+            ]
+        );
+    }
 
     #[test]
     fn inside_any_finds_the_one_span_that_could_hold_it() {
@@ -387,10 +438,11 @@ mod tests {
         fn words_cut_at_spaces_are_the_whole_spans_words(
             s in "[a-zA-Z0-9 .,:;'’‘“”\"()\u{a0}—–éüñ語_-]{0,60}"
         ) {
+            // (the same ungluing of sentences glued by a stop applied to both)
             let whole: Vec<Span> = s
                 .split_word_bound_indices()
                 .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-                .map(|(i, w)| Span::new(i, i + w.len()))
+                .flat_map(|(i, w)| unglued(w, i))
                 .collect();
             let cut: Vec<Span> = word_spans(&s, Span::new(0, s.len())).collect();
             proptest::prop_assert_eq!(cut, whole);
