@@ -16,6 +16,8 @@ use crate::text::{Document, Span};
 const MIN_WORDS: usize = 100;
 /// The most words before a glued byline that are the page's summary.
 const MAX_SUMMARY_WORDS: usize = 80;
+/// How many words from a "By" are read for a glued byline and the story after it.
+const BYLINE_LOOKAHEAD: usize = 60;
 /// The fewest words of a glued caption, its label included.
 const MIN_CAPTION_WORDS: usize = 8;
 /// The most words between a quoted label's opening mark and its closing mark and colon.
@@ -94,7 +96,9 @@ pub fn pieces(para: &str, at: usize) -> Option<Vec<(SectionKind, Span)>> {
             found = true;
         }
         if openings[j].is_some() && words[j].text == "By" && j <= MAX_SUMMARY_WORDS {
-            let rest = &para[words[j].at..];
+            // a byline and the story words it needs after it lie within a few dozen words
+            let upto = words.get(j + BYLINE_LOOKAHEAD).map_or(para.len(), |w| w.at);
+            let rest = &para[words[j].at..upto];
             if let Some(len) = glued_byline_end(rest) {
                 let last = words[j..].partition_point(|w| w.at < words[j].at + len) + j;
                 kinds[..j].fill(SectionKind::Dek);
