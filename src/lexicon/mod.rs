@@ -206,10 +206,6 @@ words! {
     SPEAKER_AFTER_CUES;
     /// Verbs of manner tagging a quotation only right beside it ("laughs", "smiles").
     MANNER_CUES;
-    /// Verbs that end a name when written with a capital after it ("WeChat Is").
-    TRAILING_VERBS;
-    /// Honours and offices written after a name ("AO", "MP"), as written.
-    POST_NOMINALS;
     /// Cues taking an object, not their speaker, after them ("told", "asked").
     OBJECT_CUES;
     /// Personal pronouns that can name a speaker ("he", "they").

@@ -136,9 +136,7 @@ fn cut(
     };
     let run = &w.run[range];
     // "(R-Ill.)", "D-Calif.": a politician's party and state, no name
-    if split_at_verb(run, offset, at_start, emit)
-        || run.len() <= 3 && is_party_tag(span_text(doc, run))
-    {
+    if run.len() <= 3 && is_party_tag(span_text(doc, run)) {
         return;
     }
     let org_governed = around
@@ -230,28 +228,6 @@ enum Leading {
     Nothing,
 }
 
-/// "WeChat Is", "How Acme Is Winning The War": a verb written with a capital after a name ends it,
-/// and what follows is a run of its own; whether the run (at `offset`) was split so.
-fn split_at_verb(run: &[Tok], offset: usize, at_start: bool, emit: &mut Vec<Task>) -> bool {
-    let Some(k) = (1..run.len()).find(|&k| lexicon::TRAILING_VERBS.contains(&key(run[k].text)))
-    else {
-        return false;
-    };
-    emit.push(Task::Cut {
-        from: offset,
-        to: offset + k,
-        at_start,
-    });
-    if k + 1 < run.len() {
-        emit.push(Task::Cut {
-            from: offset + k + 1,
-            to: offset + run.len(),
-            at_start: false,
-        });
-    }
-    true
-}
-
 /// The run without its leading ordinary words and titles, unless they begin a listed name ("New
 /// York", "South Korea"), and without trailing particles.
 fn without_leading(
@@ -303,9 +279,7 @@ fn without_leading(
                 start: first.span.start,
             };
         }
-        // a title, or a role noun capitalised in a title-case line ("Star Jane Doe Is ...")
-        let role = g.is_title(first.text) || lexicon::PERSON_NOUNS.contains(&key(first.text));
-        if role && rest.len() > 1 {
+        if g.is_title(first.text) && rest.len() > 1 {
             titled = true;
             from += 1;
             continue;
@@ -331,12 +305,8 @@ fn without_leading(
     }
 }
 
-/// Where the run's words `from..to` end without the honours and particles trailing them ("Jane
-/// Doe MP", "John Smith AO": an honour or office after the name is not of it).
+/// Where the run's words `from..to` end without the particles trailing them.
 fn without_trailing(run: &[Tok], from: usize, mut to: usize) -> usize {
-    while to > from + 1 && lexicon::POST_NOMINALS.contains(run[to - 1].text.trim_end_matches('.')) {
-        to -= 1;
-    }
     while to > from && lexicon::NAME_PARTICLES.contains(run[to - 1].text) {
         to -= 1;
     }
