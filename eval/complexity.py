@@ -63,6 +63,9 @@ SHAPES = {
     "one_line": repeat("The council said the bridge would open in May, and Mr. Smith agreed. "),
     "nested_quotes": repeat("“He said ‘they told me “no” twice’ and left,” she said. "),
     "capitalised_runs": repeat("Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa "),
+    # a transcript of many speakers, each label's name looked up among all the others (issue 29)
+    "transcript_turns": numbered(lambda i: f"SPEAKER{i} DOE{i}: We will vote on it today.\n\n"
+                                 f"DOE{i}: Is that still the plan?\n\nIt is, and we mean it.\n\n"),
 }
 
 

@@ -7,6 +7,8 @@
 //! person or that labels several turns; "Update:", "Source:" and a metadata header's keys label no
 //! one.
 
+use rustc_hash::{FxHashMap, FxHashSet};
+
 use super::{Quote, Speaker};
 use crate::entities::Entity;
 use crate::kinds::{EntityKind, QuoteKind};
@@ -78,18 +80,70 @@ pub fn turns(doc: &Document, entities: &[Entity], skip: &[Span]) -> Vec<Quote> {
     let paragraphs: Vec<usize> = (0..doc.paragraphs.len())
         .filter(|&p| !doc.paragraphs[p].span.inside_any(skip))
         .collect();
-    let labels = labels_of(doc, entities, &paragraphs);
-    if labels.iter().flatten().count() >= 2 || opens_speech(doc, entities, &paragraphs, &labels) {
-        return labelled_turns(doc, entities, &paragraphs, &labels);
+    let people = People::new(entities);
+    let labels = labels_of(doc, &people, &paragraphs);
+    if labels.iter().flatten().count() >= 2 || opens_speech(doc, &people, &paragraphs, &labels) {
+        return labelled_turns(doc, &people, &paragraphs, &labels);
     }
-    bold_interview(doc, entities, &paragraphs)
+    bold_interview(doc, &people, &paragraphs)
+}
+
+/// The article's people as labels name them, read once per text: each person by the words of
+/// their name (the first person, in the entities' order, with that word), and the person the
+/// article names most (an interview's guest).
+struct People<'e> {
+    entities: &'e [Entity],
+    by_word: FxHashMap<String, usize>,
+    main: Option<usize>,
+}
+
+impl<'e> People<'e> {
+    fn new(entities: &'e [Entity]) -> Self {
+        let mut by_word: FxHashMap<String, usize> = FxHashMap::default();
+        let persons = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.ty == EntityKind::Person);
+        for (i, e) in persons.clone() {
+            for w in e.name.split_whitespace() {
+                by_word.entry(w.to_lowercase()).or_insert(i);
+            }
+        }
+        let main = persons
+            .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
+            .map(|(i, _)| i);
+        People {
+            entities,
+            by_word,
+            main,
+        }
+    }
+
+    /// The article's person whose name holds the label's last name.
+    fn named_by(&self, doc: &Document, l: &Label) -> Option<usize> {
+        let last = last_name(doc.slice(l.name));
+        self.by_word
+            .get(&last)
+            .copied()
+            .filter(|_| !last.is_empty())
+    }
+
+    /// Person `e` as the speaker a label (or no words, for an empty `mention`) names.
+    fn speaker(&self, e: usize, mention: Span, role: Option<Span>) -> Speaker {
+        Speaker {
+            name: written_as_name(&self.entities[e].name),
+            entity: Some(e),
+            mention,
+            role,
+        }
+    }
 }
 
 /// The label opening each paragraph, where one does. A label written as a name needs evidence
 /// that it is one: a person of the article, or a label of several turns.
-fn labels_of(doc: &Document, entities: &[Entity], paragraphs: &[usize]) -> Vec<Option<Label>> {
+fn labels_of(doc: &Document, people: &People, paragraphs: &[usize]) -> Vec<Option<Label>> {
     let labels: Vec<Option<Label>> = paragraphs.iter().map(|&p| label(doc, p)).collect();
-    let mut counts: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut counts: FxHashMap<String, usize> = FxHashMap::default();
     for l in labels.iter().flatten() {
         *counts.entry(doc.slice(l.name).to_lowercase()).or_default() += 1;
     }
@@ -97,7 +151,7 @@ fn labels_of(doc: &Document, entities: &[Entity], paragraphs: &[usize]) -> Vec<O
     labels
         .iter()
         .map(|l| {
-            l.filter(|l| l.form != Form::Name || repeated(l) || person(doc, entities, l).is_some())
+            l.filter(|l| l.form != Form::Name || repeated(l) || people.named_by(doc, l).is_some())
         })
         .collect()
 }
@@ -106,7 +160,7 @@ fn labels_of(doc: &Document, entities: &[Entity], paragraphs: &[usize]) -> Vec<O
 /// PRESIDENT:").
 fn opens_speech(
     doc: &Document,
-    entities: &[Entity],
+    people: &People,
     paragraphs: &[usize],
     labels: &[Option<Label>],
 ) -> bool {
@@ -120,7 +174,7 @@ fn opens_speech(
         l.form == Form::Capitals
             && header_only
             && (doc.slice(l.name).split_whitespace().any(title)
-                || person(doc, entities, &l).is_some())
+                || people.named_by(doc, &l).is_some())
     })
 }
 
@@ -132,16 +186,17 @@ fn words_of(doc: &Document, p: usize) -> usize {
 /// questions standing alone before a labelled answer (the interviewer's).
 fn labelled_turns(
     doc: &Document,
-    entities: &[Entity],
+    people: &People,
     paragraphs: &[usize],
     labels: &[Option<Label>],
 ) -> Vec<Quote> {
+    let fullest = fullest_labels(doc, labels);
     let speakers: Vec<Option<Speaker>> = labels
         .iter()
-        .map(|l| l.map(|l| speaker(doc, entities, &l, labels)))
+        .map(|l| l.map(|l| speaker(doc, people, &l, &fullest)))
         .collect();
     // who asks in a labelled turn of their own (a host): their questions run on without a label
-    let asks: Vec<&str> = labels
+    let asks: FxHashSet<&str> = labels
         .iter()
         .zip(&speakers)
         .filter_map(|(l, s)| Some((l.as_ref()?, s.as_ref()?)))
@@ -177,7 +232,7 @@ fn labelled_turns(
 /// An interview printed with its questions in bold ("**How did it start?**") and the answers
 /// below each: the questions the interviewer's, the answers the article's main person's. Needs
 /// two questions at least.
-fn bold_interview(doc: &Document, entities: &[Entity], paragraphs: &[usize]) -> Vec<Quote> {
+fn bold_interview(doc: &Document, people: &People, paragraphs: &[usize]) -> Vec<Quote> {
     let bold: Vec<Option<Span>> = paragraphs.iter().map(|&p| bold_line(doc, p)).collect();
     let questions = bold
         .iter()
@@ -187,7 +242,6 @@ fn bold_interview(doc: &Document, entities: &[Entity], paragraphs: &[usize]) -> 
     if questions < 2 {
         return Vec::new();
     }
-    let guest = main_person(entities);
     let mut out = Vec::new();
     let mut answering = false;
     for (k, &p) in paragraphs.iter().enumerate() {
@@ -198,12 +252,8 @@ fn bold_interview(doc: &Document, entities: &[Entity], paragraphs: &[usize]) -> 
         }
         let span = crate::text::trim_span(doc.text, doc.paragraphs[p].span);
         if answering && goes_on(doc.slice(span)) {
-            let speaker = guest.map(|e| Speaker {
-                name: written_as_name(&entities[e].name),
-                entity: Some(e),
-                mention: Span::new(span.start, span.start),
-                role: None,
-            });
+            let at = Span::new(span.start, span.start);
+            let speaker = people.main.map(|e| people.speaker(e, at, None));
             out.push(turn(p, span, None, speaker));
         }
     }
@@ -237,16 +287,6 @@ fn bold_line(doc: &Document, p: usize) -> Option<Span> {
 
 /// The fewest words of a question set in bold (a shorter bold line is a subheading).
 const MIN_QUESTION_WORDS: usize = 4;
-
-/// The person the article names most often: an interview's guest.
-fn main_person(entities: &[Entity]) -> Option<usize> {
-    entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.ty == EntityKind::Person)
-        .max_by_key(|(i, e)| (e.mentions.len(), std::cmp::Reverse(*i)))
-        .map(|(i, _)| i)
-}
 
 /// Whether a paragraph without a label goes on with the turn before it: words of speech, not a
 /// stage direction ("(BEGIN VIDEO CLIP)", "END"), a rule or a link.
@@ -357,62 +397,53 @@ fn stage_direction(text: &str) -> bool {
 /// fullest label of that name in the transcript ("SHANNON BREAM" for a later "BREAM"), written in
 /// capitals only where the text is ("Shannon Bream"); a generic label's description ("the
 /// interviewer").
-fn speaker(doc: &Document, entities: &[Entity], l: &Label, labels: &[Option<Label>]) -> Speaker {
+fn speaker(
+    doc: &Document,
+    people: &People,
+    l: &Label,
+    fullest: &FxHashMap<String, String>,
+) -> Speaker {
     let role = l.role;
     if l.form == Form::Generic {
         let lower = doc.slice(l.name).to_lowercase();
         let name = lexicon::TURN_LABELS.get(&lower).unwrap_or("the speaker");
         // "A:" answers for the interview's guest: the person the article names most
-        if name == INTERVIEWEE
-            && let Some(e) = main_person(entities)
-        {
-            return Speaker {
-                name: written_as_name(&entities[e].name),
-                entity: Some(e),
+        return match people.main.filter(|_| name == INTERVIEWEE) {
+            Some(e) => people.speaker(e, l.name, role),
+            None => Speaker {
+                name: name.to_string(),
+                entity: None,
                 mention: l.name,
                 role,
-            };
-        }
-        return Speaker {
-            name: name.to_string(),
-            entity: None,
-            mention: l.name,
-            role,
+            },
         };
     }
-    if let Some(e) = person(doc, entities, l) {
-        return Speaker {
-            name: written_as_name(&entities[e].name),
-            entity: Some(e),
-            mention: l.name,
-            role,
-        };
+    if let Some(e) = people.named_by(doc, l) {
+        return people.speaker(e, l.name, role);
     }
-    let last = last_name(doc.slice(l.name));
-    let fullest = labels
-        .iter()
-        .flatten()
-        .filter(|o| last_name(doc.slice(o.name)) == last)
-        .map(|o| without_titles(doc.slice(o.name)))
-        .max_by_key(|n| n.split_whitespace().count())
-        .unwrap_or_else(|| without_titles(doc.slice(l.name)));
+    let own = without_titles(doc.slice(l.name));
+    let name = fullest.get(&last_name(doc.slice(l.name))).unwrap_or(&own);
     Speaker {
-        name: written_as_name(&fullest),
+        name: written_as_name(name),
         entity: None,
         mention: l.name,
         role,
     }
 }
 
-/// The article's person whose name ends with the label's last name (the first such, by mention).
-fn person(doc: &Document, entities: &[Entity], l: &Label) -> Option<usize> {
-    let last = last_name(doc.slice(l.name));
-    if last.is_empty() {
-        return None;
+/// For each last name, the fullest label of it in the transcript, without its titles ("SHANNON
+/// BREAM" for a later "BREAM"; the last of equally long ones).
+fn fullest_labels(doc: &Document, labels: &[Option<Label>]) -> FxHashMap<String, String> {
+    let mut out: FxHashMap<String, String> = FxHashMap::default();
+    for l in labels.iter().flatten() {
+        let name = without_titles(doc.slice(l.name));
+        let words = name.split_whitespace().count();
+        let slot = out.entry(last_name(doc.slice(l.name))).or_default();
+        if words >= slot.split_whitespace().count() {
+            *slot = name;
+        }
     }
-    entities.iter().position(|e| {
-        e.ty == EntityKind::Person && e.name.split_whitespace().any(|w| w.to_lowercase() == last)
-    })
+    out
 }
 
 /// The last word of a label's name, in lower case ("bream" of "SHANNON BREAM").
