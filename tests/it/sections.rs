@@ -6,12 +6,7 @@ use serde_json::Value;
 
 /// The report of `fixtures/sections/NAME`, every span checked.
 fn report(name: &str) -> Value {
-    let path = fixture(&format!("sections/{name}"));
-    let out = analyze().arg(&path).output().unwrap();
-    assert!(out.status.success());
-    let r = parse_lines(&out.stdout).remove(0);
-    check_report(&analysed_text(&path), &r);
-    r
+    checked_report(&format!("sections/{name}"))
 }
 
 /// Each section's kind with the start of its text.

@@ -5,12 +5,7 @@ use crate::common::*;
 use serde_json::Value;
 
 fn report(name: &str) -> Value {
-    let path = fixture(&format!("quotes/{name}"));
-    let out = analyze().arg(&path).output().unwrap();
-    assert!(out.status.success());
-    let r = parse_lines(&out.stdout).remove(0);
-    check_report(&analysed_text(&path), &r);
-    r
+    checked_report(&format!("quotes/{name}"))
 }
 
 /// The speaker's name of the quotation opening with `opening`.

@@ -40,6 +40,17 @@ pub fn analysed_text(path: &Path) -> String {
     s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)
 }
 
+/// The report of the fixture `name` (a path under `fixtures/`), analysed alone, with every span
+/// checked against its text.
+pub fn checked_report(name: &str) -> Value {
+    let path = fixture(name);
+    let out = analyze().arg(&path).output().expect("binary runs");
+    assert!(out.status.success(), "{name}: exit {:?}", out.status.code());
+    let r = parse_lines(&out.stdout).remove(0);
+    check_report(&analysed_text(&path), &r);
+    r
+}
+
 pub fn parse_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
         .expect("stdout is UTF-8")
