@@ -13,22 +13,39 @@ use std::sync::LazyLock;
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
-use crate::kinds::{Warning, WarningKind};
+use crate::kinds::{SourceFormat, Warning, WarningKind};
 
 /// An article's text and what decoding it had to say.
 #[derive(Debug, Default)]
 pub struct Decoded {
-    /// The text, without a leading byte-order mark: what the report's offsets index.
+    /// The text, without a leading byte-order mark: what the report's offsets index (for an HTML
+    /// page, its source: the report's offsets index the text it renders to).
     pub text: String,
     /// What the report's `warnings` should say about the input.
     pub warnings: Vec<Warning>,
+    /// Plain text, or an HTML page to be rendered first.
+    pub format: SourceFormat,
 }
 
 impl Decoded {
     /// A text that is already a string (a JSON Lines record's): only checked for mojibake.
     pub fn from_text(text: String) -> Decoded {
         let warnings = mojibake(&text).into_iter().collect();
-        Decoded { text, warnings }
+        Decoded {
+            text,
+            warnings,
+            format: SourceFormat::Text,
+        }
+    }
+
+    /// An HTML page that is already a string (a JSON Lines record's `html`); its text is checked
+    /// for mojibake once rendered.
+    pub fn from_html(html: String) -> Decoded {
+        Decoded {
+            text: html,
+            warnings: Vec::new(),
+            format: SourceFormat::Html,
+        }
     }
 }
 
@@ -89,6 +106,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
             "no byte-order mark: told by its zero bytes",
         );
     }
+    #[cfg(feature = "html")]
+    if crate::html::sniff(&bytes) {
+        return crate::html::decode(bytes);
+    }
     if let Some(what) = binary(&bytes) {
         return Err(DecodeError::NotText(what));
     }
@@ -116,7 +137,11 @@ fn utf16(
     let text = text.into_owned();
     let mut warnings = vec![Warning::new(WarningKind::Encoding, warning, None)];
     warnings.extend(mojibake(&text));
-    Ok(Decoded { text, warnings })
+    Ok(Decoded {
+        text,
+        warnings,
+        format: SourceFormat::Text,
+    })
 }
 
 /// UTF-16 without a byte-order mark: text in Latin script written as UTF-16 has a zero byte in
@@ -147,7 +172,7 @@ fn utf16_without_mark(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// What kind of binary data `bytes` starts with, if it is not text.
-fn binary(bytes: &[u8]) -> Option<String> {
+pub(crate) fn binary(bytes: &[u8]) -> Option<String> {
     if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
         return Some(what.to_string());
     }
@@ -187,7 +212,11 @@ fn not_utf8(bytes: Vec<u8>) -> Decoded {
             None,
         )];
         warnings.extend(mojibake(&text));
-        return Decoded { text, warnings };
+        return Decoded {
+            text,
+            warnings,
+            format: SourceFormat::Text,
+        };
     }
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let first = text.chars().position(|c| c == '\u{FFFD}');
@@ -199,7 +228,11 @@ fn not_utf8(bytes: Vec<u8>) -> Decoded {
         ),
         first,
     )];
-    Decoded { text, warnings }
+    Decoded {
+        text,
+        warnings,
+        format: SourceFormat::Text,
+    }
 }
 
 /// How many valid multi-byte UTF-8 sequences and how many invalid sequences `bytes` holds.
@@ -240,7 +273,7 @@ static CONTINUATIONS: LazyLock<Vec<char>> = LazyLock::new(|| {
 /// A warning when the text looks like UTF-8 that was decoded as Windows-1252 or Latin-1 somewhere
 /// upstream ("â€œ" for “, "Ã©" for é): a lead character (Â to ï) followed by the one or two
 /// continuation characters its byte calls for.
-fn mojibake(text: &str) -> Option<Warning> {
+pub(crate) fn mojibake(text: &str) -> Option<Warning> {
     let continuation =
         |c: Option<(usize, char)>| c.is_some_and(|(_, c)| CONTINUATIONS.contains(&c));
     let mut found = 0;

@@ -142,6 +142,18 @@ kind! {
 }
 
 kind! {
+    /// What the input was: plain text, or an HTML page rendered to text first.
+    #[derive(Default)]
+    SourceFormat {
+        /// Plain text: the report's offsets index it as given.
+        #[default]
+        Text = "text",
+        /// An HTML page: the report's offsets index the text it renders to (the report's `text`).
+        Html = "html",
+    }
+}
+
+kind! {
     /// A person's gender as the text shows it (honorifics, pronouns), or as a given name mostly
     /// shows it.
     Gender {

@@ -21,6 +21,8 @@
 mod decode;
 mod duplicates;
 mod entities;
+#[cfg(feature = "html")]
+mod html;
 mod kinds;
 mod language;
 mod lexicon;
@@ -33,8 +35,14 @@ mod shape;
 mod text;
 
 pub use decode::{DecodeError, Decoded, decode};
+/// Decodes an HTML page's bytes (by its byte-order mark, as UTF-8 when they are, else by the
+/// charset it declares), or says why they are no page.
+#[cfg(feature = "html")]
+pub use html::decode as decode_html;
+#[cfg(feature = "html")]
+pub use pipeline::analyze_html;
 pub use pipeline::{Analyzer, Options, analyze};
-pub use report::Report;
+pub use report::{Report, SourceFormat};
 
 /// The attribution notices of the name lists and learned weights compiled into the library (what
 /// `analyze --notices` prints).

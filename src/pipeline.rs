@@ -15,11 +15,19 @@ use serde_json::Value;
 use crate::decode::Decoded;
 use crate::duplicates::{self, cross, cross::CrossIndex};
 use crate::entities::Entity;
+#[cfg(feature = "html")]
+use crate::kinds::SourceFormat;
 use crate::kinds::{SectionKind, Warning, WarningKind};
 use crate::report::{self, Analysis, Report};
 use crate::shape::{self, Shape};
 use crate::text::{Document, Span};
 use crate::{entities, language, quotes, sections};
+
+/// The markup's evidence about a page (nothing without the `html` feature).
+#[cfg(feature = "html")]
+pub(crate) use crate::html::Marks;
+#[cfg(not(feature = "html"))]
+pub(crate) type Marks = ();
 
 /// Analyses one article with the default options. Never fails: odd text gives an empty or
 /// uncertain result.
@@ -28,6 +36,12 @@ use crate::{entities, language, quotes, sections};
 /// first, as [`decode`](crate::decode) does).
 pub fn analyze(text: &str, id: Value) -> Report {
     Analyzer::new(Options::default()).analyze(text, id)
+}
+
+/// Analyses one HTML page with the default options: see [`Analyzer::analyze_html`].
+#[cfg(feature = "html")]
+pub fn analyze_html(html: &str, id: Value) -> Report {
+    Analyzer::new(Options::default()).analyze_html(html, id)
 }
 
 /// What to compute beyond the standard report.
@@ -84,6 +98,23 @@ impl Analyzer {
 
     /// The report of one article, `id` being what the report calls it.
     pub fn analyze(&mut self, text: &str, id: Value) -> Report {
+        self.analyze_marked(text, id, None)
+    }
+
+    /// The report of an HTML page: the page is rendered to text, which the report carries (`text`)
+    /// and every offset indexes, and its markup is evidence for the sections.
+    #[cfg(feature = "html")]
+    pub fn analyze_html(&mut self, html: &str, id: Value) -> Report {
+        let page = crate::html::render(html);
+        let mut report = self.analyze_marked(&page.text, id, Some(&page.marks));
+        report.warnings.extend(crate::decode::mojibake(&page.text));
+        report.source_format = Some(SourceFormat::Html);
+        report.text = Some(page.text);
+        report
+    }
+
+    /// The report of a text, with the marks of the page it was rendered from if it was.
+    fn analyze_marked(&mut self, text: &str, id: Value, marks: Option<&Marks>) -> Report {
         let doc = Document::new(text);
         let words = duplicates::fingerprint::word_hashes(&doc);
         let groups = duplicates::repeated_passages(&doc, &words);
@@ -91,7 +122,7 @@ impl Analyzer {
         let shape = shape::of(text);
         // a page's markup is not an article: all of it is furniture until HTML is read as HTML
         let page = shape == Some(Shape::HtmlPage);
-        let mut segments = sections::segment(&doc);
+        let mut segments = sections::segment_marked(&doc, marks);
         if page {
             sections::all_boilerplate(&mut segments);
         }
@@ -151,6 +182,12 @@ impl Analyzer {
     /// The report of a decoded input: its warnings (from decoding, then the analysis's own) lead
     /// the report's. What the command line does for every file and record.
     pub fn analyze_decoded(&mut self, decoded: &Decoded, id: Value) -> Report {
+        #[cfg(feature = "html")]
+        let mut report = match decoded.format {
+            SourceFormat::Html => self.analyze_html(&decoded.text, id),
+            SourceFormat::Text => self.analyze(&decoded.text, id),
+        };
+        #[cfg(not(feature = "html"))]
         let mut report = self.analyze(&decoded.text, id);
         report
             .warnings

@@ -16,9 +16,10 @@ impl Shape {
     pub fn message(self) -> &'static str {
         match self {
             Shape::HtmlPage => {
-                "the text is an HTML page: its markup is not read as an article (HTML input is not \
-                 supported yet), so sections are all boilerplate and no entities, quotes or \
-                 attributions are given; give the page's text instead (a reader view, `w3m -dump`)"
+                "the text is an HTML page given as text: its markup is not read as an article, so \
+                 sections are all boilerplate and no entities, quotes or attributions are given; \
+                 give it as a page (a file named *.html, --input-format html, or a JSON Lines \
+                 record's \"html\")"
             }
             Shape::JsonLines => {
                 "the text looks like JSON Lines records ({\"id\": ..., \"text\": ...} a line) but \

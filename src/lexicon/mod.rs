@@ -11,7 +11,9 @@
 
 pub mod gazetteer;
 
-/// The compiled lists, one constant per file of `data/lang/`.
+/// The compiled lists, one constant per file of `data/lang/` (the HTML reader's are read only
+/// with the `html` feature).
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
 mod compiled {
     include!(concat!(env!("OUT_DIR"), "/lang.rs"));
 }
@@ -103,6 +105,12 @@ words! {
 words! {
     /// Titles of boxed asides ("why we wrote this", "key points").
     SIDEBAR_TITLES;
+    /// Words of an HTML container's class or id that mark page furniture ("nav", "related").
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    PAGE_FURNITURE_CLASSES;
+    /// Words of an HTML container's class or id that mark a comment thread ("comments").
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    PAGE_COMMENT_CLASSES;
     /// Labels of a transcript's header lines and turns ("guest", "q"), before a colon.
     TRANSCRIPT_LABELS;
     /// Labels before a colon that name no speaker ("update", "source").

@@ -38,6 +38,7 @@ impl Analysis<'_, '_> {
         Report {
             schema_version: SCHEMA_VERSION,
             id,
+            source_format: None,
             chars: doc.chars.len_chars(),
             language: self.language.map(|l| Language {
                 code: l.code.to_string(),
@@ -61,6 +62,7 @@ impl Analysis<'_, '_> {
                 .map(|(i, e)| entity(doc, i + 1, e, self.in_headline.get(i) == Some(&true)))
                 .collect(),
             fingerprints: None,
+            text: None,
         }
     }
 

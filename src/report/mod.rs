@@ -13,8 +13,8 @@
 mod build;
 
 pub use crate::kinds::{
-    AttributionKind, DuplicateKind, EntityKind, Gender, QuoteKind, SectionKind, Warning,
-    WarningKind,
+    AttributionKind, DuplicateKind, EntityKind, Gender, QuoteKind, SectionKind, SourceFormat,
+    Warning, WarningKind,
 };
 pub(crate) use build::{Analysis, cross_duplicate, fingerprints};
 
@@ -31,6 +31,10 @@ pub struct Report {
     pub schema_version: u32,
     /// The input's identity: its path, `-` for standard input, or the `id` of a JSON Lines record.
     pub id: serde_json::Value,
+    /// `html` for an HTML page, whose report indexes the text it renders to (`text`); absent for
+    /// plain text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_format: Option<SourceFormat>,
     /// Length of the analysed text in Unicode scalars (after a leading byte-order mark is dropped).
     pub chars: usize,
     /// The language the article reads as; null for a text without prose to judge. Entities, quotes
@@ -56,6 +60,10 @@ pub struct Report {
     /// With `--fingerprints`: the article's passage fingerprints, for grouping candidates elsewhere.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fingerprints: Option<Vec<Fingerprint>>,
+    /// For an HTML page: the text it renders to, which every offset of the report indexes. Absent
+    /// for plain text, whose offsets index the input itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 /// One section: a run of paragraphs of one kind.

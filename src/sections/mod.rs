@@ -18,6 +18,7 @@ mod glued;
 mod header;
 mod lead;
 mod metadata;
+mod page;
 mod ranker;
 
 use credits::{byline_names, caption_credit};
@@ -28,6 +29,8 @@ use std::ops::Range;
 use crate::kinds::SectionKind;
 use crate::text::{Document, Repeats, Span};
 use cues::Cues;
+use page::Evidence;
+pub use page::segment_marked;
 
 /// A section as paragraph indices into the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,17 +167,23 @@ pub mod headline_model {
 
 /// Splits the document into sections covering every paragraph, in order.
 pub fn segment(doc: &Document) -> Vec<Segment> {
+    segment_with(doc, None)
+}
+
+/// The sections of a text, with its page's evidence when it was rendered from one.
+fn segment_with(doc: &Document, evidence: Option<&Evidence>) -> Vec<Segment> {
     let n = doc.paragraphs.len();
     if n == 0 {
         return Vec::new();
     }
     let repeats = Repeats::of(doc);
-    let cues = cues::analyse(doc, &repeats);
+    let mut cues = cues::analyse(doc, &repeats);
+    let marked_headline = evidence.and_then(|e| e.mark_furniture(&mut cues));
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
     let body = body_run(doc, &cues);
-    let headline = header::find_headline(doc, &cues, &repeats, &body);
+    let headline = marked_headline.or_else(|| header::find_headline(doc, &cues, &repeats, &body));
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
         _ => body.start,
@@ -191,6 +200,9 @@ pub fn segment(doc: &Document) -> Vec<Segment> {
         mark_header(doc, &cues, &mut kinds, h, body.start..body_start);
     }
     captions::mark(&cues, &repeats, &mut kinds, body_start..body.end);
+    if let Some(e) = evidence {
+        e.mark_sections(&mut kinds, body_start..body.end);
+    }
     if headline.is_none() {
         keep_stranded_lede(&cues, &mut kinds, body.start);
     }

@@ -1,0 +1,181 @@
+//! The evidence read off the marks: the headline by title and `<h1>`, furniture containers
+//! that do not wrap the story, comment threads that do not hold the headline.
+
+use super::Evidence;
+use crate::html::Marks;
+use crate::text::{Document, Span};
+
+/// A title's words this many at least to be matched by being contained in a line (or a line in it).
+const CONTAINED_WORDS: usize = 3;
+
+impl Evidence {
+    /// The evidence of `marks` over `doc`'s paragraphs.
+    pub fn of(doc: &Document, marks: &Marks) -> Evidence {
+        let mut furniture = flags(doc, &without_story(doc, &marks.furniture));
+        let captions = flags(doc, &marks.captions);
+        let headline = headline(doc, marks, &furniture, &captions);
+        // a comment thread is furniture however much prose it holds, unless the story's headline is
+        // in it (a template that names the story's container "comments")
+        let at = headline.map(|h| doc.paragraphs[h].span);
+        let comments: Vec<Span> = (marks.comments.iter())
+            .filter(|c| at.is_none_or(|h| !c.contains(h)))
+            .copied()
+            .collect();
+        for (f, c) in furniture.iter_mut().zip(flags(doc, &comments)) {
+            *f |= c;
+        }
+        Evidence {
+            headline,
+            furniture,
+            captions,
+        }
+    }
+}
+
+/// The line the page's titles and `<h1>`s agree is the headline, if one is.
+fn headline(doc: &Document, marks: &Marks, furniture: &[bool], captions: &[bool]) -> Option<usize> {
+    let h1 = flags(doc, &marks.h1);
+    let titles: Vec<String> = marks.titles.iter().map(|t| key(t)).collect();
+    let mut best: Option<(f32, usize)> = None;
+    for i in 0..doc.paragraphs.len() {
+        if furniture[i] || captions[i] {
+            continue;
+        }
+        let line = key(doc.slice(doc.paragraphs[i].span));
+        let matched = titles
+            .iter()
+            .map(|t| title_match(&line, t))
+            .fold(0.0, f32::max);
+        // an <h1> is the headline when no line matches a title, and adds half a match to a line
+        // that is most of a title (a blog's name in its <h1> is the lesser part of its title)
+        let score = match (h1[i], matched) {
+            (true, 0.0) => H1 / 2.0,
+            (true, m) if m >= HALF => H1 + m,
+            (_, m) if m >= HALF => m,
+            _ => 0.0,
+        };
+        if score > best.map_or(0.0, |b| b.0) {
+            best = Some((score, i));
+        }
+    }
+    best.map(|b| b.1)
+}
+
+/// What an `<h1>` adds to a line's match with a title (and scores alone on a page without titles).
+const H1: f32 = 0.5;
+
+/// A title of fewer words is matched only inside a longer line: a page whose `<title>` is its site's
+/// name ("The Paper") matches the logo's line.
+const SHORT_TITLE: usize = 3;
+
+/// A line that is no `<h1>` must match a title at least this well.
+const HALF: f32 = 0.5;
+
+/// How well a line matches a title: 1 for the same words; when one holds the other as whole words
+/// (a site's name added: "Storm hits coast | The Paper"), the share of the longer one's words that
+/// the shorter one has; 0 for no match.
+fn title_match(line: &str, title: &str) -> f32 {
+    if line.is_empty() || title.is_empty() {
+        return 0.0;
+    }
+    let words = |s: &str| s.split(' ').count();
+    let share = |a: &str, b: &str| words(a) as f32 / words(b) as f32;
+    if line == title && words(title) >= SHORT_TITLE {
+        1.0
+    } else if words(line) >= CONTAINED_WORDS && contains_words(title, line) {
+        share(line, title)
+    } else if words(title) >= CONTAINED_WORDS && contains_words(line, title) {
+        share(title, line)
+    } else {
+        0.0
+    }
+}
+
+/// Whether `inner` is a run of whole words of `outer`.
+fn contains_words(outer: &str, inner: &str) -> bool {
+    outer.match_indices(inner).any(|(at, _)| {
+        let before = outer[..at].chars().next_back();
+        let after = outer[at + inner.len()..].chars().next();
+        before.is_none_or(|c| c == ' ') && after.is_none_or(|c| c == ' ')
+    })
+}
+
+/// A line or title as compared: lower case, letters and digits only, words single-spaced.
+fn key(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A paragraph of this many words at least is prose, in weighing what a container holds.
+const PROSE_WORDS: usize = 20;
+
+/// The furniture containers that hold no more than a third of the page's prose: a template's
+/// container named "sidebar-layout" or "share-wrapper" that wraps the story is no furniture.
+fn without_story(doc: &Document, spans: &[Span]) -> Vec<Span> {
+    let prose: Vec<(usize, usize)> = doc
+        .paragraphs
+        .iter()
+        .map(|p| (p.span.start, p.words().len()))
+        .filter(|&(_, w)| w >= PROSE_WORDS)
+        .collect();
+    // prefix sums of prose words, by paragraph start
+    let mut sums = Vec::with_capacity(prose.len() + 1);
+    sums.push(0usize);
+    for &(_, w) in &prose {
+        sums.push(sums.last().copied().unwrap_or(0) + w);
+    }
+    let total = sums.last().copied().unwrap_or(0);
+    spans
+        .iter()
+        .copied()
+        .filter(|s| {
+            let from = prose.partition_point(|&(at, _)| at < s.start);
+            let to = prose.partition_point(|&(at, _)| at < s.end);
+            3 * (sums[to] - sums[from]) <= total
+        })
+        .collect()
+}
+
+/// For each paragraph, whether it lies inside one of `spans` (sorted or not).
+fn flags(doc: &Document, spans: &[Span]) -> Vec<bool> {
+    let mut out = vec![false; doc.paragraphs.len()];
+    let starts: Vec<usize> = doc.paragraphs.iter().map(|p| p.span.start).collect();
+    for span in spans {
+        let first = starts.partition_point(|&s| s < span.start);
+        for (i, flag) in out.iter_mut().enumerate().skip(first) {
+            if doc.paragraphs[i].span.start >= span.end {
+                break;
+            }
+            *flag |= span.contains(doc.paragraphs[i].span);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_whole_words() {
+        assert_eq!(title_match("storm hits coast", "storm hits coast"), 1.0);
+        assert_eq!(
+            title_match("storm hits coast", "storm hits coast the paper"),
+            0.6
+        );
+        assert_eq!(
+            title_match("storm hits coastline", "storm hits coast the paper"),
+            0.0
+        );
+        assert_eq!(title_match("news", "news the paper"), 0.0);
+        assert_eq!(
+            title_match("breaking storm hits coast now", "storm hits coast"),
+            0.6
+        );
+    }
+}
