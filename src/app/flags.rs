@@ -263,8 +263,11 @@ fn parse_size(s: &str) -> anyhow::Result<u64> {
 pub enum InputFormat {
     /// Each file (or standard input) is one article.
     Text,
-    /// Each line is a record {"id": ..., "text": ...}; other keys are ignored.
+    /// Each line is a record {"id": ..., "text": ...} or {"id": ..., "html": ...}; other keys are
+    /// ignored.
     Jsonl,
+    /// Each file (or standard input) is one HTML page, rendered to text first.
+    Html,
 }
 
 /// Whether reports are indented.
@@ -327,6 +330,7 @@ impl From<Args> for Flags {
         let glob = a.glob.unwrap_or_else(|| {
             match a.input_format {
                 Some(InputFormat::Jsonl) => "*.jsonl",
+                Some(InputFormat::Html) => "*.html",
                 _ => "*.txt",
             }
             .to_string()

@@ -43,6 +43,7 @@ impl Reading {
         match (self.format, source) {
             (Some(format), _) => format,
             (None, Source::File(path)) if is_jsonl_name(path) => InputFormat::Jsonl,
+            (None, Source::File(path)) if is_html_name(path) => InputFormat::Html,
             (None, _) => InputFormat::Text,
         }
     }
@@ -52,6 +53,15 @@ impl Reading {
 pub fn is_jsonl_name(path: &std::path::Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
+}
+
+/// Whether a file's name says it holds an HTML page (`.html`, `.htm`, `.xhtml`, in any case).
+pub fn is_html_name(path: &std::path::Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ["html", "htm", "xhtml"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
 }
 
 /// A record that failed before it could be analysed.
@@ -76,7 +86,18 @@ pub fn records(source: Source, reading: Reading) -> Box<dyn Iterator<Item = Reco
         }
     };
     match reading.format_of(&source) {
-        InputFormat::Text => Box::new(std::iter::once(read_text(id, reader, reading.max_bytes))),
+        InputFormat::Text => Box::new(std::iter::once(read_text(
+            id,
+            reader,
+            reading.max_bytes,
+            analyze::decode,
+        ))),
+        InputFormat::Html => Box::new(std::iter::once(read_text(
+            id,
+            reader,
+            reading.max_bytes,
+            analyze::decode_html,
+        ))),
         InputFormat::Jsonl => Box::new(JsonlRecords {
             source: id,
             reader: BufReader::new(reader),
@@ -91,14 +112,20 @@ fn too_large(max_bytes: u64) -> String {
     format!("larger than --max-bytes ({max_bytes} bytes); raise the limit to analyse it")
 }
 
-fn read_text(id: String, reader: Box<dyn Read>, max_bytes: u64) -> Record {
+/// Reads one whole input and decodes it with `decode` (text, or a page).
+fn read_text(
+    id: String,
+    reader: Box<dyn Read>,
+    max_bytes: u64,
+    decode: fn(Vec<u8>) -> Result<Decoded, analyze::DecodeError>,
+) -> Record {
     let mut bytes = Vec::new();
     let text = match reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
     {
         Ok(n) if n as u64 > max_bytes => Err(anyhow!(too_large(max_bytes))),
-        Ok(_) => analyze::decode(bytes).map_err(anyhow::Error::from),
+        Ok(_) => decode(bytes).map_err(anyhow::Error::from),
         Err(e) => Err(anyhow!(describe(&e))),
     };
     Record {
@@ -116,6 +143,7 @@ struct JsonlRecord<'a> {
     #[serde(borrow)]
     id: Option<&'a RawValue>,
     text: Option<String>,
+    html: Option<String>,
 }
 
 /// Reads a JSON value only to refuse an object that gives a key twice, at any depth (serde_json's
@@ -277,13 +305,21 @@ impl<R> JsonlRecords<R> {
             Some(Err(message)) => return self.failed(self.line_id(), message),
             _ => self.line_id(),
         };
-        match rec.text {
-            Some(text) => Record {
-                id,
-                text: Ok(Decoded::from_text(text)),
-                report: None,
-            },
-            None => self.failed(id, "record has no \"text\" string".to_string()),
+        // a record that gives both is read by its text
+        let decoded = match (rec.text, rec.html) {
+            (Some(text), _) => Decoded::from_text(text),
+            (None, Some(html)) => Decoded::from_html(html),
+            (None, None) => {
+                return self.failed(
+                    id,
+                    "record has no \"text\" (or \"html\") string".to_string(),
+                );
+            }
+        };
+        Record {
+            id,
+            text: Ok(decoded),
+            report: None,
         }
     }
 }

@@ -176,12 +176,18 @@ fn a_jsonl_file_is_read_as_json_lines_by_its_name() {
 }
 
 #[test]
-fn an_html_page_read_as_text_is_said_and_gives_no_headline_or_entities() {
+fn an_html_page_given_as_a_records_text_is_said_and_gives_no_headline_or_entities() {
     let page = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>City news</title></head>\n\
                 <body><section class=\"story\">\n<h1>Council Approves Bridge</h1>\n\
                 <p>Mayor Jane Doe said the bridge “will open in May,” officials said.</p>\n\
                 </section></body></html>\n";
-    let out = analyze().write_stdin(page).output().unwrap();
+    // the page in a record's "text" (its "html" would be read as a page)
+    let record = format!("{}\n", serde_json::json!({"id": 1, "text": page}));
+    let out = analyze()
+        .args(["--input-format", "jsonl", "-"])
+        .write_stdin(record)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let r = &parse_lines(&out.stdout)[0];
     assert_eq!(r["warnings"][0]["kind"], "format");

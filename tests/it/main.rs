@@ -11,6 +11,7 @@ mod duplicates;
 mod edges;
 mod entities;
 mod fixtures;
+mod html;
 mod html_view;
 mod properties;
 mod readme;

@@ -97,6 +97,42 @@ proptest! {
 /// One paragraph of a long structured document: the kinds of line articles and pages are made of,
 /// with names, quotes (double and single marks, open and closed), comment marks and furniture that
 /// the stages treat specially, and the shapes that once cost more than linear time.
+/// Markup made of the pieces pages are made of, opened and closed in any order, around text.
+fn page_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        article_like(),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<div class=\"comments\">".to_string()),
+        Just("</div>".to_string()),
+        Just("<h1>".to_string()),
+        Just("</h1>".to_string()),
+        Just("<nav>".to_string()),
+        Just("<br>".to_string()),
+        Just("<figcaption>".to_string()),
+        Just("<script>var x = '</p>';".to_string()),
+        Just("</script>".to_string()),
+        Just("<pre>".to_string()),
+        Just("<title>".to_string()),
+        Just("<meta property=\"og:title\" content=\"A title\">".to_string()),
+        Just("&amp;&nbsp;&#x1F600;".to_string()),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// A page's report indexes the text it renders to, whatever the markup.
+    #[test]
+    fn a_pages_spans_slice_its_rendered_text(html in page_like()) {
+        let report = analyze::analyze_html(&html, Value::from("p"));
+        let value = serde_json::to_value(&report).expect("report serialises");
+        let text = report.text.clone().expect("a page's report carries its text");
+        check_report(&text, &value);
+    }
+}
+
 fn structured_paragraph() -> impl Strategy<Value = String> {
     let name = prop_oneof![
         Just("Jane Doe"),
