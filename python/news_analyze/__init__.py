@@ -17,7 +17,7 @@ from typing import Any, Dict, Iterable, Iterator, Optional, Union
 
 from . import _native
 
-__all__ = ["analyze", "analyze_many", "schema", "AnalyzeError", "__version__", "NOTICES"]
+__all__ = ["analyze", "analyze_html", "analyze_many", "schema", "AnalyzeError", "__version__", "NOTICES"]
 
 __version__: str = _native.VERSION
 #: The licence notices of the name lists and weights compiled in (``analyze --notices``).
@@ -38,6 +38,17 @@ def analyze(text: str, id: Any = None, *, fingerprints: bool = False) -> Dict[st
     return json.loads(_native.analyze_json(text, _id_json(id), fingerprints))
 
 
+def analyze_html(html: str, id: Any = None, *, fingerprints: bool = False) -> Dict[str, Any]:
+    """The report of one HTML page, as the CLI prints it for ``page.html`` (or a JSON Lines record
+    ``{"id", "html"}``): the page is rendered to text, which the report carries as ``text`` and
+    every offset indexes, with ``"source_format": "html"``. Raises ``TypeError`` when ``html`` is
+    not a string (decode bytes first, by the page's charset).
+    """
+    if not isinstance(html, str):
+        raise TypeError(f"html must be a str, not {type(html).__name__}")
+    return json.loads(_native.analyze_json(html, _id_json(id), fingerprints, True))
+
+
 def analyze_many(
     records: Iterable[_Record],
     threads: int = 0,
@@ -50,7 +61,8 @@ def analyze_many(
     """Reports of many articles, yielded in input order as they are done.
 
     ``records`` holds texts (their id is their position, from 0) or dicts ``{"id": ..., "text": ...}``
-    (other keys are ignored); a single ``str`` or ``dict`` is a ``TypeError`` (use ``analyze``). It
+    or ``{"id": ..., "html": ...}`` (an HTML page, as ``analyze_html``; a dict with both is read by
+    its ``text``; other keys are ignored); a single ``str`` or ``dict`` is a ``TypeError`` (use ``analyze``). It
     is read ``chunk`` records at a time, so a generator of any length streams in bounded memory, and
     an exception the iterable raises comes after the reports of the records it gave before it. Each
     chunk is analysed on ``threads`` threads (0: one per core; at most 128, as the command line)
@@ -81,28 +93,29 @@ def analyze_many(
         batch, failure = _take(it, chunk)
         started = None
         if batch:
-            texts, ids = [], []
+            texts, ids, pages = [], [], []
             # per record: None for one being analysed, else its error record
             slots = []
             for record in batch:
                 try:
-                    text, id_json = _record(record, position)
+                    text, id_json, page = _record(record, position)
                 except (AnalyzeError, TypeError) as e:
                     if errors == "raise":
                         # the reports of the records before this one come first
                         if pending is not None:
                             yield from _merged(pending)
                         if texts:
-                            yield from _merged((runner.start(texts, ids), slots))
+                            yield from _merged((runner.start(texts, ids, pages), slots))
                         raise
                     slots.append(_error_record(record, position, e))
                 else:
                     texts.append(text)
                     ids.append(id_json)
+                    pages.append(page)
                     slots.append(None)
                 position += 1
             # the next batch is analysed while this thread turns the previous one into dicts
-            started = (runner.start(texts, ids), slots)
+            started = (runner.start(texts, ids, pages), slots)
         if pending is not None:
             yield from _merged(pending)
         if failure is not None:
@@ -150,15 +163,18 @@ def schema() -> Dict[str, Any]:
 
 
 def _record(record: _Record, position: int):
-    """A record's text and its id as JSON; the errors say the record's position."""
+    """A record's text, its id as JSON and whether the text is an HTML page; the errors say the
+    record's position."""
     if isinstance(record, str):
-        return record, _id_json(position)
+        return record, _id_json(position), False
     if isinstance(record, dict):
-        text = record.get("text")
+        text, page = record.get("text"), False
+        if not isinstance(text, str) and isinstance(record.get("html"), str):
+            text, page = record["html"], True
         if not isinstance(text, str):
-            raise AnalyzeError(f'record {position}: record has no "text" string')
+            raise AnalyzeError(f'record {position}: record has no "text" (or "html") string')
         try:
-            return text, _id_json(record.get("id", position))
+            return text, _id_json(record.get("id", position)), page
         except AnalyzeError as e:
             raise AnalyzeError(f"record {position}: {e}") from None
     raise TypeError(f"record {position}: a str or a dict with a \"text\" string, not {type(record).__name__}")

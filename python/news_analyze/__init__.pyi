@@ -7,6 +7,7 @@ class AnalyzeError(ValueError):
     """An input that cannot be analysed (the message is the command line's)."""
 
 def analyze(text: str, id: Any = None, *, fingerprints: bool = False) -> Dict[str, Any]: ...
+def analyze_html(html: str, id: Any = None, *, fingerprints: bool = False) -> Dict[str, Any]: ...
 def analyze_many(
     records: Iterable[Union[str, Dict[str, Any]]],
     threads: int = 0,

@@ -21,28 +21,37 @@ create_exception!(
     "An input that cannot be analysed (the message is the command line's)."
 );
 
-/// One record's report as compact JSON, as `analyze --input-format jsonl` prints it (no newline).
-fn report(analyzer: &mut Analyzer, text: String, id: &str) -> PyResult<String> {
+/// One record's report as compact JSON, as `analyze --input-format jsonl` prints it (no newline):
+/// of a text, or of an HTML page (`html`).
+fn report(analyzer: &mut Analyzer, text: String, id: &str, html: bool) -> PyResult<String> {
     let id: serde_json::Value =
         serde_json::from_str(id).map_err(|e| AnalyzeError::new_err(format!("bad id: {e}")))?;
-    let report = analyzer.analyze_decoded(&Decoded::from_text(text), id);
+    let input = if html {
+        Decoded::from_html(text)
+    } else {
+        Decoded::from_text(text)
+    };
+    let report = analyzer.analyze_decoded(&input, id);
     serde_json::to_string(&report).map_err(|e| AnalyzeError::new_err(e.to_string()))
 }
 
-/// `analyze_json(text, id_json, fingerprints)`: one report as JSON text.
+/// `analyze_json(text, id_json, fingerprints, html)`: one report as JSON text, of a text or (`html`)
+/// of an HTML page.
 #[pyfunction]
+#[pyo3(signature = (text, id_json, fingerprints, html = false))]
 fn analyze_json(
     py: Python<'_>,
     text: String,
     id_json: &str,
     fingerprints: bool,
+    html: bool,
 ) -> PyResult<String> {
     let options = Options {
         cross_article: false,
         fingerprints,
     };
     let id = id_json.to_string();
-    py.allow_threads(move || report(&mut Analyzer::new(options), text, &id))
+    py.allow_threads(move || report(&mut Analyzer::new(options), text, &id, html))
 }
 
 /// The JSON Schema of an output line, as `analyze --schema` prints it.
@@ -95,10 +104,17 @@ impl Runner {
         })
     }
 
-    /// Starts analysing `texts` (with their ids as JSON text); batches started one after another
-    /// are analysed in that order.
-    fn start(&self, texts: Vec<String>, ids: Vec<String>) -> PyResult<Pending> {
-        if texts.len() != ids.len() {
+    /// Starts analysing `texts` (with their ids as JSON text, and whether each is an HTML page);
+    /// batches started one after another are analysed in that order.
+    #[pyo3(signature = (texts, ids, html = None))]
+    fn start(
+        &self,
+        texts: Vec<String>,
+        ids: Vec<String>,
+        html: Option<Vec<bool>>,
+    ) -> PyResult<Pending> {
+        let html = html.unwrap_or_else(|| vec![false; texts.len()]);
+        if texts.len() != ids.len() || texts.len() != html.len() {
             return Err(AnalyzeError::new_err("as many ids as texts are needed"));
         }
         let (send, done) = sync_channel(1);
@@ -110,14 +126,16 @@ impl Runner {
                     Ok(mut analyzer) => texts
                         .into_iter()
                         .zip(&ids)
-                        .map(|(t, id)| report(&mut analyzer, t, id))
+                        .zip(&html)
+                        .map(|((t, id), &h)| report(&mut analyzer, t, id, h))
                         .collect(),
                     Err(_) => Err(AnalyzeError::new_err("an earlier batch failed")),
                 },
                 None => texts
                     .into_par_iter()
                     .zip(ids.par_iter())
-                    .map(|(t, id)| report(&mut Analyzer::new(options), t, id))
+                    .zip(html.par_iter())
+                    .map(|((t, id), &h)| report(&mut Analyzer::new(options), t, id, h))
                     .collect(),
             };
             let _ = send.send(reports);

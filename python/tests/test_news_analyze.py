@@ -90,7 +90,7 @@ def test_a_generator_of_ten_thousand_records_streams_in_flat_memory():
 def test_bad_input_raises_the_documented_exceptions():
     with pytest.raises(TypeError):
         news_analyze.analyze(b"bytes are not text")
-    with pytest.raises(news_analyze.AnalyzeError, match='record has no "text" string'):
+    with pytest.raises(news_analyze.AnalyzeError, match='record has no "text" \\(or "html"\\) string'):
         list(news_analyze.analyze_many([{"id": 1}]))
     with pytest.raises(TypeError):
         list(news_analyze.analyze_many([42]))
@@ -102,13 +102,13 @@ def test_bad_input_raises_the_documented_exceptions():
 def test_bad_records_raise_after_the_good_ones_or_become_error_records():
     records = ["A first story, told plainly.", {"id": "b"}, 42, {"id": "d", "text": "Another story."}]
     got = []
-    with pytest.raises(news_analyze.AnalyzeError, match='record has no "text" string'):
+    with pytest.raises(news_analyze.AnalyzeError, match='record has no "text" \\(or "html"\\) string'):
         for report in news_analyze.analyze_many(records, chunk=2):
             got.append(report["id"])
     assert got == [0]
     out = list(news_analyze.analyze_many(records, errors="record", chunk=3))
     assert [r["id"] for r in out] == [0, "b", 2, "d"]
-    assert out[1] == {"id": "b", "error": 'record 1: record has no "text" string'}
+    assert out[1] == {"id": "b", "error": 'record 1: record has no "text" (or "html") string'}
     assert "error" in out[2] and "sections" in out[3]
     with pytest.raises(ValueError):
         list(news_analyze.analyze_many(records, errors="ignore"))
@@ -176,3 +176,31 @@ def test_ids_come_back_exactly():
     [report] = news_analyze.analyze_many([{"id": big, "text": "A story."}])
     assert report["id"] == big
     assert news_analyze.analyze("A story.", id=big)["id"] == big
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Harbour bridge to close | The Ledger</title></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<h1>Harbour bridge to close</h1>
+<p>The Harbour Bridge in Port Ellis will close for six weeks from April so that engineers can
+replace its worn bearings, the county council said on Monday.</p>
+<script>var tracking = "never text";</script></body></html>"""
+
+
+def test_analyze_html_renders_the_page_and_indexes_its_text():
+    r = news_analyze.analyze_html(PAGE, "p1")
+    assert r["source_format"] == "html"
+    text = r["text"]
+    assert "never text" not in text
+    headline = [s for s in r["sections"] if s["kind"] == "headline"]
+    assert [s["text"] for s in headline] == ["Harbour bridge to close"]
+    for s in r["sections"]:
+        assert text[s["start"]:s["end"]] == s["text"]
+    with pytest.raises(TypeError):
+        news_analyze.analyze_html(PAGE.encode())
+
+
+def test_analyze_many_reads_html_records():
+    out = list(news_analyze.analyze_many([{"id": "p", "html": PAGE}, {"id": "t", "text": "Plain words here."}]))
+    assert out[0]["source_format"] == "html" and out[0]["id"] == "p"
+    assert "source_format" not in out[1]
+    assert out[0]["sections"] == news_analyze.analyze_html(PAGE, "p")["sections"]
