@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 corpus=fuzz/corpus/pipeline
 mkdir -p "$corpus"
-cp fixtures/*.txt "$corpus"/
+cp fixtures/*.txt fixtures/html/*.html "$corpus"/
+printf '<html><body>%s<p>deep</p>' "$(printf '<div>%.0s' $(seq 1 5000))" > "$corpus"/deep.html
 printf '\x93Caf\xe9 society\x94 \x96 he said.\n' > "$corpus"/cp1252.bin
 printf '\xff\xfeH\x00\xe9\x00 \x00\x1c\x20x\x00\x1d\x20' > "$corpus"/utf16.bin
 printf '\xe2\x80\x9cA\xe2\x80\x9d \xff \xc3\x83\xc2\xa9' > "$corpus"/broken.bin
