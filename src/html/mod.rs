@@ -32,6 +32,8 @@ pub struct Marks {
     pub titles: Vec<String>,
     /// The text of each `<h1>`.
     pub h1: Vec<Span>,
+    /// The `<h1>`s whose text is all a link: a site's logo as often as a post's permalink.
+    pub linked_h1: Vec<Span>,
     /// The text of each figure caption (`<figcaption>`).
     pub captions: Vec<Span>,
     /// Navigation, page header and footer, asides, share bars: containers that hold no story text

@@ -17,7 +17,8 @@ use crate::text::Span;
 /// Elements whose content is never shown as text.
 const HIDDEN: &[&str] = &[
     "audio", "button", "canvas", "datalist", "embed", "head", "iframe", "input", "map", "math",
-    "noscript", "object", "script", "select", "style", "svg", "template", "textarea", "video",
+    "noscript", "object", "script", "select", "style", "svg", "template", "textarea", "title",
+    "video",
 ];
 
 /// Blocks a text browser sets apart with a blank line.
@@ -59,7 +60,7 @@ const LINES: &[&str] = &[
 ];
 
 /// Containers of page furniture by their element name.
-const FURNITURE: &[&str] = &["aside", "footer", "header", "nav"];
+const FURNITURE: &[&str] = &["aside", "footer", "form", "header", "nav"];
 
 /// Landmark roles of page furniture (`role="navigation"`).
 const FURNITURE_ROLES: &[&str] = &[
@@ -76,8 +77,11 @@ pub fn render(html: &str) -> Page {
     let mut out = Text::default();
     let mut meta = Meta::default();
     let mut marks = Marks::default();
-    // elements that mark a region, open: (node, what it marks, where its text starts, h1s before it)
-    let mut open: Vec<(ego_tree::NodeId, Region, usize, usize)> = Vec::new();
+    // elements that mark a region, open: (node, what it marks, where its text starts, h1s before
+    // it, bytes written outside links before it)
+    let mut open: Vec<(ego_tree::NodeId, Region, usize, usize, usize)> = Vec::new();
+    // links open, and bytes of text written outside any
+    let (mut links, mut unlinked) = (0usize, 0usize);
     let mut hidden = 0usize;
     let mut pre = 0usize;
     for edge in tree.tree.root().traverse() {
@@ -92,14 +96,20 @@ pub fn render(html: &str) -> Page {
                     let name = e.name();
                     out.block(breaks(name));
                     pre += usize::from(name == "pre");
+                    links += usize::from(name == "a");
                     if let Some(region) = region(e) {
-                        open.push((node.id(), region, out.len(), marks.h1.len()));
+                        let at = (out.len(), marks.h1.len(), unlinked);
+                        open.push((node.id(), region, at.0, at.1, at.2));
                     }
                 }
                 Node::Text(t) => {
                     meta.text(t);
                     if hidden == 0 {
+                        let before = out.len();
                         out.push(t, pre > 0);
+                        if links == 0 {
+                            unlinked += out.len() - before;
+                        }
                     }
                 }
                 _ => {}
@@ -115,11 +125,16 @@ pub fn render(html: &str) -> Page {
                 }
                 let name = e.name();
                 pre -= usize::from(name == "pre" && pre > 0);
+                links -= usize::from(name == "a" && links > 0);
                 out.block(breaks(name));
                 if open.last().is_some_and(|o| o.0 == node.id())
-                    && let Some((_, region, start, h1s)) = open.pop()
+                    && let Some((_, region, start, h1s, plain)) = open.pop()
                 {
-                    close(&mut marks, region, out.span(start), h1s);
+                    let span = out.span(start);
+                    if region == Region::Headline && unlinked == plain {
+                        marks.linked_h1.extend(span);
+                    }
+                    close(&mut marks, region, span, h1s);
                 }
             }
         }
@@ -189,9 +204,17 @@ fn close(marks: &mut Marks, region: Region, span: Option<Span>, h1s_before: usiz
     }
 }
 
-/// Whether an element and all it holds is never shown.
+/// Whether an element and all it holds is never shown: by its name, its `hidden` attribute, its
+/// inline style, or a class that templates give hidden elements (the whole class: "hidden", never
+/// "overflow-hidden").
 fn is_hidden(e: &Element) -> bool {
     if HIDDEN.contains(&e.name()) || e.attr("hidden").is_some() {
+        return true;
+    }
+    let hidden_class = (e.attr("class").into_iter())
+        .flat_map(str::split_ascii_whitespace)
+        .any(|c| lexicon::PAGE_HIDDEN_CLASSES.contains(&c.to_ascii_lowercase()));
+    if hidden_class {
         return true;
     }
     e.attr("style").is_some_and(|style| {
@@ -294,6 +317,28 @@ mod tests {
         let page = "<body><script>var x = 'no';</script><p hidden>gone</p>\
                     <p style=\"display: none\">gone</p><noscript>gone</noscript><p>kept</p></body>";
         assert_eq!(text(page), "kept");
+    }
+
+    #[test]
+    fn hidden_classes_are_whole_class_names() {
+        let page = "<div class=\"msg hidden\">Wrong password</div><div class=\"overflow-hidden\">shown</div>\
+                    <body><title>A title in the body</title></body>";
+        assert_eq!(text(page), "shown");
+    }
+
+    #[test]
+    fn an_h1_that_is_all_link_is_told_apart() {
+        let page =
+            render("<h1><a href=\"/\">The Paper</a></h1><h1>Storm <a href=\"#\">hits</a></h1>");
+        let slice = |s: &Span| page.text[s.start..s.end].to_string();
+        assert_eq!(
+            page.marks.h1.iter().map(slice).collect::<Vec<_>>(),
+            ["The Paper", "Storm hits"]
+        );
+        assert_eq!(
+            page.marks.linked_h1.iter().map(slice).collect::<Vec<_>>(),
+            ["The Paper"]
+        );
     }
 
     #[test]

@@ -111,6 +111,9 @@ words! {
     /// Words of an HTML container's class or id that mark a comment thread ("comments").
     #[cfg_attr(not(feature = "html"), allow(dead_code))]
     PAGE_COMMENT_CLASSES;
+    /// Words of an HTML element's class that templates give elements not shown ("hidden").
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    PAGE_HIDDEN_CLASSES;
     /// Labels of a transcript's header lines and turns ("guest", "q"), before a colon.
     TRANSCRIPT_LABELS;
     /// Labels before a colon that name no speaker ("update", "source").

@@ -337,8 +337,15 @@ fn author_note(doc: &Document, words: &[crate::text::Span]) -> bool {
 
 /// The cues of every paragraph of `doc`, whose repeated paragraphs are `repeats`.
 pub fn analyse(doc: &Document, repeats: &Repeats) -> Vec<Cues> {
+    analyse_known(doc, repeats, &[])
+}
+
+/// The cues of every paragraph, where `known[i]` says paragraph `i` is already known to be page
+/// furniture (an HTML page's markup said so): its phrases are not looked for (the costliest cue,
+/// and one whose answer is known).
+pub fn analyse_known(doc: &Document, repeats: &Repeats, known: &[bool]) -> Vec<Cues> {
     let mut cues: Vec<Cues> = (0..doc.paragraphs.len())
-        .map(|i| paragraph_cues(doc, i))
+        .map(|i| paragraph_cues(doc, i, known.get(i).copied().unwrap_or(false)))
         .collect();
     let mut seen: FxHashSet<u64> = FxHashSet::default();
     for (i, p) in doc.paragraphs.iter().enumerate() {
@@ -357,7 +364,7 @@ pub fn analyse(doc: &Document, repeats: &Repeats) -> Vec<Cues> {
     cues
 }
 
-fn paragraph_cues(doc: &Document, i: usize) -> Cues {
+fn paragraph_cues(doc: &Document, i: usize, known_furniture: bool) -> Cues {
     let p = &doc.paragraphs[i];
     let text = doc.slice(p.span);
     let words = doc.paragraph_words(i);
@@ -381,7 +388,7 @@ fn paragraph_cues(doc: &Document, i: usize) -> Cues {
     let stripped = lower.trim_end_matches(':').trim();
     let (phrase_set, bounds) = &*PHRASES;
     // the patterns describe short lines; longer paragraphs are not matched at all
-    let (phrases, written) = if short {
+    let (phrases, written) = if short && !known_furniture {
         (matching(phrase_set, &lower), matching(&WRITTEN, text))
     } else {
         (PatternSet::new(0), PatternSet::new(0))

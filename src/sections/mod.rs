@@ -177,13 +177,13 @@ fn segment_with(doc: &Document, evidence: Option<&Evidence>) -> Vec<Segment> {
         return Vec::new();
     }
     let repeats = Repeats::of(doc);
-    let mut cues = cues::analyse(doc, &repeats);
-    let marked_headline = evidence.and_then(|e| e.mark_furniture(&mut cues));
+    let cues = evidence.map_or_else(|| cues::analyse(doc, &repeats), |e| e.cues(doc, &repeats));
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
     let body = body_run(doc, &cues);
-    let headline = marked_headline.or_else(|| header::find_headline(doc, &cues, &repeats, &body));
+    let headline = (evidence.and_then(|e| e.headline(body.start)))
+        .or_else(|| header::find_headline(doc, &cues, &repeats, &body));
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
         _ => body.start,

@@ -7,14 +7,18 @@
 use std::ops::Range;
 
 use crate::kinds::SectionKind;
+use crate::text::{Document, Repeats};
 
 use super::cues::Cues;
+
+/// How much less than the best match a line nearer the story may score and still be the headline.
+const NEARLY: f32 = 0.3;
 
 /// The markup's evidence, a flag per paragraph.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
-    /// The paragraph the metadata and the `<h1>` agree is the headline.
-    pub headline: Option<usize>,
+    /// The paragraphs the metadata and the `<h1>`s name as the headline, each with how well.
+    pub headlines: Vec<(usize, f32)>,
     /// Paragraphs inside a furniture container.
     pub furniture: Vec<bool>,
     /// Paragraphs inside a figure caption.
@@ -22,13 +26,25 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Makes a page's furniture lines furniture phrases to every step that reads the cues, and
-    /// gives the headline's paragraph if the markup names one.
-    pub fn mark_furniture(&self, cues: &mut [Cues]) -> Option<usize> {
+    /// The cues of a page's paragraphs, its furniture lines being furniture phrases to every step
+    /// that reads them (and their phrases not looked for).
+    pub fn cues(&self, doc: &Document, repeats: &Repeats) -> Vec<Cues> {
+        let mut cues = super::cues::analyse_known(doc, repeats, &self.furniture);
         for (c, &f) in cues.iter_mut().zip(&self.furniture) {
             c.boilerplate_phrase |= f;
         }
-        self.headline
+        cues
+    }
+
+    /// The headline the markup names, if it names one: of the lines that match the page's titles
+    /// nearly as well as the best, the one nearest the story's start (`body_start`): a site's name
+    /// in its title and logo sits at the top of the page, the story's headline right above it.
+    pub fn headline(&self, body_start: usize) -> Option<usize> {
+        let best = self.headlines.iter().map(|c| c.1).fold(0.0, f32::max);
+        (self.headlines.iter())
+            .filter(|c| c.1 >= best - NEARLY)
+            .min_by_key(|c| c.0.abs_diff(body_start))
+            .map(|c| c.0)
     }
 
     /// A page's figure captions inside the story (`body`) are captions, and its furniture lines
@@ -48,20 +64,53 @@ impl Evidence {
 /// The sections of a page rendered from HTML, its markup's evidence read beside the text's cues;
 /// of plain text (no marks), as [`segment`].
 #[cfg(feature = "html")]
+/// Also gives the paragraphs in the page's furniture containers, in text order: text that names no
+/// entity and attributes no quotation.
 pub fn segment_marked(
-    doc: &crate::text::Document,
+    doc: &Document,
     marks: Option<&crate::html::Marks>,
-) -> Vec<super::Segment> {
+) -> (Vec<super::Segment>, Vec<crate::text::Span>) {
     let evidence = marks.map(|m| Evidence::of(doc, m));
-    super::segment_with(doc, evidence.as_ref())
+    let segments = super::segment_with(doc, evidence.as_ref());
+    let furniture = (evidence.iter())
+        .flat_map(|e| e.furniture.iter().enumerate())
+        .filter(|(_, f)| **f)
+        .map(|(i, _)| doc.paragraphs[i].span)
+        .collect();
+    (segments, furniture)
 }
 
 /// Without the `html` feature there are no marks.
 #[cfg(not(feature = "html"))]
-pub fn segment_marked(doc: &crate::text::Document, _marks: Option<&()>) -> Vec<super::Segment> {
-    super::segment(doc)
+pub fn segment_marked(
+    doc: &Document,
+    _marks: Option<&()>,
+) -> (Vec<super::Segment>, Vec<crate::text::Span>) {
+    (super::segment(doc), Vec::new())
 }
 
 /// Reading the evidence off a page's marks.
 #[cfg(feature = "html")]
 mod read;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn of_lines_matching_nearly_as_well_the_one_nearest_the_story_is_the_headline() {
+        let e = Evidence {
+            // a site's name in a linked <h1> at the top, the story's title right above the story
+            headlines: vec![(1, 0.75), (6, 0.5), (9, 0.2)],
+            ..Evidence::default()
+        };
+        assert_eq!(e.headline(7), Some(6));
+        // a clearly better match wins wherever it is
+        let e = Evidence {
+            headlines: vec![(1, 1.0), (6, 0.5)],
+            ..Evidence::default()
+        };
+        assert_eq!(e.headline(7), Some(1));
+        assert_eq!(Evidence::default().headline(3), None);
+    }
+}

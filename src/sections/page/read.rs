@@ -13,10 +13,15 @@ impl Evidence {
     pub fn of(doc: &Document, marks: &Marks) -> Evidence {
         let mut furniture = flags(doc, &without_story(doc, &marks.furniture));
         let captions = flags(doc, &marks.captions);
-        let headline = headline(doc, marks, &furniture, &captions);
-        // a comment thread is furniture however much prose it holds, unless the story's headline is
-        // in it (a template that names the story's container "comments")
-        let at = headline.map(|h| doc.paragraphs[h].span);
+        let headlines = headlines(doc, marks, &furniture, &captions);
+        // a comment thread is furniture however much prose it holds, unless the line that best
+        // matches the page's titles is in it (a template that names the story's container
+        // "comments")
+        let best = headlines
+            .iter()
+            .copied()
+            .reduce(|a, b| if b.1 > a.1 { b } else { a });
+        let at = best.map(|(h, _)| doc.paragraphs[h].span);
         let comments: Vec<Span> = (marks.comments.iter())
             .filter(|c| at.is_none_or(|h| !c.contains(h)))
             .copied()
@@ -25,20 +30,33 @@ impl Evidence {
             *f |= c;
         }
         Evidence {
-            headline,
+            headlines,
             furniture,
             captions,
         }
     }
 }
 
-/// The line the page's titles and `<h1>`s agree is the headline, if one is.
-fn headline(doc: &Document, marks: &Marks, furniture: &[bool], captions: &[bool]) -> Option<usize> {
+/// The lines the page's titles and `<h1>`s name as its headline, each with how well.
+fn headlines(
+    doc: &Document,
+    marks: &Marks,
+    furniture: &[bool],
+    captions: &[bool],
+) -> Vec<(usize, f32)> {
     let h1 = flags(doc, &marks.h1);
+    let linked = flags(doc, &marks.linked_h1);
     let titles: Vec<String> = marks.titles.iter().map(|t| key(t)).collect();
-    let mut best: Option<(f32, usize)> = None;
+    let mut out = Vec::new();
+    // a line is compared only when a title could hold it or it could hold a title
+    let longest = titles
+        .iter()
+        .map(|t| t.split(' ').count())
+        .max()
+        .unwrap_or(0);
     for i in 0..doc.paragraphs.len() {
-        if furniture[i] || captions[i] {
+        let words = doc.paragraph_words(i).len();
+        if furniture[i] || captions[i] || (!h1[i] && words > HELD_WORDS.max(2 * longest)) {
             continue;
         }
         let line = key(doc.slice(doc.paragraphs[i].span));
@@ -47,19 +65,24 @@ fn headline(doc: &Document, marks: &Marks, furniture: &[bool], captions: &[bool]
             .map(|t| title_match(&line, t))
             .fold(0.0, f32::max);
         // an <h1> is the headline when no line matches a title, and adds half a match to a line
-        // that is most of a title (a blog's name in its <h1> is the lesser part of its title)
+        // that is most of a title (a blog's name in its <h1> is the lesser part of its title); an
+        // <h1> that is all link (a logo, or a permalink) counts half as much
+        let weight = if linked[i] { 0.5 } else { 1.0 };
         let score = match (h1[i], matched) {
-            (true, 0.0) => H1 / 2.0,
-            (true, m) if m >= HALF => H1 + m,
-            (_, m) if m >= HALF => m,
-            _ => 0.0,
+            (true, m) if m >= HALF => weight * H1 + m,
+            (true, _) => weight * H1 / 2.0,
+            (false, m) if m >= HALF => m,
+            (false, _) => 0.0,
         };
-        if score > best.map_or(0.0, |b| b.0) {
-            best = Some((score, i));
+        if score > 0.0 {
+            out.push((i, score));
         }
     }
-    best.map(|b| b.1)
+    out
 }
+
+/// A line longer than this, and than twice the longest title, holds no title that matters.
+const HELD_WORDS: usize = 24;
 
 /// What an `<h1>` adds to a line's match with a title (and scores alone on a page without titles).
 const H1: f32 = 0.5;
