@@ -181,9 +181,10 @@ fn segment_with(doc: &Document, evidence: Option<&Evidence>) -> Vec<Segment> {
     let mut kinds = vec![SectionKind::Boilerplate; n];
     let mut titles = vec![false; n];
 
-    let body = body_run(doc, &cues);
-    let headline = (evidence.and_then(|e| e.headline(body.start)))
-        .or_else(|| header::find_headline(doc, &cues, &repeats, &body));
+    let first = body_run(doc, &cues);
+    let marked = evidence.and_then(|e| e.headline(first.start));
+    let body = page::body_below(doc, &cues, first, marked);
+    let headline = marked.or_else(|| header::find_headline(doc, &cues, &repeats, &body));
     let body_start = match headline {
         Some(h) if h >= body.start => h + 1,
         _ => body.start,

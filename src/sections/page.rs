@@ -89,6 +89,32 @@ pub fn segment_marked(
     (super::segment(doc), Vec::new())
 }
 
+/// The story's run of prose below the headline `marked` the markup names, when the run found first
+/// (`above`) lies wholly above it: a tag cloud or an archive list set before the article in the
+/// page's source. The run below must hold at least half as many words as the one above, else the
+/// one above stays (the headline named a line under the story).
+pub fn body_below(
+    doc: &Document,
+    cues: &[Cues],
+    above: Range<usize>,
+    marked: Option<usize>,
+) -> Range<usize> {
+    let Some(h) = marked.filter(|&h| h >= above.end) else {
+        return above;
+    };
+    let mut muted = cues.to_vec();
+    for c in &mut muted[..=h] {
+        c.boilerplate_phrase = true;
+    }
+    let below = super::body_run(doc, &muted);
+    let words = |r: &Range<usize>| cues[r.clone()].iter().map(|c| c.words).sum::<usize>();
+    if 2 * words(&below) >= words(&above) {
+        below
+    } else {
+        above
+    }
+}
+
 /// Reading the evidence off a page's marks.
 #[cfg(feature = "html")]
 mod read;

@@ -181,6 +181,19 @@ fn an_index_page_gives_no_invented_story() {
 }
 
 #[test]
+fn a_story_below_a_sidebar_in_the_source_is_found_under_its_headline() {
+    let path = fixture("html/sidebar-first.html");
+    let r = page_report(&[path.to_str().unwrap()], "");
+    assert_eq!(of_kind(&r, "headline"), ["Library opens late on Thursdays"]);
+    let body = of_kind(&r, "body").join("\n");
+    assert!(
+        body.starts_with("The central library in Port Ellis"),
+        "{body}"
+    );
+    assert!(!body.contains("recycling"), "{body}");
+}
+
+#[test]
 fn bad_pages_get_a_report_or_an_error_record() {
     let deep = format!(
         "<html><body>{}<p>Deep text.</p>{}",
