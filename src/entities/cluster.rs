@@ -82,9 +82,16 @@ impl Clusters {
             && (m.rank <= 4 || !placed())
             && words.len() == 1
             && !self.by_key.contains_key(&k);
+        // ... and a name that ends with the full name of a person the document names ("NASA
+        // Administrator Charles Bolden", taken for an organisation's by its first word) is them
         let surname_of = as_surname
             .then(|| self.by_part.get(&key(text)).copied())
-            .flatten();
+            .flatten()
+            .or_else(|| {
+                (ty != EntityKind::Person && words.len() >= 3)
+                    .then(|| self.ending_with(text, &words, false))
+                    .flatten()
+            });
         let ty = if surname_of.is_some() {
             EntityKind::Person
         } else {
@@ -99,6 +106,9 @@ impl Clusters {
                     .copied()
                     .or_else(|| self.by_given.get(&key(text)).copied().flatten()),
                 (EntityKind::Org, 1) => self.by_initials.get(&key(text)).copied(),
+                // one name the end of the other ("NASA Administrator Charles Bolden", "Charles
+                // Bolden"): a role or a title before a person's name leaves the person
+                (EntityKind::Person, _) => self.ending_with(text, &words, true),
                 _ => None,
             });
         let ci = found.unwrap_or_else(|| self.open(k, ty, text, &words));
@@ -106,6 +116,16 @@ impl Clusters {
         *c.ty_votes.entry(ty).or_default() += if m.sure { 2 } else { 1 };
         c.mentions.push(m.span);
         c.texts.push(text.to_string());
+    }
+
+    /// The person named in full whose name `text` ends with, or (`either`) whose name ends with
+    /// `text`, as whole words of two or more.
+    fn ending_with(&self, text: &str, words: &[&str], either: bool) -> Option<usize> {
+        let ci = *self.by_part.get(&key(words.last()?))?;
+        let k = key(text);
+        (self.clusters[ci].texts.iter())
+            .any(|t| ends_with_name(&k, &key(t)) || (either && ends_with_name(&key(t), &k)))
+            .then_some(ci)
     }
 
     /// Adds a mention judged no name to the cluster of a name written the same, if any.
@@ -179,6 +199,14 @@ impl Clusters {
     }
 }
 
+/// Whether the name `long` ends with the name `short` of two words or more, as whole words.
+fn ends_with_name(long: &str, short: &str) -> bool {
+    short.contains(' ')
+        && long.len() > short.len()
+        && long.ends_with(short)
+        && long[..long.len() - short.len()].ends_with(' ')
+}
+
 /// The capitals that begin the words of a name: "National Rifle Association" → "NRA".
 pub(super) fn initials(text: &str) -> String {
     text.split([' ', '\u{a0}', '-'])
@@ -198,19 +226,35 @@ fn cluster_key(text: &str, ty: EntityKind) -> String {
     k
 }
 
-/// A cluster's name: the fullest form for people and organisations (the longest mention), the most
-/// frequent form for the rest (the first on ties); a form written in capitals ("BELGIUM", from a
-/// headline) only when no other is.
+/// A cluster's name: the fullest form for people and organisations (the longest mention; for a
+/// person, of the forms that open with a given name when one does, so that a role before the name
+/// is no part of it), the most frequent form for the rest (the first on ties); a form written in
+/// capitals ("BELGIUM", from a headline) only when no other is.
 fn canonical_name(texts: &[String], ty: EntityKind) -> String {
     let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let written = |t: &str| t.chars().any(char::is_lowercase);
     match ty {
-        EntityKind::Person | EntityKind::Org => texts
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, t)| (written(t), t.chars().count(), std::cmp::Reverse(*i)))
-            .map(|(_, t)| tidy(t))
-            .unwrap_or_default(),
+        EntityKind::Person | EntityKind::Org => {
+            let given = |t: &str| {
+                ty == EntityKind::Person
+                    && t.split_whitespace()
+                        .next()
+                        .is_some_and(|w| GAZETTEER.given_name(w) > 0)
+            };
+            texts
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, t)| {
+                    (
+                        written(t),
+                        given(t),
+                        t.chars().count(),
+                        std::cmp::Reverse(*i),
+                    )
+                })
+                .map(|(_, t)| tidy(t))
+                .unwrap_or_default()
+        }
         _ => {
             let mut counts: Vec<(&String, usize, usize)> = Vec::new();
             for (i, t) in texts.iter().enumerate() {
@@ -231,6 +275,14 @@ fn canonical_name(texts: &[String], ty: EntityKind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_ends_with_another_by_whole_words() {
+        assert!(ends_with_name("nasa administrator jane doe", "jane doe"));
+        assert!(!ends_with_name("nasa administrator jane doe", "doe"));
+        assert!(!ends_with_name("mary jane doe", "ry jane doe"));
+        assert!(!ends_with_name("jane doe", "jane doe"));
+    }
 
     /// Clusters the mentions at the given words of `text` (each `(words, type)`), and returns each
     /// entity's name and its mentions' texts.
