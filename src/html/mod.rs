@@ -41,6 +41,8 @@ pub struct Marks {
     pub furniture: Vec<Span>,
     /// Threads of reader comments.
     pub comments: Vec<Span>,
+    /// The text of each `<time>`.
+    pub times: Vec<Span>,
     /// The article's authors the metadata names (`<meta name=author>`, JSON-LD `author`).
     pub authors: Vec<String>,
 }

@@ -154,6 +154,7 @@ enum Region {
     Caption,
     Furniture,
     Comments,
+    Time,
 }
 
 /// The region an element opens, if any.
@@ -161,6 +162,7 @@ fn region(e: &Element) -> Option<Region> {
     match e.name() {
         "h1" => return Some(Region::Headline),
         "figcaption" => return Some(Region::Caption),
+        "time" => return Some(Region::Time),
         name if FURNITURE.contains(&name) => return Some(Region::Furniture),
         _ => {}
     }
@@ -201,6 +203,7 @@ fn close(marks: &mut Marks, region: Region, span: Option<Span>, h1s_before: usiz
         Region::Furniture if marks.h1.len() == h1s_before => marks.furniture.push(span),
         Region::Comments if marks.h1.len() == h1s_before => marks.comments.push(span),
         Region::Furniture | Region::Comments => {}
+        Region::Time => marks.times.push(span),
     }
 }
 

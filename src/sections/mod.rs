@@ -202,7 +202,7 @@ fn segment_with(doc: &Document, evidence: Option<&Evidence>) -> Vec<Segment> {
     }
     captions::mark(&cues, &repeats, &mut kinds, body_start..body.end);
     if let Some(e) = evidence {
-        e.mark_sections(&mut kinds, body_start..body.end);
+        e.mark_sections(&mut kinds, body_start..body.end, headline);
     }
     if headline.is_none() {
         keep_stranded_lede(&cues, &mut kinds, body.start);

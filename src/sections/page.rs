@@ -23,7 +23,18 @@ pub struct Evidence {
     pub furniture: Vec<bool>,
     /// Paragraphs inside a figure caption.
     pub captions: Vec<bool>,
+    /// Short lines that name an author the metadata names.
+    pub bylines: Vec<bool>,
+    /// Short lines inside a `<time>`.
+    pub dates: Vec<bool>,
 }
+
+/// A byline or date line has no more words than this.
+#[cfg_attr(not(feature = "html"), allow(dead_code))]
+const SHORT_LINE: usize = 12;
+
+/// How far into the story's first lines a byline or date line is looked for.
+const HEADER_REACH: usize = 3;
 
 impl Evidence {
     /// The cues of a page's paragraphs, its furniture lines being furniture phrases to every step
@@ -47,9 +58,29 @@ impl Evidence {
             .map(|c| c.0)
     }
 
-    /// A page's figure captions inside the story (`body`) are captions, and its furniture lines
-    /// are furniture whatever header part they looked like (a menu above the headline is no kicker).
-    pub fn mark_sections(&self, kinds: &mut [SectionKind], body: Range<usize>) {
+    /// A page's figure captions inside the story (`body`) are captions, its furniture lines are
+    /// furniture whatever header part they looked like (a menu above the headline is no kicker),
+    /// and between the headline and the story's first lines, a short line naming an author the
+    /// metadata names is a byline and a short `<time>` a dateline.
+    pub fn mark_sections(
+        &self,
+        kinds: &mut [SectionKind],
+        body: Range<usize>,
+        headline: Option<usize>,
+    ) {
+        let from = headline.map_or(body.start.saturating_sub(HEADER_REACH), |h| h + 1);
+        let to = (body.start + HEADER_REACH).min(kinds.len());
+        for (i, kind) in kinds.iter_mut().enumerate().take(to).skip(from) {
+            let flag = |v: &[bool]| v.get(i).copied().unwrap_or(false);
+            if *kind == SectionKind::Headline {
+                continue;
+            }
+            if flag(&self.bylines) {
+                *kind = SectionKind::Byline;
+            } else if flag(&self.dates) {
+                *kind = SectionKind::Dateline;
+            }
+        }
         for i in body.filter(|&i| self.captions.get(i).copied().unwrap_or(false)) {
             if kinds[i] == SectionKind::Body {
                 kinds[i] = SectionKind::Caption;
@@ -138,5 +169,33 @@ mod tests {
         };
         assert_eq!(e.headline(7), Some(1));
         assert_eq!(Evidence::default().headline(3), None);
+    }
+
+    #[test]
+    fn an_authors_line_under_the_headline_is_a_byline() {
+        let e = Evidence {
+            bylines: vec![false, false, true, false, true],
+            dates: vec![false, false, false, true, false],
+            ..Evidence::default()
+        };
+        let mut kinds = vec![
+            SectionKind::Headline,
+            SectionKind::Body,
+            SectionKind::Body,
+            SectionKind::Body,
+            SectionKind::Body,
+        ];
+        // the story's first lines are 1..; line 4 is past the reach of the header
+        e.mark_sections(&mut kinds, 1..5, Some(0));
+        assert_eq!(
+            kinds,
+            [
+                SectionKind::Headline,
+                SectionKind::Body,
+                SectionKind::Byline,
+                SectionKind::Dateline,
+                SectionKind::Body
+            ]
+        );
     }
 }

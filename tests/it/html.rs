@@ -194,6 +194,21 @@ fn a_story_below_a_sidebar_in_the_source_is_found_under_its_headline() {
 }
 
 #[test]
+fn an_author_the_metadata_names_makes_a_byline_of_a_bare_name() {
+    let path = fixture("html/byline-by-metadata.html");
+    let r = page_report(&[path.to_str().unwrap()], "");
+    assert_eq!(of_kind(&r, "byline"), ["Daniel Okafor"]);
+    assert_eq!(of_kind(&r, "dateline"), ["2 April 2026, 10:14"]);
+    let byline = r["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["kind"] == "byline")
+        .unwrap();
+    assert_eq!(byline["names"], serde_json::json!(["Daniel Okafor"]));
+}
+
+#[test]
 fn bad_pages_get_a_report_or_an_error_record() {
     let deep = format!(
         "<html><body>{}<p>Deep text.</p>{}",

@@ -29,10 +29,26 @@ impl Evidence {
         for (f, c) in furniture.iter_mut().zip(flags(doc, &comments)) {
             *f |= c;
         }
+        let short = |i: usize| doc.paragraph_words(i).len() <= super::SHORT_LINE;
+        let times = flags(doc, &marks.times);
+        let dates = (0..times.len()).map(|i| times[i] && short(i)).collect();
+        let authors: Vec<String> = marks.authors.iter().map(|a| key(a)).collect();
+        let bylines = (0..doc.paragraphs.len())
+            .map(|i| {
+                short(i) && {
+                    let line = key(doc.slice(doc.paragraphs[i].span));
+                    authors
+                        .iter()
+                        .any(|a| a.contains(' ') && contains_words(&line, a))
+                }
+            })
+            .collect();
         Evidence {
             headlines,
             furniture,
             captions,
+            bylines,
+            dates,
         }
     }
 }
