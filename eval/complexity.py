@@ -66,6 +66,11 @@ SHAPES = {
     # a transcript of many speakers, each label's name looked up among all the others (issue 29)
     "transcript_turns": numbered(lambda i: f"SPEAKER{i} DOE{i}: We will vote on it today.\n\n"
                                  f"DOE{i}: Is that still the plan?\n\nIt is, and we mean it.\n\n"),
+    # HTML pages (issue 32): furniture containers nested as deep as the page goes (never closed),
+    # and a page of many blocks
+    "html_nested_furniture": lambda n: "<html><body>" + repeat('<div class="nav"><p>Home</p>')(n),
+    "html_blocks": lambda n: "<html><body>" + repeat(
+        "<nav><a>Home</a></nav><h1>Title</h1><p>The council said the bridge would open.</p>")(n),
 }
 
 

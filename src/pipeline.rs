@@ -118,6 +118,17 @@ impl Analyzer {
         let page = crate::html::render(html);
         let mut report = self.analyze_marked(&page.text, id, Some(&page.marks));
         report.warnings.extend(crate::decode::mojibake(&page.text));
+        if page.marks.too_deep {
+            report.warnings.push(Warning::new(
+                WarningKind::Format,
+                format!(
+                    "the page nests its elements deeper than {}: the tags past that depth were \
+                     dropped and their text kept",
+                    crate::html::MAX_DEPTH
+                ),
+                None,
+            ));
+        }
         report.source_format = Some(SourceFormat::Html);
         report.text = Some(page.text);
         report

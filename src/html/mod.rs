@@ -7,12 +7,14 @@
 //! the text. The sections stage reads them as evidence; every offset indexes the rendered text.
 
 mod bytes;
+mod depth;
 mod meta;
 mod render;
 
 use crate::text::Span;
 
 pub use bytes::{decode, sniff};
+pub use depth::MAX_DEPTH;
 pub use render::render;
 
 /// A page read: its rendered text and what the markup says about it.
@@ -45,4 +47,7 @@ pub struct Marks {
     pub times: Vec<Span>,
     /// The article's authors the metadata names (`<meta name=author>`, JSON-LD `author`).
     pub authors: Vec<String>,
+    /// The page nested its elements deeper than the reader keeps: the tags past that depth were
+    /// dropped (their text kept).
+    pub too_deep: bool,
 }

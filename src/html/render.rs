@@ -73,7 +73,8 @@ const FURNITURE_ROLES: &[&str] = &[
 
 /// The rendered page and its marks.
 pub fn render(html: &str) -> Page {
-    let tree = Html::parse_document(html);
+    let (html, too_deep) = super::depth::bounded(html);
+    let tree = Html::parse_document(&html);
     let mut out = Text::default();
     let mut meta = Meta::default();
     let mut marks = Marks::default();
@@ -139,6 +140,7 @@ pub fn render(html: &str) -> Page {
             }
         }
     }
+    marks.too_deep = too_deep;
     marks.titles = meta.titles();
     marks.authors = meta.authors;
     Page {

@@ -252,6 +252,8 @@ fn bad_pages_get_a_report_or_an_error_record() {
             .contains("PNG")
     );
     assert_eq!(by_name("deep.html")["text"], "Deep text.");
+    // nesting past the reader's depth is said (its tags were dropped to keep the parse linear)
+    assert_eq!(by_name("deep.html")["warnings"][0]["kind"], "format");
     assert_eq!(
         by_name("unclosed.html")["text"],
         "One two three\n\nFour\n\nfive"

@@ -181,19 +181,22 @@ fn without_story(doc: &Document, spans: &[Span]) -> Vec<Span> {
 }
 
 /// For each paragraph, whether it lies inside one of `spans` (sorted or not).
+/// Nested spans (containers in containers) are merged first, so that each paragraph is looked at
+/// once whatever the nesting.
 fn flags(doc: &Document, spans: &[Span]) -> Vec<bool> {
-    let mut out = vec![false; doc.paragraphs.len()];
-    let starts: Vec<usize> = doc.paragraphs.iter().map(|p| p.span.start).collect();
-    for span in spans {
-        let first = starts.partition_point(|&s| s < span.start);
-        for (i, flag) in out.iter_mut().enumerate().skip(first) {
-            if doc.paragraphs[i].span.start >= span.end {
-                break;
-            }
-            *flag |= span.contains(doc.paragraphs[i].span);
+    let mut sorted = spans.to_vec();
+    sorted.sort_unstable();
+    let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
+    for s in sorted {
+        match merged.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => merged.push(s),
         }
     }
-    out
+    doc.paragraphs
+        .iter()
+        .map(|p| p.span.inside_any(&merged))
+        .collect()
 }
 
 #[cfg(test)]
