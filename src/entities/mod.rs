@@ -125,6 +125,12 @@ fn place_headed(text: &str) -> bool {
             .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
 }
 
+/// Whether a name of several words ends with a facility's head word ("Museum", "Hotel").
+fn facility_headed(text: &str) -> bool {
+    text.rsplit_once([' ', '\u{a0}'])
+        .is_some_and(|(_, last)| crate::lexicon::FACILITY_HEADS.contains(&last.to_lowercase()))
+}
+
 /// The best class of `s` other than `not`.
 fn second_best(s: &model::Scores, not: model::Class) -> model::Class {
     let mut best = model::Class::None;
@@ -152,6 +158,8 @@ fn kind_of(doc: &Document, m: &mentions::Mention, class: model::Class) -> Option
     Some(match class {
         Class::None => return None,
         Class::Person => EntityKind::Person,
+        // a building or a site by its last word ("the Natural History Museum")
+        Class::Org if facility_headed(text) => EntityKind::Fac,
         Class::Org => EntityKind::Org,
         Class::Place => match m.ty {
             Some(k @ (EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)) => k,

@@ -77,6 +77,12 @@ words! {
     ABBREVIATIONS;
 }
 
+// Entities.
+words! {
+    /// Last words of a facility's name ("museum", "hotel").
+    FACILITY_HEADS;
+}
+
 // The calendar.
 words! {
     /// "monday" to "sunday".
