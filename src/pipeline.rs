@@ -147,7 +147,13 @@ impl Analyzer {
         if page {
             sections::all_boilerplate(&mut segments);
         }
-        let furniture = with_spans(sections::furniture(&doc, &segments), outside);
+        // on a page, every boilerplate line (menus, related stories, footers) is kept from the
+        // entities and quotes: the article is the page's text that is not
+        let furniture = if marks.is_some() {
+            sections::boilerplate(&doc, &segments)
+        } else {
+            with_spans(sections::furniture(&doc, &segments), outside)
+        };
         let language = language::detect(&doc);
         // the entities and quotes stages read English: for another language they find nothing
         // rather than guess

@@ -30,7 +30,7 @@ use crate::kinds::SectionKind;
 use crate::text::{Document, Repeats, Span};
 use cues::Cues;
 use page::Evidence;
-pub use page::segment_marked;
+pub use page::{boilerplate, segment_marked};
 
 /// A section as paragraph indices into the document.
 #[derive(Debug, Clone, PartialEq, Eq)]

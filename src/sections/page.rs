@@ -146,6 +146,15 @@ pub fn body_below(
     }
 }
 
+/// The paragraphs of every boilerplate segment, in text order: on a page, what is kept from the
+/// entities and quotes.
+pub fn boilerplate(doc: &Document, segments: &[super::Segment]) -> Vec<crate::text::Span> {
+    (segments.iter())
+        .filter(|s| s.kind == SectionKind::Boilerplate)
+        .flat_map(|s| s.spans(doc))
+        .collect()
+}
+
 /// Reading the evidence off a page's marks.
 #[cfg(feature = "html")]
 mod read;
