@@ -90,7 +90,10 @@ fn a_page_is_rendered_to_text_and_read_by_its_markup() {
         .map(|e| e["name"].as_str().unwrap())
         .collect();
     assert!(names.contains(&"Ana Silva"), "{names:?}");
-    assert!(!names.contains(&"Ruth Penrose") && !names.contains(&"Owen Blake"), "{names:?}");
+    assert!(
+        !names.contains(&"Ruth Penrose") && !names.contains(&"Owen Blake"),
+        "{names:?}"
+    );
 }
 
 #[test]
