@@ -48,7 +48,14 @@ fn reports_validate_against_the_printed_schema() {
     assert!(out.status.success());
     let schema: Value = serde_json::from_slice(&out.stdout).unwrap();
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-    for path in article_fixtures() {
+    // the articles, and the pages (whose reports carry `source_format` and `text`)
+    let mut pages: Vec<_> = std::fs::read_dir(fixture("html"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    pages.sort();
+    assert!(pages.len() >= 3);
+    for path in article_fixtures().into_iter().chain(pages) {
         let out = analyze().arg(&path).output().unwrap();
         let report = parse_lines(&out.stdout).remove(0);
         let errors: Vec<String> = validator
