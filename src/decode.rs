@@ -38,6 +38,16 @@ impl Decoded {
         }
     }
 
+    /// The article's text: the text itself, or the text an HTML page renders to (what `--dedupe`
+    /// prints and a report's offsets index).
+    pub fn article_text(&self) -> std::borrow::Cow<'_, str> {
+        match self.format {
+            #[cfg(feature = "html")]
+            SourceFormat::Html => std::borrow::Cow::Owned(crate::html::render(&self.text).text),
+            _ => std::borrow::Cow::Borrowed(&self.text),
+        }
+    }
+
     /// An HTML page that is already a string (a JSON Lines record's `html`); its text is checked
     /// for mojibake once rendered.
     pub fn from_html(html: String) -> Decoded {

@@ -261,13 +261,15 @@ fn outcome(analyzer: &mut Analyzer, product: Product, record: Record) -> Outcome
     match product {
         Product::Report => {
             let report = analyzer.analyze_decoded(&decoded, record.id);
-            Outcome::Report(Box::new(report), decoded.text)
+            // the views slice the text the offsets index: a page's rendered text, not its markup
+            let text = report.text.clone().unwrap_or(decoded.text);
+            Outcome::Report(Box::new(report), text)
         }
         Product::Deduped { plain: true } => {
-            Outcome::Plain(analyzer.dedupe(&decoded.text, record.id))
+            Outcome::Plain(analyzer.dedupe(&decoded.article_text(), record.id))
         }
         Product::Deduped { plain: false } => {
-            let text = analyzer.dedupe(&decoded.text, record.id.clone());
+            let text = analyzer.dedupe(&decoded.article_text(), record.id.clone());
             Outcome::Deduped(DedupedText {
                 id: record.id,
                 text,

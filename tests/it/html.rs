@@ -221,6 +221,29 @@ fn an_author_the_metadata_names_makes_a_byline_of_a_bare_name() {
 }
 
 #[test]
+fn the_views_and_dedupe_read_a_pages_rendered_text() {
+    let path = fixture("html/story.html");
+    let page = analyze().args(["-f", "html"]).arg(&path).output().unwrap();
+    let page = String::from_utf8(page.stdout).unwrap();
+    // the view annotates the rendered text, never the page's markup
+    assert!(page.contains("Harbour bridge to close for repairs"));
+    assert!(
+        !page.contains("&lt;h1") && !page.contains("&lt;/p&gt;"),
+        "markup in the view"
+    );
+    let summary = analyze().args(["-f", "text"]).arg(&path).output().unwrap();
+    let summary = String::from_utf8(summary.stdout).unwrap();
+    assert!(summary.contains("Tom Reyes"), "{summary}");
+    let deduped = analyze().arg("--dedupe").arg(&path).output().unwrap();
+    let deduped: serde_json::Value = serde_json::from_slice(&deduped.stdout).unwrap();
+    let text = deduped["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Home\nNews") && !text.contains('<'),
+        "{text}"
+    );
+}
+
+#[test]
 fn bad_pages_get_a_report_or_an_error_record() {
     let deep = format!(
         "<html><body>{}<p>Deep text.</p>{}",
