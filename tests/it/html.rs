@@ -83,12 +83,7 @@ fn a_page_is_rendered_to_text_and_read_by_its_markup() {
     let speaker = &r["quotes"][0]["speaker"]["name"];
     assert_eq!(speaker, "Tom Reyes");
     // the page's boilerplate (a list of other stories) names no entity
-    let names: Vec<&str> = r["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["name"].as_str().unwrap())
-        .collect();
+    let names = entity_names(&r);
     assert!(names.contains(&"Ana Silva"), "{names:?}");
     assert!(
         !names.contains(&"Ruth Penrose") && !names.contains(&"Owen Blake"),

@@ -140,12 +140,7 @@ fn a_furniture_word_in_reported_prose_is_not_furniture() {
             .any(|s| s["text"].as_str().unwrap().contains("said on Twitter"))
     );
     assert_eq!(kind_of(&r, "Subscribe to our"), "boilerplate");
-    let names: Vec<&str> = r["entities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["name"].as_str().unwrap())
-        .collect();
+    let names = entity_names(&r);
     assert!(names.contains(&"Elon Musk"), "{names:?}");
 }
 

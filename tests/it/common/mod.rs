@@ -51,6 +51,14 @@ pub fn checked_report(name: &str) -> Value {
     r
 }
 
+/// The names of a report's entities, in order.
+pub fn entity_names(report: &Value) -> Vec<&str> {
+    report["entities"]
+        .as_array()
+        .map(|es| es.iter().filter_map(|e| e["name"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 pub fn parse_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
         .expect("stdout is UTF-8")
