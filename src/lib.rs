@@ -1,4 +1,5 @@
-//! analyze: plain-text news articles in, one JSON report out.
+//! analyze: news articles in (plain text, or HTML pages with the `html` feature), one JSON report
+//! out.
 //!
 //! The library turns one article's text into a [`Report`]: its sections, the passages it repeats,
 //! its quotations with their speakers, and the entities it names, every span in Unicode scalar

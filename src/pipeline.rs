@@ -61,16 +61,6 @@ pub struct Analyzer {
     cross: Option<CrossIndex>,
 }
 
-/// Two lists of paragraphs in text order as one (a paragraph in both once).
-fn with_spans(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
-    if !b.is_empty() {
-        a.extend(b);
-        a.sort_unstable();
-        a.dedup();
-    }
-    a
-}
-
 /// For each entity, whether one of its mentions lies in the headline.
 fn in_headline(doc: &Document, segments: &[sections::Segment], entities: &[Entity]) -> Vec<bool> {
     let headline = segments
@@ -143,16 +133,16 @@ impl Analyzer {
         let shape = shape::of(text);
         // a page's markup is not an article: all of it is furniture until HTML is read as HTML
         let page = shape == Some(Shape::HtmlPage);
-        let (mut segments, outside) = sections::segment_marked(&doc, marks);
+        let mut segments = sections::segment_marked(&doc, marks);
         if page {
             sections::all_boilerplate(&mut segments);
         }
-        // on a page, every boilerplate line (menus, related stories, footers) is kept from the
-        // entities and quotes: the article is the page's text that is not
+        // on a page, every boilerplate line (menus, related stories, footers, the markup's
+        // furniture containers) is kept from the entities and quotes: the article is the rest
         let furniture = if marks.is_some() {
             sections::boilerplate(&doc, &segments)
         } else {
-            with_spans(sections::furniture(&doc, &segments), outside)
+            sections::furniture(&doc, &segments)
         };
         let language = language::detect(&doc);
         // the entities and quotes stages read English: for another language they find nothing

@@ -2,7 +2,7 @@
 //! "Tokayev", "NRA" = "National Rifle Association"), each cluster typed by its mentions' votes and
 //! named by its fullest form.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::Entity;
 use super::mentions::{Mention, without_honorific};
@@ -38,6 +38,8 @@ struct Cluster {
     ty_votes: FxHashMap<EntityKind, u32>,
     mentions: Vec<Span>,
     texts: Vec<String>,
+    /// The normalised forms of `texts`, each once.
+    keys: FxHashSet<String>,
 }
 
 /// The clusters so far, and the keys that lead a mention to one.
@@ -115,16 +117,18 @@ impl Clusters {
         let c = &mut self.clusters[ci];
         *c.ty_votes.entry(ty).or_default() += if m.sure { 2 } else { 1 };
         c.mentions.push(m.span);
+        c.keys.insert(key(text));
         c.texts.push(text.to_string());
     }
 
     /// The person named in full whose name `text` ends with, or (`either`) whose name ends with
-    /// `text`, as whole words of two or more.
+    /// `text`, as whole words of two or more: any form of the cluster the surname leads to, each
+    /// form looked at once however often the person is named.
     fn ending_with(&self, text: &str, words: &[&str], either: bool) -> Option<usize> {
         let ci = *self.by_part.get(&key(words.last()?))?;
         let k = key(text);
-        (self.clusters[ci].texts.iter())
-            .any(|t| ends_with_name(&k, &key(t)) || (either && ends_with_name(&key(t), &k)))
+        (self.clusters[ci].keys.iter())
+            .any(|t| ends_with_name(&k, t) || (either && ends_with_name(t, &k)))
             .then_some(ci)
     }
 
@@ -134,6 +138,7 @@ impl Clusters {
         if let Some(&ci) = self.by_text.get(&key(text)) {
             let c = &mut self.clusters[ci];
             c.mentions.push(m.span);
+            c.keys.insert(key(text));
             c.texts.push(text.to_string());
         }
     }
@@ -145,6 +150,7 @@ impl Clusters {
             ty_votes: FxHashMap::default(),
             mentions: Vec::new(),
             texts: Vec::new(),
+            keys: FxHashSet::default(),
         });
         let ci = self.clusters.len() - 1;
         self.by_key.insert(k, ci);

@@ -34,9 +34,17 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
             "binary data named as a page ({zeros} NUL bytes)"
         )));
     }
-    let (encoding, how) = match Encoding::for_bom(&bytes) {
-        Some((encoding, _)) => (encoding, "its byte-order mark"),
-        None if std::str::from_utf8(&bytes).is_ok() => (UTF_8, ""),
+    // bytes that are UTF-8 without a mark are taken as they are (no second pass, no copy)
+    let bom = Encoding::for_bom(&bytes).map(|(encoding, _)| encoding);
+    let bytes = match bom {
+        Some(_) => bytes,
+        None => match String::from_utf8(bytes) {
+            Ok(text) => return Ok(page(text, Vec::new())),
+            Err(e) => e.into_bytes(),
+        },
+    };
+    let (encoding, how) = match bom {
+        Some(encoding) => (encoding, "its byte-order mark"),
         None => match declared(&bytes) {
             Some(encoding) => (encoding, "the charset the page declares"),
             None => (WINDOWS_1252, "not UTF-8 and no charset declared"),
@@ -62,12 +70,16 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
         ));
     }
     // text that looks double-decoded is looked for in the text the page renders to
-    let text = text.into_owned();
-    Ok(Decoded {
+    Ok(page(text.into_owned(), warnings))
+}
+
+/// A page's source text, as decoded.
+fn page(text: String, warnings: Vec<Warning>) -> Decoded {
+    Decoded {
         text,
         warnings,
         format: SourceFormat::Html,
-    })
+    }
 }
 
 /// The charset a `<meta charset=...>` or `<meta http-equiv content="...; charset=...">` in the

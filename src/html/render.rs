@@ -99,8 +99,7 @@ pub fn render(html: &str) -> Page {
                     pre += usize::from(name == "pre");
                     links += usize::from(name == "a");
                     if let Some(region) = region(e) {
-                        let at = (out.len(), marks.h1.len(), unlinked);
-                        open.push((node.id(), region, at.0, at.1, at.2));
+                        open.push((node.id(), region, out.len(), marks.h1.len(), unlinked));
                     }
                 }
                 Node::Text(t) => {
@@ -306,6 +305,14 @@ mod tests {
         render(html).text
     }
 
+    /// The texts of `spans` in `page`.
+    fn texts(page: &Page, spans: &[Span]) -> Vec<String> {
+        spans
+            .iter()
+            .map(|s| page.text[s.start..s.end].to_string())
+            .collect()
+    }
+
     #[test]
     fn blocks_become_lines_and_paragraphs() {
         let page = "<html><head><title>T</title><style>p{}</style></head><body>\
@@ -335,15 +342,8 @@ mod tests {
     fn an_h1_that_is_all_link_is_told_apart() {
         let page =
             render("<h1><a href=\"/\">The Paper</a></h1><h1>Storm <a href=\"#\">hits</a></h1>");
-        let slice = |s: &Span| page.text[s.start..s.end].to_string();
-        assert_eq!(
-            page.marks.h1.iter().map(slice).collect::<Vec<_>>(),
-            ["The Paper", "Storm hits"]
-        );
-        assert_eq!(
-            page.marks.linked_h1.iter().map(slice).collect::<Vec<_>>(),
-            ["The Paper"]
-        );
+        assert_eq!(texts(&page, &page.marks.h1), ["The Paper", "Storm hits"]);
+        assert_eq!(texts(&page, &page.marks.linked_h1), ["The Paper"]);
     }
 
     #[test]
@@ -358,24 +358,11 @@ mod tests {
              <figure><img src=x><figcaption>A caption</figcaption></figure>\
              <p>Story.</p><div class=\"article-comments\">Say something</div>",
         );
-        let slice = |s: &Span| page.text[s.start..s.end].to_string();
-        assert_eq!(
-            page.marks.h1.iter().map(slice).collect::<Vec<_>>(),
-            ["The headline"]
-        );
-        assert_eq!(
-            page.marks.captions.iter().map(slice).collect::<Vec<_>>(),
-            ["A caption"]
-        );
+        assert_eq!(texts(&page, &page.marks.h1), ["The headline"]);
+        assert_eq!(texts(&page, &page.marks.captions), ["A caption"]);
         // the header holds the headline: not furniture
-        assert_eq!(
-            page.marks.furniture.iter().map(slice).collect::<Vec<_>>(),
-            ["Home World"]
-        );
-        assert_eq!(
-            page.marks.comments.iter().map(slice).collect::<Vec<_>>(),
-            ["Say something"]
-        );
+        assert_eq!(texts(&page, &page.marks.furniture), ["Home World"]);
+        assert_eq!(texts(&page, &page.marks.comments), ["Say something"]);
     }
 
     #[test]

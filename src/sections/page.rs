@@ -29,10 +29,6 @@ pub struct Evidence {
     pub dates: Vec<bool>,
 }
 
-/// A byline or date line has no more words than this.
-#[cfg_attr(not(feature = "html"), allow(dead_code))]
-const SHORT_LINE: usize = 12;
-
 /// How far into the story's first lines a byline or date line is looked for.
 const HEADER_REACH: usize = 3;
 
@@ -93,31 +89,17 @@ impl Evidence {
 }
 
 /// The sections of a page rendered from HTML, its markup's evidence read beside the text's cues;
-/// of plain text (no marks), as [`segment`].
+/// of plain text (no marks), as `segment`.
 #[cfg(feature = "html")]
-/// Also gives the paragraphs in the page's furniture containers, in text order: text that names no
-/// entity and attributes no quotation.
-pub fn segment_marked(
-    doc: &Document,
-    marks: Option<&crate::html::Marks>,
-) -> (Vec<super::Segment>, Vec<crate::text::Span>) {
+pub fn segment_marked(doc: &Document, marks: Option<&crate::html::Marks>) -> Vec<super::Segment> {
     let evidence = marks.map(|m| Evidence::of(doc, m));
-    let segments = super::segment_with(doc, evidence.as_ref());
-    let furniture = (evidence.iter())
-        .flat_map(|e| e.furniture.iter().enumerate())
-        .filter(|(_, f)| **f)
-        .map(|(i, _)| doc.paragraphs[i].span)
-        .collect();
-    (segments, furniture)
+    super::segment_with(doc, evidence.as_ref())
 }
 
 /// Without the `html` feature there are no marks.
 #[cfg(not(feature = "html"))]
-pub fn segment_marked(
-    doc: &Document,
-    _marks: Option<&()>,
-) -> (Vec<super::Segment>, Vec<crate::text::Span>) {
-    (super::segment(doc), Vec::new())
+pub fn segment_marked(doc: &Document, _marks: Option<&()>) -> Vec<super::Segment> {
+    super::segment(doc)
 }
 
 /// The story's run of prose below the headline `marked` the markup names, when the run found first

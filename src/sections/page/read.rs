@@ -5,6 +5,9 @@ use super::Evidence;
 use crate::html::Marks;
 use crate::text::{Document, Span};
 
+/// A byline or date line has no more words than this.
+const SHORT_LINE: usize = 12;
+
 /// A title's words this many at least to be matched by being contained in a line (or a line in it).
 const CONTAINED_WORDS: usize = 3;
 
@@ -29,13 +32,13 @@ impl Evidence {
         for (f, c) in furniture.iter_mut().zip(flags(doc, &comments)) {
             *f |= c;
         }
-        let short = |i: usize| doc.paragraph_words(i).len() <= super::SHORT_LINE;
+        let short = |i: usize| doc.paragraph_words(i).len() <= SHORT_LINE;
         let times = flags(doc, &marks.times);
         let dates = (0..times.len()).map(|i| times[i] && short(i)).collect();
         let authors: Vec<String> = marks.authors.iter().map(|a| key(a)).collect();
         let bylines = (0..doc.paragraphs.len())
             .map(|i| {
-                short(i) && {
+                !authors.is_empty() && short(i) && {
                     let line = key(doc.slice(doc.paragraphs[i].span));
                     authors
                         .iter()
