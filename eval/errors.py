@@ -2,7 +2,7 @@
 """Error listings for development: run the release binary over one evaluation set, write the
 predictions in its scorer's format, and run the scorer with its error listing.
 
-  eval/errors.py ner|ner_news|quotes|quotes_uk|attributions [N] [--pred OUT.jsonl]
+  eval/errors.py ner|ner_news|quotes|quotes_uk|attributions|mix_quotes [N] [--pred OUT.jsonl]
 
 N is how many errors of each kind to list (default 40). Reads ../shared/data and ../shared/eval;
 prints what the scorer prints. For looking at error classes, never for copying items into the code.
@@ -21,6 +21,7 @@ SETS = {
     "quotes": ("quotes/dev.jsonl", "score_quotes.py"),
     "quotes_uk": ("quotes/dev_uk.jsonl", "score_quotes.py"),
     "attributions": ("attributions/dev.jsonl", "score_quotes.py"),
+    "mix_quotes": ("mix/dev.jsonl", "score_quotes.py"),
 }
 
 

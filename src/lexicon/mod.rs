@@ -265,6 +265,8 @@ words! {
     ROLE_DETERMINERS;
     /// Determiners bringing in someone new ("a", "one", "another").
     NEW_REFERENT_DETERMINERS;
+    /// Participles naming a new thing ("a computer called Dojo").
+    NAMING_PARTICIPLES;
     /// Words after which a quoted title-case phrase is a work's title ("on", "titled").
     WORK_TITLE_PREPOSITIONS;
     /// Lower-case words joining the capitalised words of a speaker's name ("of").

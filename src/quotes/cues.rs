@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::lexicon;
+use crate::lexicon::gazetteer::GAZETTEER;
 use crate::text::{Span, Token};
 
 /// Cue words and phrases (`data/lang/quote-cues.txt`), by their first word: the rest of each phrase.
@@ -92,6 +93,28 @@ pub fn cue_at(ws: &[Token], i: usize) -> Option<usize> {
         // "Trump's comments", "his remarks", "the claims": one word after a possessive or an article
         // is a noun, not a verb of saying ("the following statement" is a cue)
         .filter(|&n| n > 1 || !(i > 0 && noun_maker(&ws[i - 1].lower)))
+        .filter(|_| !names_a_thing(ws, i))
+}
+
+/// "a training computer called Dojo": a participle of naming between a new thing, brought in by an
+/// indefinite article a few lower-case words back, and its capitalised name reports no speech.
+fn names_a_thing(ws: &[Token], i: usize) -> bool {
+    let named = ws
+        .get(i + 1)
+        .is_some_and(|w| w.capitalised && !is_punct(w) && !is_pronoun(&w.lower));
+    let thing = i > 0 && {
+        let noun = &ws[i - 1].lower;
+        !GAZETTEER.is_title(noun) && !lexicon::PERSON_NOUNS.contains(noun)
+    };
+    named
+        && thing
+        && lexicon::NAMING_PARTICIPLES.contains(&ws[i].lower)
+        && ws[..i]
+            .iter()
+            .rev()
+            .take(6)
+            .take_while(|w| !w.capitalised && !is_punct(w))
+            .any(|w| lexicon::NEW_REFERENT_DETERMINERS.contains(&w.lower))
 }
 
 /// A possessive or a determiner: the word after it is a noun ("he's predicting" is no possessive).

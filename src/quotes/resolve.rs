@@ -297,7 +297,13 @@ fn referent(
         .take(PRONOUN_LOOKBACK)
         .find(|&&(_, i)| fits(i))
         .map(|&(_, i)| i);
-    let inherited = recent.filter(|s| s.entity.is_none_or(fits)).cloned();
+    // "he" goes on from "a spokesman", never from "they" or "the report"
+    let inherited = recent
+        .filter(|s| match s.entity {
+            Some(i) => fits(i),
+            None => wanted.is_none() || names_one_person(&s.name),
+        })
+        .cloned();
     let inherited = match (
         inherited,
         nearest_subject(doc, people.persons(), before, &fits),
@@ -317,6 +323,19 @@ fn referent(
         (None, None) if f.pronoun => return None,
         (None, None) => own(text, f),
     })
+}
+
+/// Whether a speaker named by its own words is one person: a name the entities missed ("Burman"),
+/// or a phrase whose last word is a title or a noun of a person ("a spokesman"), not a plural or a
+/// thing ("they", "the report").
+fn names_one_person(name: &str) -> bool {
+    let mut words = name.split([' ', '\u{a0}']);
+    let first = words.next().unwrap_or(name);
+    let head = words.next_back().unwrap_or(first).to_lowercase();
+    let determined = lexicon::SPEAKER_DETERMINERS.contains(&first.to_lowercase());
+    (first.starts_with(char::is_uppercase) && !determined)
+        || GAZETTEER.is_title(&head)
+        || lexicon::PERSON_NOUNS.contains(&head)
 }
 
 /// People of one sentence looked at for its subject.
@@ -459,5 +478,25 @@ mod tests {
     fn a_pronoun_with_no_one_named_before_names_no_one() {
         let s = speakers("“We did not agree on anything at all today,” she said.");
         assert_eq!(s, [None]);
+    }
+
+    #[test]
+    fn he_goes_on_from_a_person_never_from_they_or_a_thing() {
+        let s = speakers(
+            "The players posted a message on Sunday.\n\n\
+             “We cannot remain silent about what happened,” they said. In a separate message, \
+             coach Tom Brennan “welcomed” the initiative. “My staff and I are with them,” he said.\n\n\
+             Martin Hale reiterates the firm's plan to build a machine called Atlas “to process vast \
+             amounts of data at once.” He also says the first one is “about a year away from us.”",
+        );
+        assert_eq!(
+            s,
+            [
+                Some("they".to_string()),
+                Some("Tom Brennan".to_string()),
+                Some("Martin Hale".to_string()),
+                Some("Martin Hale".to_string()),
+            ]
+        );
     }
 }
