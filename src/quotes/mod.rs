@@ -321,6 +321,30 @@ mod tests {
     }
 
     #[test]
+    fn uncued_quotations_past_furniture_mid_paragraph_and_before_their_speaker() {
+        let q = quotes(
+            "Alan Marsh spoke after the game. “We want to be moving up the table,” he said.\n\n\
+             Video playback is not supported here\n\n\
+             “The plan has always been to be the best I can be.”\n\n\
+             Rita Okoro described the result as a turning point for the club. “Nobody expected \
+             us to get this far in the cup this season.”\n\n\
+             The squad trains at night, after work.\n\n\
+             “Keep your belief, keep your confidence, keep going.” Victor Lamb has been \
+             training his players for two hours.",
+        );
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Alan Marsh"),
+                Some("Alan Marsh"),
+                Some("Rita Okoro"),
+                Some("Victor Lamb")
+            ]
+        );
+    }
+
+    #[test]
     fn a_paragraph_ending_with_a_colon_and_no_cue_gives_its_subject() {
         let q = quotes(
             "Jared Potts, a student from Dover, echoed:\n\n\

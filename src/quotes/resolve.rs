@@ -357,6 +357,22 @@ pub fn nearest_subject(
         .find_map(|&sentence| subject_of(doc, persons, sentence, before, fits))
 }
 
+/// The person opening the writer's sentence that follows byte `at` in its paragraph ("“…”
+/// Robert Otiato has been training his players …"), if one does.
+pub fn next_subject(doc: &Document, persons: &[Mentioned], at: usize) -> Option<Mentioned> {
+    let paragraph = doc.paragraphs.get(doc.paragraph_at(at))?.span;
+    let k = doc.sentences_started_before(at + 1).checked_sub(1)?;
+    let holding = *doc.sentences.get(k)?;
+    // the sentence holding the closing mark, from the mark on, unless nothing of it follows
+    let sentence = if doc.text[at.min(holding.end)..holding.end].trim().len() > 1 {
+        Span::new(at.max(holding.start), holding.end)
+    } else {
+        *doc.sentences.get(k + 1)?
+    };
+    (sentence.end <= paragraph.end).then_some(())?;
+    subject_of(doc, persons, sentence, sentence.end, &|_| true)
+}
+
 /// The person subject of `sentence` (up to `before`): the one opening it, or the latest person
 /// right before a cue ("The good news, Woolson said, is …"), or the first right after an opening
 /// phrase ("Filling in for Sanders at the event, West landed …", "Asked about fraud, Michael

@@ -3,7 +3,7 @@
 //! [`uncued`] decides whether the quoted words are speech at all and whose.
 
 use super::attribute::{Found, attribute, colon_subject, sentence_subject, signature};
-use super::resolve::{People, nearest_subject, resolve};
+use super::resolve::{People, nearest_subject, next_subject, resolve};
 use super::{Quotation, Quote, Speaker, frames};
 use crate::entities::Entity;
 use crate::kinds::{EntityKind, QuoteKind};
@@ -154,11 +154,52 @@ pub fn uncued(cx: &Context, q: &Quotation, previous: Option<&Quote>) -> Uncued {
     if !goes_on && (q.words < MIN_UNATTRIBUTED_WORDS || q.kind == QuoteKind::Partial) {
         return Uncued::NotAQuotation;
     }
-    // a quotation standing after another speaker's, with no cue of its own: theirs
+    // a quotation standing after another speaker's, with no cue of its own: theirs, also past a
+    // line of page furniture between ("Media playback is unsupported")
     let theirs = previous
-        .filter(|p| p.paragraph + 1 >= q.first.paragraph)
+        .filter(|p| {
+            p.paragraph + 1 >= q.first.paragraph
+                || (p.paragraph + 2 == q.first.paragraph && furniture_line(doc, p.paragraph + 1))
+        })
         .and_then(|p| p.speaker.clone());
-    Uncued::Speaker(theirs.or_else(|| paragraph_before(cx, q)))
+    // inside a paragraph the previous quotation is not in, the writer's sentence before speaks of
+    // whose words follow
+    let same_paragraph = previous.is_some_and(|p| p.paragraph == q.first.paragraph);
+    let speaker = if q.opens_paragraph(doc) || same_paragraph {
+        theirs.or_else(|| paragraph_before(cx, q))
+    } else {
+        paragraph_before(cx, q).or(theirs)
+    };
+    Uncued::Speaker(speaker.or_else(|| sentence_after(cx, q)))
+}
+
+/// Words a line of page furniture has at most.
+const FURNITURE_LINE_WORDS: usize = 12;
+
+/// A short line that is no sentence of prose: no closing stop or quote mark, no more than a dozen
+/// words.
+fn furniture_line(doc: &Document, paragraph: usize) -> bool {
+    doc.paragraphs.get(paragraph).is_some_and(|p| {
+        let line = doc.slice(p.span).trim_end();
+        !line.ends_with(['.', '!', '?', '”', '"', '’', '\'', ':'])
+            && line.split_whitespace().nth(FURNITURE_LINE_WORDS).is_none()
+    })
+}
+
+/// A paragraph opening with a whole quotation that no cue attributes, going on about someone ("“Keep
+/// your belief.” Robert Otiato has been training his players …"): the person opening the next
+/// sentence.
+fn sentence_after(cx: &Context, q: &Quotation) -> Option<Speaker> {
+    let doc = cx.doc;
+    (q.opens_paragraph(doc) && q.kind == QuoteKind::Full && q.closes_sentence).then_some(())?;
+    let close = q.last.close?;
+    let (m, i) = next_subject(doc, cx.people.persons(), close.end)?;
+    Some(Speaker {
+        name: cx.entities[i].name.clone(),
+        entity: Some(i),
+        mention: m,
+        role: None,
+    })
 }
 
 /// The subject of the writer's sentence holding a fragment ("Fowler rails against the bill's “great
@@ -179,7 +220,8 @@ fn fragment_subject(cx: &Context, q: &Quotation, previous: Option<&Quote>) -> Op
 fn paragraph_before(cx: &Context, q: &Quotation) -> Option<Speaker> {
     let doc = cx.doc;
     let prev = doc.paragraphs.get(q.first.paragraph.checked_sub(1)?)?.span;
-    (q.opens_paragraph(doc) && q.kind == QuoteKind::Full).then_some(())?;
+    let opens_sentence = doc.slice(q.before).trim().is_empty();
+    (opens_sentence && q.kind == QuoteKind::Full).then_some(())?;
     let (m, i) = nearest_subject(doc, cx.people.persons(), q.first.open.start, &|_| true)?;
     (m.start >= prev.start).then(|| Speaker {
         name: cx.entities[i].name.clone(),

@@ -433,6 +433,16 @@ mod tests {
     }
 
     #[test]
+    fn a_buildings_head_after_a_given_name_is_a_surname() {
+        let found = names(
+            "Forrest Tower of the fire service spoke at Victoria Station near the Charles River.",
+        );
+        assert!(has(&found, "Forrest Tower", "PERSON"), "{found:?}");
+        assert!(has(&found, "Victoria Station", "FAC"), "{found:?}");
+        assert!(has(&found, "Charles River", "LOC"), "{found:?}");
+    }
+
+    #[test]
     fn a_run_longer_than_any_name_is_cut_into_windows() {
         let text = "London Paris Berlin ".repeat(MAX_RUN * 3);
         let found = names(&text);

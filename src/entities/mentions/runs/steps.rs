@@ -191,12 +191,25 @@ fn organisation_head(r: &Run, emit: &mut Vec<Task>) -> bool {
     decides
 }
 
-/// A place by its head word ("… River", "… Airport").
+/// A place by its head word ("… River", "… Airport"), unless a building's head follows a common
+/// given name that is no place ("Jane Tower" is a person's name; "Victoria Station" a place by the
+/// list).
 fn place_head(r: &Run, emit: &mut Vec<Task>) -> bool {
     if r.toks.len() < 2 {
         return false;
     }
-    match GAZETTEER.place_head(r.toks[r.toks.len() - 1].text) {
+    let g = &GAZETTEER;
+    let first = r.toks[0].text;
+    let head = g.place_head(r.toks[r.toks.len() - 1].text);
+    if r.toks.len() == 2
+        && head == Some(EntityKind::Fac)
+        && r.whole.is_none()
+        && g.given_name(first) >= 1000
+        && g.lookup(first).is_none()
+    {
+        return false;
+    }
+    match head {
         Some(ty) => {
             push(emit, r.toks, Some(ty), true, 0);
             true
