@@ -106,7 +106,8 @@ pub fn speaker_of_cue(text: &str, ws: &[Token], i: usize, n: usize, after: bool)
     // said, not who said it
     let open_ended = n > 1 && lexicon::PREPOSITIONS.contains(&ws[i + n - 1].lower);
     let inverted = ((after && ws[..i].iter().all(is_punct)) || comma_inverted) && !open_ended
-        || speaker_after(&ws[i]);
+        || speaker_after(&ws[i])
+        || parenthetical(ws, i, n, after);
     let after_phrase = || phrase_after(ws, i + n).map(|p| Found::of(cue, p));
     let before_phrase = || phrase_before(ws, i).map(|p| Found::of(cue, p));
     // the clause's subject: an -ing cue's speaker, and any cue's with no noun phrase right before
@@ -130,7 +131,12 @@ pub fn speaker_of_cue(text: &str, ws: &[Token], i: usize, n: usize, after: bool)
         while k > 0 && !ws[k - 1].capitalised && ws[k - 1].lower.ends_with("ly") {
             k -= 1;
         }
-        if k > 0 && ws[k - 1].capitalised && !is_punct(&ws[k - 1]) {
+        // (a day or a month is no name: "issued a statement Tuesday saying")
+        let calendar = |w: &Token| {
+            let w = w.lower.trim_end_matches('.');
+            lexicon::DAYS.contains(w) || lexicon::MONTHS.contains(w)
+        };
+        if k > 0 && ws[k - 1].capitalised && !is_punct(&ws[k - 1]) && !calendar(&ws[k - 1]) {
             before_phrase().or_else(clause_subject)
         } else {
             clause_subject().or_else(before_phrase)
@@ -140,6 +146,22 @@ pub fn speaker_of_cue(text: &str, ws: &[Token], i: usize, n: usize, after: bool)
     } else {
         before_phrase().or_else(clause_subject)
     }
+}
+
+/// A cue set between commas before the quotation with its speaker after it ("The paradox of it,
+/// says Carl Anthony, historian at …, is that “…”"): a name follows the cue, and a comma the name.
+fn parenthetical(ws: &[Token], i: usize, n: usize, after: bool) -> bool {
+    !after
+        && i > 0
+        && ws[i - 1].lower == ","
+        && inverts(&ws[i])
+        && ws.get(i + n).is_some_and(|w| w.capitalised && !is_punct(w))
+        && phrase_after(ws, i + n).is_some_and(|p| {
+            let end = p.role.map_or(p.speaker.end, |r| r.end.max(p.speaker.end));
+            ws.iter()
+                .find(|w| w.span.start >= end)
+                .is_some_and(|w| w.lower == ",")
+        })
 }
 
 /// A quotation introduced by a colon and no cue ("Kaine has adopted the stance common among some

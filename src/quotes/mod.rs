@@ -345,6 +345,31 @@ mod tests {
     }
 
     #[test]
+    fn a_description_is_the_person_the_text_describes_so_beside_their_name() {
+        let q = quotes(
+            "Resilience is the key challenge, according to the chief inspector of schools, \
+             Grace Nolan.\n\n\
+             The chief inspector said pupils were facing “complex challenges at home and online.”\n\n\
+             The school's pastoral lead, Helen Marsh, is also its P5 teacher.\n\n\
+             “We value the evidence that children who feel safe learn better,” the P5 teacher added.",
+        );
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(names, [Some("Grace Nolan"), Some("Helen Marsh")]);
+    }
+
+    #[test]
+    fn a_day_before_a_participle_is_no_speaker_and_a_cue_between_commas_names_one() {
+        let q = quotes(
+            "Senator Tom Ridge issued a lengthy statement Tuesday calling the report “faulty and \
+             reliant on flawed data.”\n\n\
+             The paradox of Nancy Reed, says Carl Anton, a historian at the library, is that she \
+             was “one of the most popular first ladies of the whole decade.”",
+        );
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(names, [Some("Tom Ridge"), Some("Carl Anton")]);
+    }
+
+    #[test]
     fn a_paragraph_ending_with_a_colon_and_no_cue_gives_its_subject() {
         let q = quotes(
             "Jared Potts, a student from Dover, echoed:\n\n\
