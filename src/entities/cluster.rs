@@ -71,8 +71,8 @@ impl Clusters {
         };
         let k = format!("{}:{}", ty.as_str(), cluster_key(text, ty));
         let words: Vec<&str> = text.split_whitespace().collect();
-        // a town or region sharing the surname of a person the document names in full ("Rubio"
-        // after "Marco Rubio") is that person
+        // a town, region or people sharing the surname of a person the document names in full
+        // ("Rubio" after "Marco Rubio", "Turk" after "James Turk") is that person
         // ... and so is a well-known place's name ("Paris" after "Valeska Paris") unless the text
         // places something there ("in Paris", "to Paris")
         let placed = || {
@@ -80,7 +80,7 @@ impl Clusters {
             let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
             lexicon::PLACING_PREPOSITIONS.contains(&word.to_lowercase())
         };
-        let as_surname = matches!(ty, EntityKind::Gpe | EntityKind::Loc)
+        let as_surname = matches!(ty, EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp)
             && (m.rank <= 4 || !placed())
             && words.len() == 1
             && !self.by_key.contains_key(&k);
@@ -89,6 +89,9 @@ impl Clusters {
         let surname_of = as_surname
             .then(|| self.by_part.get(&key(text)).copied())
             .flatten()
+            // (a people's name only for a person whose given name opens theirs: "Senate
+            // Democrats" taken for a person is none)
+            .filter(|&ci| ty != EntityKind::Norp || self.given_first(ci))
             .or_else(|| {
                 (ty != EntityKind::Person && words.len() >= 3)
                     .then(|| self.ending_with(text, &words, false))
@@ -119,6 +122,15 @@ impl Clusters {
         c.mentions.push(m.span);
         c.keys.insert(key(text));
         c.texts.push(text.to_string());
+    }
+
+    /// Whether cluster `ci`'s first form opens with a given name ("James Turk").
+    fn given_first(&self, ci: usize) -> bool {
+        self.clusters[ci].texts.first().is_some_and(|t| {
+            t.split_whitespace()
+                .next()
+                .is_some_and(|w| GAZETTEER.given_name(w) >= 200)
+        })
     }
 
     /// The person named in full whose name `text` ends with, or (`either`) whose name ends with

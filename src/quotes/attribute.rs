@@ -109,7 +109,11 @@ pub fn speaker_of_cue(text: &str, ws: &[Token], i: usize, n: usize, after: bool)
         || speaker_after(&ws[i])
         || parenthetical(ws, i, n, after);
     let after_phrase = || phrase_after(ws, i + n).map(|p| Found::of(cue, p));
-    let before_phrase = || phrase_before(ws, i).map(|p| Found::of(cue, p));
+    let before_phrase = || {
+        phrase_before(ws, i)
+            .filter(|p| !object_of_verb(ws, p))
+            .map(|p| Found::of(cue, p))
+    };
     // the clause's subject: an -ing cue's speaker, and any cue's with no noun phrase right before
     // it ("Scott beamed and asked the crowd …", "O'Malley, who …, interjected to say"), never the
     // cue's object
@@ -162,6 +166,26 @@ fn parenthetical(ws: &[Token], i: usize, n: usize, after: bool) -> bool {
                 .find(|w| w.span.start >= end)
                 .is_some_and(|w| w.lower == ",")
         })
+}
+
+/// A noun phrase opening with a determiner right after a verb ("Mackie clarified his comments in a
+/// statement", "issued the report saying"): the verb's object, not who speaks. A verb is read as a
+/// lower-case word that is no function word, preposition or adverb before the phrase.
+fn object_of_verb(ws: &[Token], p: &Phrase) -> bool {
+    let Some(k) = ws.iter().position(|w| w.span.start == p.speaker.start) else {
+        return false;
+    };
+    let determined = lexicon::SPEAKER_DETERMINERS.contains(&ws[k].lower);
+    let verb = k.checked_sub(1).map(|v| &ws[v]).is_some_and(|w| {
+        !w.capitalised
+            && w.lower.chars().all(char::is_alphabetic)
+            && !w.lower.ends_with("ly")
+            && !lexicon::FUNCTION_WORDS.contains(&w.lower)
+            && !lexicon::PREPOSITIONS.contains(&w.lower)
+            && !lexicon::RELATIVE_WORDS.contains(&w.lower)
+            && !is_pronoun(&w.lower)
+    });
+    determined && verb
 }
 
 /// A quotation introduced by a colon and no cue ("Kaine has adopted the stance common among some

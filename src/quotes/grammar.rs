@@ -57,6 +57,15 @@ pub fn phrase_after(ws: &[Token], from: usize) -> Option<Phrase> {
         {
             j += 1;
         }
+        // "according to the chief inspector of schools, Noelle Buick": the name set after the
+        // description speaks, the description is its role
+        if let Some(name) = name_after_comma(ws, j) {
+            return Some(Phrase {
+                speaker: name,
+                role: Some(Span::new(ws[from].span.start, ws[j - 1].span.end)),
+                pronoun: false,
+            });
+        }
         return Some(phrase(from, j));
     }
     // "said former Sen. Evan Bayh", "said spokesman Josh Schwerin": a few lower-case words, then
@@ -84,6 +93,25 @@ pub fn phrase_after(ws: &[Token], from: usize) -> Option<Phrase> {
         });
     }
     Some(phrase(start, j))
+}
+
+/// A person's name of two to four capitalised words standing alone between a comma at `j` and the
+/// clause's end (", Noelle Buick." / ", Jane Doe, said").
+fn name_after_comma(ws: &[Token], j: usize) -> Option<Span> {
+    (j > 0 && ws.get(j)?.lower == ",").then_some(())?;
+    let from = j + 1;
+    let end = (from..ws.len().min(from + 5))
+        .take_while(|&k| ws[k].capitalised && !is_punct(&ws[k]))
+        .count()
+        + from;
+    let closes = ws
+        .get(end)
+        .is_none_or(|w| matches!(w.lower.as_str(), "," | "." | ";" | "!" | "?"));
+    let determiner = ws
+        .get(from)
+        .is_some_and(|w| lexicon::SPEAKER_DETERMINERS.contains(&w.lower));
+    ((2..=4).contains(&(end - from)) && closes && !determiner)
+        .then(|| Span::new(ws[from].span.start, ws[end - 1].span.end))
 }
 
 /// The most lower-case role words between an organisation and a person's name ("chief executive").

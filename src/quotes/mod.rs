@@ -370,6 +370,28 @@ mod tests {
     }
 
     #[test]
+    fn an_object_is_no_speaker_and_one_of_a_people_is_the_person_spoken_of() {
+        let q = quotes(
+            "Anthony Marsh clarified his comments in a statement made on social media:\n\n\
+             “Let me be clear about this, I am proud to take on the role.”\n\n\
+             Wales coach Warren Gatland said: “You can't look past the Irish this year.” The New \
+             Zealander also said that England are “an unknown quantity in a really open race.”\n\n\
+             James Turk runs a fund. Goldmoney's Turk said the crash “awakened investors around the \
+             globe to the fragility of banks.”",
+        );
+        let names: Vec<Option<&str>> = q.iter().map(|q| q.2.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Anthony Marsh"),
+                Some("Warren Gatland"),
+                Some("Warren Gatland"),
+                Some("James Turk")
+            ]
+        );
+    }
+
+    #[test]
     fn a_paragraph_ending_with_a_colon_and_no_cue_gives_its_subject() {
         let q = quotes(
             "Jared Potts, a student from Dover, echoed:\n\n\

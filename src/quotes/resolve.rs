@@ -167,7 +167,14 @@ pub fn resolve(
         .next()
         .is_some_and(|w| lexicon::SPEAKER_DETERMINERS.contains(&w.to_lowercase()));
     if text.chars().next().is_some_and(char::is_uppercase) && !f.pronoun && !determined {
-        return Some(by_name(doc, people, f));
+        let speaker = by_name(doc, people, f);
+        let demonym = one_of_a_people(doc, people, f, &speaker);
+        if !demonym {
+            return Some(speaker);
+        }
+        let recent = previous.filter(|p| p.paragraph + 2 >= doc.paragraph_at(at));
+        let recent = recent.and_then(|p| p.speaker.as_ref());
+        return referent(doc, people, f, recent, f.speaker.start.min(at)).or(Some(speaker));
     }
     let head = text.rsplit([' ', '\u{a0}']).next().unwrap_or(text);
     let first = text
@@ -179,7 +186,6 @@ pub fn resolve(
     // "the chief inspector", where the text describes someone so beside their name
     if !f.pronoun
         && first == "the"
-        && text.contains([' ', '\u{a0}'])
         && let Some(i) = described(doc, people, text, f.speaker)
     {
         return Some(Speaker {
@@ -221,6 +227,28 @@ pub fn resolve(
         return Some(people.entity(i, f));
     }
     referent(doc, people, f, recent, before)
+}
+
+/// "the New Zealander": one of a people (the speaker's entity a people's name, after "the"), said
+/// of the person spoken of before as a pronoun is; not "the Republican nominee" or "the French
+/// minister", where the people's word qualifies a noun of a person after it.
+fn one_of_a_people(doc: &Document, people: &People, f: &Found, speaker: &Speaker) -> bool {
+    let people_named = speaker
+        .entity
+        .is_some_and(|i| people.entities[i].ty == EntityKind::Norp);
+    let after_the = doc.text[..f.speaker.start]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    let qualifies = doc.text[f.speaker.end..]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            let w = w.to_lowercase();
+            GAZETTEER.is_title(&w) || lexicon::PERSON_NOUNS.contains(&w)
+        });
+    people_named && after_the && !qualifies
 }
 
 /// A speaker named: the entity of the name's last word ("Gov. Kasich" is Kasich; of "Sen. Jane Doe
