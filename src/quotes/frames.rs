@@ -31,7 +31,17 @@ pub fn before(doc: &Document, cuts: &[Span], at: usize, paragraph: usize) -> Spa
         start = start.max(c.end);
     }
     let head = &doc.text[start..at];
-    if let Some(i) = head.rfind(['.', '!', '?']) {
+    // the last stop followed by a space (or by closing marks and a space): a stop inside a web
+    // address ("x.com/search?q=dojo") ends nothing
+    let ends = |i: usize| {
+        let rest = head[i + 1..].trim_start_matches(['"', '\'', '”', '’', ')', ']']);
+        rest.is_empty() || rest.starts_with(char::is_whitespace)
+    };
+    if let Some(i) = head
+        .rmatch_indices(['.', '!', '?'])
+        .map(|(i, _)| i)
+        .find(|&i| ends(i))
+    {
         // a sentence end, not an abbreviation's stop ("Mr.", "U.S.", "F.B.I."); "(D-Calif.)," ends
         // no sentence either
         let word = head[..i]
@@ -161,6 +171,14 @@ mod tests {
         // the second quotation's frame starts after the first one's closing mark
         assert!(!f[1].0.contains("rebuild"), "{:?}", f[1]);
         assert_eq!(f[1].2, QuoteKind::Partial);
+    }
+
+    #[test]
+    fn a_stop_inside_a_web_address_or_a_number_ends_no_sentence() {
+        let f = frames_of(
+            "[Musk posts](https://x.com/search?q=dojo) that the 3.5 version will “ship next year.”",
+        );
+        assert!(f[0].0.starts_with("[Musk posts]"), "{:?}", f[0].0);
     }
 
     #[test]

@@ -54,7 +54,20 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
             });
         }
     };
+    let mut skip_to = 0;
     for (i, c) in s.char_indices() {
+        if i < skip_to {
+            continue;
+        }
+        // a web address is one token, whatever its stops and question marks ("[Musk
+        // posts](https://x.com/search?q=dojo) that …")
+        if start.is_none()
+            && let Some(n) = url_len(&s[i..])
+        {
+            flush(i, i + n, &mut out);
+            skip_to = i + n;
+            continue;
+        }
         let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
         if part {
             start.get_or_insert(i);
@@ -71,6 +84,18 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         flush(b, s.len(), &mut out);
     }
     out
+}
+
+/// The length of the web address `s` opens with, if it opens with one: from "http://", "https://"
+/// or "www." to the next space, closing bracket or quotation mark.
+fn url_len(s: &str) -> Option<usize> {
+    let opens = ["http://", "https://", "www."]
+        .iter()
+        .any(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)));
+    opens.then(|| {
+        s.find(|c: char| c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '”' | '“'))
+            .unwrap_or(s.len())
+    })
 }
 
 fn lower(w: &str) -> CompactString {
@@ -143,6 +168,14 @@ mod tests {
         );
         assert_eq!(texts("(D-Md.) said"), ["(", "D-Md.", ")", "said"]);
         assert_eq!(texts("R-Ky., said"), ["R-Ky.", ",", "said"]);
+    }
+
+    #[test]
+    fn a_web_address_is_one_token() {
+        assert_eq!(
+            texts("[Musk posts](https://x.com/s?q=a.b) that"),
+            ["Musk", "posts", "(", "https://x.com/s?q=a.b", ")", "that"]
+        );
     }
 
     #[test]
