@@ -36,6 +36,17 @@ impl Found {
 /// quotation (so an inverted "said X" is likely), else it precedes it. The nearest cue to the
 /// quotation that names a speaker wins: the first after it, the last before it.
 pub fn attribute(text: &str, ws: &[Token], after: bool) -> Option<Found> {
+    attribute_cut(text, ws, after, false)
+}
+
+/// [`attribute`] of the frame after a quotation, given as its tokens to the first sentence end
+/// (`ws`) and whether more of the frame follows (`more`): the same answer as for the whole frame.
+pub fn attribute_after(text: &str, ws: &[Token], more: bool) -> Option<Found> {
+    attribute_cut(text, ws, true, more)
+}
+
+/// [`attribute`], with `cut` saying that `ws` ends at a sentence end before the frame does.
+fn attribute_cut(text: &str, ws: &[Token], after: bool, cut: bool) -> Option<Found> {
     let order: Vec<usize> = if after {
         (0..ws.len()).collect()
     } else {
@@ -55,7 +66,8 @@ pub fn attribute(text: &str, ws: &[Token], after: bool) -> Option<Found> {
             return Some(found);
         }
     }
-    if after { manner_tag(ws) } else { None }
+    // (the whole frame would have met the sentence end in the loop above)
+    if after && !cut { manner_tag(ws) } else { None }
 }
 
 /// A verb of manner tagging the quotation right after it, with its speaker: "“…,” laughs Smith",

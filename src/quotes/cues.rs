@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::lexicon;
 use crate::lexicon::gazetteer::GAZETTEER;
@@ -22,15 +22,11 @@ static CUES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLoc
     m
 });
 
-/// The one-word cues and the words that take their speaker after them ("according"): what
-/// [`may_be_cue`] looks for.
-static SINGLE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    lexicon::QUOTE_CUES
-        .iter()
-        .filter(|c| !c.contains(' '))
-        .chain(lexicon::SPEAKER_AFTER_CUES.iter())
-        .collect()
-});
+/// A one-word cue or a word that takes its speaker after it ("according"): what [`may_be_cue`]
+/// looks for (a word holds no space, so it matches no phrase of the cue list).
+fn single(word: &str) -> bool {
+    lexicon::QUOTE_CUES.contains(word) || lexicon::SPEAKER_AFTER_CUES.contains(word)
+}
 
 /// Whether `word` (as written) may be a cue: a one-word cue or the word that takes its speaker after
 /// it ("according"), in lower case or opening a sentence. A quick test that spares most sentences
@@ -38,11 +34,11 @@ static SINGLE: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// statement") is passed over.
 pub fn may_be_cue(word: &str, opens_sentence: bool) -> bool {
     if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return SINGLE.contains(word);
+        return single(word);
     }
     opens_sentence
         && word.chars().next().is_some_and(char::is_uppercase)
-        && SINGLE.contains(&*word.to_lowercase())
+        && single(&word.to_lowercase())
 }
 
 /// Whether `text` begins with a cue, a whole phrase of it ("said", "according to"; "in" alone is

@@ -26,7 +26,7 @@ mod turns;
 
 use crate::entities::Entity;
 use crate::kinds::QuoteKind;
-use crate::text::{Document, Span};
+use crate::text::{Document, Span, Token, tokens, tokens_to_sentence_end};
 use marks::{Piece, Quoted};
 pub use reported::Attribution;
 use resolve::People;
@@ -70,9 +70,27 @@ pub struct Quotation<'q> {
     pub closes_sentence: bool,
     /// Its words, over all pieces.
     pub words: usize,
+    /// The tokens of `before` and `after`, cut once for every strategy that reads them.
+    before_tokens: std::cell::OnceCell<Vec<Token>>,
+    after_tokens: std::cell::OnceCell<(Vec<Token>, bool)>,
 }
 
 impl Quotation<'_> {
+    /// The tokens of the writer's text before it in its sentence.
+    pub fn before_tokens(&self, text: &str) -> &[Token] {
+        self.before_tokens.get_or_init(|| tokens(text, self.before))
+    }
+
+    /// The tokens of the writer's text after it in its paragraph, if it closes, up to the first
+    /// sentence end (an attribution after a quotation never lies past it), and whether more follow.
+    pub fn after_tokens(&self, text: &str) -> Option<(&[Token], bool)> {
+        let after = self.after?;
+        let (ws, more) = self
+            .after_tokens
+            .get_or_init(|| tokens_to_sentence_end(text, after));
+        Some((ws, *more))
+    }
+
     /// Nothing but whitespace stands before it in its paragraph.
     pub fn opens_paragraph(&self, doc: &Document) -> bool {
         doc.text[doc.paragraphs[self.first.paragraph].span.start..self.first.open.start]
@@ -246,6 +264,8 @@ fn quotation<'q>(doc: &Document, cuts: &[Span], q: &'q Quoted) -> Option<Quotati
             .iter()
             .map(|p| doc.slice(p.span).split_whitespace().count())
             .sum(),
+        before_tokens: std::cell::OnceCell::new(),
+        after_tokens: std::cell::OnceCell::new(),
     })
 }
 

@@ -43,7 +43,8 @@ pub struct People<'e> {
     entities: &'e [Entity],
     persons: Vec<Mentioned>,
     mentions: Vec<Mentioned>,
-    titles: Vec<Vec<TitleFamily>>,
+    /// The titles of each entity, read when a bare title first asks ("the senator").
+    titles: std::cell::OnceCell<Vec<Vec<TitleFamily>>>,
     /// Each entity's gender by honorific or given name, read once (a pronoun asks for it of every
     /// person it passes).
     genders: Vec<Option<Gender>>,
@@ -64,12 +65,17 @@ impl<'e> People<'e> {
             entities,
             persons,
             mentions: mentions_of(entities, |_| true),
-            titles: titles_given(doc, entities),
+            titles: std::cell::OnceCell::new(),
             genders: entities
                 .iter()
                 .map(|e| gender::by_names(doc, e, NameEvidence::Any))
                 .collect(),
         }
+    }
+
+    /// The titles the text gives each entity.
+    fn titles(&self, doc: &Document) -> &[Vec<TitleFamily>] {
+        self.titles.get_or_init(|| titles_given(doc, self.entities))
     }
 
     /// The people mentioned outside quotations, in text order.
@@ -222,7 +228,7 @@ pub fn resolve(
     }
     if !f.pronoun
         && let Some(family) = TitleFamily::of(head)
-        && let Some(i) = titled(people, family, recent, before)
+        && let Some(i) = titled(people.titles(doc), people, family, recent, before)
     {
         return Some(people.entity(i, f));
     }
@@ -372,12 +378,13 @@ fn own(name: &str, f: &Found) -> Speaker {
 /// "The Florida senator", "the former president": the speaker of the quotation before, when the
 /// text gives them that title, else the nearest person named before `before` who has it.
 fn titled(
+    titles: &[Vec<TitleFamily>],
     people: &People,
     family: TitleFamily,
     recent: Option<&Speaker>,
     before: usize,
 ) -> Option<usize> {
-    let has = |i: usize| people.titles[i].contains(&family);
+    let has = |i: usize| titles[i].contains(&family);
     let upto = people.persons.partition_point(|(m, _)| m.end <= before);
     recent
         .and_then(|s| s.entity)

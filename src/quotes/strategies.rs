@@ -2,7 +2,9 @@
 //! text around the quotation in its own way. The first to find an attribution wins; when none does,
 //! [`uncued`] decides whether the quoted words are speech at all and whose.
 
-use super::attribute::{Found, attribute, colon_subject, sentence_subject, signature};
+use super::attribute::{
+    Found, attribute, attribute_after, colon_subject, sentence_subject, signature,
+};
 use super::resolve::{People, nearest_subject, next_subject, resolve};
 use super::{Quotation, Quote, Speaker, frames};
 use crate::entities::Entity;
@@ -49,8 +51,8 @@ pub const STRATEGIES: &[(&str, Strategy)] = &[
 fn in_frame(cx: &Context, q: &Quotation) -> Option<Found> {
     let text = cx.doc.text;
     let found_after = q
-        .after
-        .and_then(|a| attribute(text, &tokens(text, a), true))
+        .after_tokens(text)
+        .and_then(|(ws, more)| attribute_after(text, ws, more))
         .filter(|f| {
             !q.closes_sentence || {
                 let end = f
@@ -64,7 +66,7 @@ fn in_frame(cx: &Context, q: &Quotation) -> Option<Found> {
                     .is_none_or(|r| r.trim().is_empty())
             }
         });
-    let in_before = || attribute(text, &tokens(text, q.before), false);
+    let in_before = || attribute(text, q.before_tokens(text), false);
     if q.closes_sentence || q.kind == QuoteKind::Partial {
         in_before().or(found_after)
     } else {
@@ -75,7 +77,7 @@ fn in_frame(cx: &Context, q: &Quotation) -> Option<Found> {
 /// A colon and no cue ("Kaine has adopted the stance common among some Catholics: “…”"): the
 /// sentence's subject.
 fn after_colon(cx: &Context, q: &Quotation) -> Option<Found> {
-    colon_subject(cx.doc.text, &tokens(cx.doc.text, q.before))
+    colon_subject(cx.doc.text, q.before_tokens(cx.doc.text))
 }
 
 /// A quotation opening its paragraph after one that ends with a colon ("released the following
@@ -206,8 +208,7 @@ fn sentence_after(cx: &Context, q: &Quotation) -> Option<Speaker> {
 /// wall of new federal rules”"), when it is a person or organisation the text names (not
 /// "Audiences" or "Reporting").
 fn fragment_subject(cx: &Context, q: &Quotation, previous: Option<&Quote>) -> Option<Speaker> {
-    let ws = tokens(cx.doc.text, q.before);
-    sentence_subject(cx.doc.text, &ws)
+    sentence_subject(cx.doc.text, q.before_tokens(cx.doc.text))
         .and_then(|f| resolve(cx.doc, &cx.people, &f, q.first.open.start, previous))
         .filter(|s| {
             s.entity

@@ -17,7 +17,7 @@ mod tokens;
 
 pub use offsets::CharIndex;
 pub use repeats::{Repeats, text_key};
-pub use tokens::{NameWord, Token, tokens};
+pub use tokens::{NameWord, Token, tokens, tokens_to_sentence_end};
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;

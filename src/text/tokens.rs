@@ -27,7 +27,34 @@ pub struct Token {
 /// (a sentence end) unless the word is an abbreviation by its shape ("Mr.", "Gov.", "U.S.") or the
 /// stop comes before a closing bracket or a comma ("(D-Md.)", "R-Ky., said").
 pub fn tokens(text: &str, range: Span) -> Vec<Token> {
-    let mut out = Vec::with_capacity(range.len() / 4);
+    cut(text, range, false)
+}
+
+/// The tokens of `text[range]` up to its first sentence end (`.`, `!` or `?` as a token), that one
+/// included, and whether [`tokens`] would give more after it: the same tokens as the first of
+/// [`tokens`]'s, cut without reading further (the writer's text after a quotation runs to the
+/// paragraph's end, and its attribution is in the first sentence).
+pub fn tokens_to_sentence_end(text: &str, range: Span) -> (Vec<Token>, bool) {
+    let ws = cut(text, range, true);
+    let more = ws.last().is_some_and(|w| {
+        text[w.span.end..range.end]
+            .chars()
+            .any(|c| c.is_alphanumeric() || TOKEN_MARKS.contains(&c))
+    });
+    (ws, more)
+}
+
+/// The punctuation that makes tokens of its own.
+const TOKEN_MARKS: [char; 10] = [',', ';', ':', '.', '!', '?', '(', ')', '—', '–'];
+
+fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
+    let ended = |out: &Vec<Token>| {
+        first_sentence
+            && out
+                .last()
+                .is_some_and(|t| matches!(t.lower.as_str(), "." | "!" | "?"))
+    };
+    let mut out = Vec::with_capacity(if first_sentence { 16 } else { range.len() / 4 });
     let s = &text[range.start..range.end];
     let mut start: Option<usize> = None;
     let flush = |from: usize, mut to: usize, out: &mut Vec<Token>| {
@@ -62,9 +89,13 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         // a web address is one token, whatever its stops and question marks ("[Musk
         // posts](https://x.com/search?q=dojo) that …")
         if start.is_none()
+            && matches!(c, 'h' | 'H' | 'w' | 'W')
             && let Some(n) = url_len(&s[i..])
         {
             flush(i, i + n, &mut out);
+            if ended(&out) {
+                return out;
+            }
             skip_to = i + n;
             continue;
         }
@@ -76,8 +107,14 @@ pub fn tokens(text: &str, range: Span) -> Vec<Token> {
         if let Some(b) = start.take() {
             flush(b, i, &mut out);
         }
-        if matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '—' | '–') {
+        if ended(&out) {
+            return out;
+        }
+        if TOKEN_MARKS.contains(&c) {
             flush(i, i + c.len_utf8(), &mut out);
+        }
+        if ended(&out) {
+            return out;
         }
     }
     if let Some(b) = start {
