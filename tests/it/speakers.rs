@@ -58,3 +58,37 @@ fn every_form_of_a_cue_phrase_is_a_cue() {
     let r = report("speakers.txt");
     assert_eq!(speaker_of(&r, "You feel small"), "Paul Grant");
 }
+
+#[test]
+fn a_description_is_the_person_named_beside_it_and_kept_as_role() {
+    let r = report("descriptions.txt");
+    assert_eq!(speaker_of(&r, "complex challenges"), "Grace Nolan");
+    assert_eq!(speaker_of(&r, "We value the evidence"), "Helen Marsh");
+    let role = r["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().starts_with("We value"))
+        .map(|q| q["speaker"]["role"].as_str().unwrap_or("").to_string());
+    assert_eq!(role.as_deref(), Some("the P5 teacher"));
+}
+
+#[test]
+fn one_of_a_people_is_the_person_spoken_of_and_a_surname_that_names_a_people_is_the_person() {
+    let r = report("descriptions.txt");
+    assert_eq!(speaker_of(&r, "an unknown quantity"), "Warren Gatland");
+    assert_eq!(speaker_of(&r, "awakened investors"), "James Turk");
+}
+
+#[test]
+fn an_object_is_no_speaker_and_a_quotation_goes_on_past_a_furniture_line() {
+    let r = report("descriptions.txt");
+    assert_eq!(speaker_of(&r, "Let me be clear"), "Anthony Marsh");
+    assert_eq!(speaker_of(&r, "The plan has always"), "Alan Stubbs");
+}
+
+#[test]
+fn the_stops_of_a_web_address_and_a_number_end_no_sentence() {
+    let r = report("descriptions.txt");
+    assert_eq!(speaker_of(&r, "ship early next year"), "Elon Reyes");
+}

@@ -84,7 +84,12 @@ thread_local! {
     /// The answers of recent lookups, per table: articles ask the same words again and again, and a
     /// hash probe is several times cheaper than walking the table.
     static MEMO: std::cell::RefCell<[rustc_hash::FxHashMap<Box<str>, Option<u64>>; 8]> =
-        Default::default();
+        const { std::cell::RefCell::new([const { memo() }; 8]) };
+}
+
+/// An empty memo of one table.
+const fn memo() -> rustc_hash::FxHashMap<Box<str>, Option<u64>> {
+    std::collections::HashMap::with_hasher(rustc_hash::FxBuildHasher)
 }
 
 /// The value `table` holds for the key of `name` (sets hold 0), remembered for this thread under
