@@ -267,6 +267,8 @@ words! {
     NEW_REFERENT_DETERMINERS;
     /// Participles naming a new thing ("a computer called Dojo").
     NAMING_PARTICIPLES;
+    /// Cue words that are also plural nouns ("states", "remarks").
+    NOUN_CUES;
     /// Words after which a quoted title-case phrase is a work's title ("on", "titled").
     WORK_TITLE_PREPOSITIONS;
     /// Lower-case words joining the capitalised words of a speaker's name ("of").

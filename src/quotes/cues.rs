@@ -22,11 +22,27 @@ static CUES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLoc
     m
 });
 
-/// A one-word cue or a word that takes its speaker after it ("according"): what [`may_be_cue`]
-/// looks for (a word holds no space, so it matches no phrase of the cue list).
+/// A one-word cue, a word that takes its speaker after it ("according"), or the first word of a cue
+/// phrase that is no preposition or function word ("pointed out"): what [`may_be_cue`] looks for (a
+/// word holds no space, so it matches no phrase of the cue list itself).
 fn single(word: &str) -> bool {
-    lexicon::QUOTE_CUES.contains(word) || lexicon::SPEAKER_AFTER_CUES.contains(word)
+    lexicon::QUOTE_CUES.contains(word)
+        || lexicon::SPEAKER_AFTER_CUES.contains(word)
+        || PHRASE_HEADS.contains(word)
 }
+
+/// The first words of the cue phrases that are neither cues of their own nor prepositions or
+/// function words ("pointed" of "pointed out"; not "in" of "in a statement").
+static PHRASE_HEADS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    CUES.keys()
+        .copied()
+        .filter(|w| {
+            !lexicon::QUOTE_CUES.contains(w)
+                && !lexicon::PREPOSITIONS.contains(w)
+                && !lexicon::FUNCTION_WORDS.contains(w)
+        })
+        .collect()
+});
 
 /// Whether `word` (as written) may be a cue: a one-word cue or the word that takes its speaker after
 /// it ("according"), in lower case or opening a sentence. A quick test that spares most sentences
@@ -89,6 +105,7 @@ pub fn cue_at(ws: &[Token], i: usize) -> Option<usize> {
         // "Trump's comments", "his remarks", "the claims": one word after a possessive or an article
         // is a noun, not a verb of saying ("the following statement" is a cue)
         .filter(|&n| n > 1 || !(i > 0 && noun_maker(&ws[i - 1].lower)))
+        .filter(|&n| n > 1 || !plural_noun(ws, i))
         .filter(|_| !names_a_thing(ws, i))
 }
 
@@ -111,6 +128,25 @@ fn names_a_thing(ws: &[Token], i: usize) -> bool {
             .take(6)
             .take_while(|w| !w.capitalised && !is_punct(w))
             .any(|w| lexicon::NEW_REFERENT_DETERMINERS.contains(&w.lower))
+}
+
+/// "49 states", "in emails", "remarks at the rally": a cue word that is also a plural noun, where a
+/// verb cannot stand (after a number or a preposition, or before "from", "at", "of", "in", "with" or
+/// "by").
+fn plural_noun(ws: &[Token], i: usize) -> bool {
+    if !lexicon::NOUN_CUES.contains(&ws[i].lower) {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|k| &ws[k]).is_some_and(|w| {
+        w.lower.chars().all(|c| c.is_ascii_digit()) || lexicon::PREPOSITIONS.contains(&w.lower)
+    });
+    let after = ws.get(i + 1).is_some_and(|w| {
+        matches!(
+            w.lower.as_str(),
+            "from" | "at" | "of" | "in" | "with" | "by"
+        )
+    });
+    before || after
 }
 
 /// A possessive or a determiner: the word after it is a noun ("he's predicting" is no possessive).

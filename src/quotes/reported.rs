@@ -151,8 +151,11 @@ fn statements(
         // a quotation's own cue attributes the quotation; an opening participle ("Boasting 108,000
         // residents, …") describes
         let opening = ws[..i].iter().all(is_punct);
-        // "as recalled by", "was announced": no statement ("has not said when …" is one)
-        let passive = i > 0 && lexicon::PASSIVE_MARKERS.contains(&ws[i - 1].lower);
+        // "as recalled by", "was announced": no statement ("has not said when …" is one, and so
+        // is "is calling for …")
+        let passive = i > 0
+            && lexicon::PASSIVE_MARKERS.contains(&ws[i - 1].lower)
+            && !ws[i].lower.ends_with("ing");
         if is_quote_cue(cues, ws[i].span.start)
             || opening
                 && ws[i].lower.ends_with("ing")
@@ -539,5 +542,23 @@ mod tests {
             "Even the organizer of a pro-Trump rally said the city rules increased the chance of violence.",
         );
         assert_eq!(r.len(), 1, "{r:?}");
+    }
+
+    #[test]
+    fn a_progressive_and_a_phrase_cue_report_and_a_plural_noun_does_not() {
+        let r = reported(
+            "Senator Jane Roe is calling for the state to double its spending on new roads. \
+             Tom Hale pointed out that the bridge had been closed for two years already. \
+             Officials from 49 states met the governor in the capital for two days of talks.",
+        );
+        let texts: Vec<&str> = r.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "the state to double its spending on new roads",
+                "that the bridge had been closed for two years already"
+            ],
+            "{r:?}"
+        );
     }
 }
