@@ -273,7 +273,10 @@ fn clause_end(ws: &[Token], start: usize, after_cue: usize, last: usize) -> usiz
         if w.span.start >= last {
             break;
         }
-        let joint = w.lower == ";" || lexicon::CLAUSE_BREAKS.contains(&w.lower) && k > from;
+        // (", which …" adds the writer's word on what was said)
+        let relative = w.lower == "which" && k > from && ws[k - 1].lower == ",";
+        let joint =
+            w.lower == ";" || lexicon::CLAUSE_BREAKS.contains(&w.lower) && k > from || relative;
         // "… and noted that …", "…, and three-quarters said …": a second verb of saying, right
         // after "and" or after a comma and a short subject
         let second_cue = k > from + 1 && cue_at(ws, k).is_some() && !ws[k].capitalised && {
@@ -382,14 +385,26 @@ fn interrupting(
 /// Whether the cue of `n` tokens at `i`, with its speaker, closes a sentence that a comma opened
 /// ("…, Smith said.", "…, said Smith on Monday.", "…, said Jane Smith, a spokeswoman for the
 /// group.").
+/// Tokens an inverted speaker's phrase takes at most before the sentence's end or a comma ("said
+/// former Sen. Evan Bayh of Indiana").
+const INVERTED_SPEAKER_TOKENS: usize = 6;
+
 fn closes_frame(ws: &[Token], i: usize, n: usize) -> bool {
     let rest = &ws[i + n..];
     let stop = rest.iter().position(ends_sentence).unwrap_or(rest.len());
+    // ", said the spokesman." / ", said Jane Doe, a senator from …": a short phrase to the sentence's
+    // end or a comma soon after ("…, said the president also has spoken with …" reports what
+    // follows)
+    let comma = rest
+        .iter()
+        .position(|w| w.lower == ",")
+        .unwrap_or(rest.len());
     let inverted = i > 0
         && ws[i - 1].lower == ","
         && rest
             .first()
-            .is_some_and(|w| w.capitalised && !is_punct(w) || lexicon::ARTICLES.contains(&w.lower));
+            .is_some_and(|w| w.capitalised && !is_punct(w) || lexicon::ARTICLES.contains(&w.lower))
+        && (stop <= INVERTED_SPEAKER_TOKENS || comma <= INVERTED_SPEAKER_TOKENS);
     // after "Smith said" only when and where it was said: "on Tuesday", "in a statement"
     let circumstance = stop == 0
         || stop <= 4
@@ -557,6 +572,27 @@ mod tests {
             [
                 "the state to double its spending on new roads",
                 "that the bridge had been closed for two years already"
+            ],
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn a_cue_after_a_comma_reports_what_follows_unless_a_short_speaker_ends_the_sentence() {
+        let r = reported(
+            "Steven Cole, a campaign spokesman, said the larger office was needed for the new staff. \
+             The office will open in May, said the spokesman.",
+        );
+        let texts: Vec<(&str, Option<&str>)> =
+            r.iter().map(|a| (a.0.as_str(), a.2.as_deref())).collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "the larger office was needed for the new staff",
+                    Some("Steven Cole")
+                ),
+                ("The office will open in May", Some("Steven Cole"))
             ],
             "{r:?}"
         );
