@@ -273,10 +273,12 @@ fn clause_end(ws: &[Token], start: usize, after_cue: usize, last: usize) -> usiz
         if w.span.start >= last {
             break;
         }
-        // (", which …" adds the writer's word on what was said)
-        let relative = w.lower == "which" && k > from && ws[k - 1].lower == ",";
+        // (", which …", ", although …": the writer's word on what was said)
+        let aside = k > from
+            && lexicon::COMMA_CLAUSE_BREAKS.contains(&w.lower)
+            && matches!(ws[k - 1].lower.as_str(), "," | "—" | "–");
         let joint =
-            w.lower == ";" || lexicon::CLAUSE_BREAKS.contains(&w.lower) && k > from || relative;
+            w.lower == ";" || lexicon::CLAUSE_BREAKS.contains(&w.lower) && k > from || aside;
         // "… and noted that …", "…, and three-quarters said …": a second verb of saying, right
         // after "and" or after a comma and a short subject
         let second_cue = k > from + 1 && cue_at(ws, k).is_some() && !ws[k].capitalised && {
@@ -594,6 +596,18 @@ mod tests {
                 ),
                 ("The office will open in May", Some("Steven Cole"))
             ],
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn the_writers_aside_after_a_comma_ends_what_is_reported() {
+        let r = reported(
+            "Jane Roe said the plan had helped the town keep its school, although the council \
+             has not said what it will cost next year.",
+        );
+        assert_eq!(
+            r[0].0, "the plan had helped the town keep its school",
             "{r:?}"
         );
     }
