@@ -66,6 +66,12 @@ SHAPES = {
     # a transcript of many speakers, each label's name looked up among all the others (issue 29)
     "transcript_turns": numbered(lambda i: f"SPEAKER{i} DOE{i}: We will vote on it today.\n\n"
                                  f"DOE{i}: Is that still the plan?\n\nIt is, and we mean it.\n\n"),
+    # a sentence without end before a quotation, every cue in it asking for its speaker's phrase
+    # (issue 29's object, parenthetical and description checks), and descriptions beside names
+    "cue_chain": lambda n: repeat("Jane Doe, says the chief inspector, clarified his comments, ")(n)
+    + "“We will vote.”",
+    "descriptions": numbered(lambda i: f"The chief inspector of schools, Jane Doe{i}, spoke. "
+                             f"“We will act,” the chief inspector said.\n\n"),
     # HTML pages (issue 32): furniture containers nested as deep as the page goes (never closed),
     # and a page of many blocks
     "html_nested_furniture": lambda n: "<html><body>" + repeat('<div class="nav"><p>Home</p>')(n),

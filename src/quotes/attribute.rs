@@ -174,8 +174,7 @@ fn parenthetical(ws: &[Token], i: usize, n: usize, after: bool) -> bool {
         && ws.get(i + n).is_some_and(|w| w.capitalised && !is_punct(w))
         && phrase_after(ws, i + n).is_some_and(|p| {
             let end = p.role.map_or(p.speaker.end, |r| r.end.max(p.speaker.end));
-            ws.iter()
-                .find(|w| w.span.start >= end)
+            ws.get(ws.partition_point(|w| w.span.start < end))
                 .is_some_and(|w| w.lower == ",")
         })
 }
@@ -184,9 +183,11 @@ fn parenthetical(ws: &[Token], i: usize, n: usize, after: bool) -> bool {
 /// statement", "issued the report saying"): the verb's object, not who speaks. A verb is read as a
 /// lower-case word that is no function word, preposition or adverb before the phrase.
 fn object_of_verb(ws: &[Token], p: &Phrase) -> bool {
-    let Some(k) = ws.iter().position(|w| w.span.start == p.speaker.start) else {
+    // (tokens are in text order: found by halving, not by a scan per cue)
+    let k = ws.partition_point(|w| w.span.start < p.speaker.start);
+    if ws.get(k).is_none_or(|w| w.span.start != p.speaker.start) {
         return false;
-    };
+    }
     let determined = lexicon::SPEAKER_DETERMINERS.contains(&ws[k].lower);
     let verb = k.checked_sub(1).map(|v| &ws[v]).is_some_and(|w| {
         !w.capitalised
