@@ -10,12 +10,17 @@ fn report(name: &str) -> Value {
 
 /// The speaker's name of the quotation opening with `opening`.
 fn speaker_of(r: &Value, opening: &str) -> String {
+    speaker_field(r, opening, "name")
+}
+
+/// A field of the speaker of the quotation opening with `opening` ("" when it is null).
+fn speaker_field(r: &Value, opening: &str, field: &str) -> String {
     r["quotes"]
         .as_array()
         .unwrap()
         .iter()
         .find(|q| q["text"].as_str().unwrap().starts_with(opening))
-        .map(|q| q["speaker"]["name"].as_str().unwrap_or("").to_string())
+        .map(|q| q["speaker"][field].as_str().unwrap_or("").to_string())
         .unwrap_or_else(|| panic!("no quotation opens with {opening:?}"))
 }
 
@@ -59,36 +64,52 @@ fn every_form_of_a_cue_phrase_is_a_cue() {
     assert_eq!(speaker_of(&r, "You feel small"), "Paul Grant");
 }
 
-#[test]
-fn a_description_is_the_person_named_beside_it_and_kept_as_role() {
-    let r = report("descriptions.txt");
-    assert_eq!(speaker_of(&r, "complex challenges"), "Grace Nolan");
-    assert_eq!(speaker_of(&r, "We value the evidence"), "Helen Marsh");
-    let role = r["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|q| q["text"].as_str().unwrap().starts_with("We value"))
-        .map(|q| q["speaker"]["role"].as_str().unwrap_or("").to_string());
-    assert_eq!(role.as_deref(), Some("the P5 teacher"));
-}
+/// `fixtures/quotes/descriptions.txt`: the quotation opening with the first words, the speaker named,
+/// and the class of error it checks.
+const DESCRIBED: &[(&str, &str, &str)] = &[
+    (
+        "complex challenges",
+        "Grace Nolan",
+        "a name set after a description and a comma",
+    ),
+    (
+        "We value the evidence",
+        "Helen Marsh",
+        "a description written beside the name",
+    ),
+    (
+        "an unknown quantity",
+        "Warren Gatland",
+        "one of a people is the person spoken of",
+    ),
+    (
+        "awakened investors",
+        "James Turk",
+        "a surname that also names a people",
+    ),
+    (
+        "Let me be clear",
+        "Anthony Marsh",
+        "a verb's object is no speaker",
+    ),
+    (
+        "The plan has always",
+        "Alan Stubbs",
+        "a quotation goes on past a furniture line",
+    ),
+    (
+        "ship early next year",
+        "Elon Reyes",
+        "a web address's and a number's stops end nothing",
+    ),
+];
 
 #[test]
-fn one_of_a_people_is_the_person_spoken_of_and_a_surname_that_names_a_people_is_the_person() {
+fn each_class_of_descriptions_and_frames_names_its_speaker() {
     let r = report("descriptions.txt");
-    assert_eq!(speaker_of(&r, "an unknown quantity"), "Warren Gatland");
-    assert_eq!(speaker_of(&r, "awakened investors"), "James Turk");
-}
-
-#[test]
-fn an_object_is_no_speaker_and_a_quotation_goes_on_past_a_furniture_line() {
-    let r = report("descriptions.txt");
-    assert_eq!(speaker_of(&r, "Let me be clear"), "Anthony Marsh");
-    assert_eq!(speaker_of(&r, "The plan has always"), "Alan Stubbs");
-}
-
-#[test]
-fn the_stops_of_a_web_address_and_a_number_end_no_sentence() {
-    let r = report("descriptions.txt");
-    assert_eq!(speaker_of(&r, "ship early next year"), "Elon Reyes");
+    for (opening, name, class) in DESCRIBED {
+        assert_eq!(speaker_of(&r, opening), *name, "{class}");
+    }
+    // the description is kept as the speaker's role
+    assert_eq!(speaker_field(&r, "We value", "role"), "the P5 teacher");
 }
