@@ -1,8 +1,10 @@
 //! From the words naming a speaker to the speaker: a name is its entity ("Mr. Kortunov" → Andrey
-//! Kortunov); a title ("the senator") is the person the text gives that title; a pronoun is the
-//! speaker of the quotation before, the subject of a sentence since, or the last person named,
-//! skipping people of the other gender; a description that brings in someone new ("a spokesman")
-//! stays as written.
+//! Kortunov); a title ("the senator") is the person the text gives that title; a description the
+//! text writes beside a name ("the chief inspector of schools, Grace Nolan") is that person, with the
+//! description kept as the role; one of a people ("the New Zealander") and a pronoun are the speaker
+//! of the quotation before, the subject of a sentence since, or the last person named, skipping
+//! people of the other gender; a description that brings in someone new ("a spokesman") stays as
+//! written.
 
 use super::Speaker;
 use super::attribute::Found;
