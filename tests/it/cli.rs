@@ -17,12 +17,7 @@ fn one_file_prints_one_compact_report_when_piped() {
     assert_eq!(lines.len(), 1, "compact: one line");
     let r = &lines[0];
     assert_eq!(r["id"], fixture("web-page.txt").display().to_string());
-    let headline = r["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["kind"] == "headline")
-        .unwrap();
+    let headline = first_section(r, "headline").unwrap();
     assert_eq!(
         headline["text"],
         "City council approves new river bridge after decade of debate"

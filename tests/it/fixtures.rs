@@ -302,12 +302,7 @@ fn web_page_shows_every_section_kind() {
             "boilerplate"
         ]
     );
-    let sidebar = report["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["kind"] == "sidebar")
-        .unwrap();
+    let sidebar = first_section(&report, "sidebar").unwrap();
     assert_eq!(sidebar["title"], "Key points");
 }
 

@@ -206,12 +206,7 @@ fn an_author_the_metadata_names_makes_a_byline_of_a_bare_name() {
     let r = page_report(&[path.to_str().unwrap()], "");
     assert_eq!(of_kind(&r, "byline"), ["Daniel Okafor"]);
     assert_eq!(of_kind(&r, "dateline"), ["2 April 2026, 10:14"]);
-    let byline = r["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["kind"] == "byline")
-        .unwrap();
+    let byline = first_section(&r, "byline").unwrap();
     assert_eq!(byline["names"], serde_json::json!(["Daniel Okafor"]));
 }
 

@@ -4,6 +4,7 @@
 //! `eval/readme_commands.sh`, and this test checks that wiring and that both scripts read the same
 //! section the same way.
 
+use crate::common::first_section;
 use std::path::Path;
 use std::process::Command;
 
@@ -75,11 +76,7 @@ fn the_readmes_first_command_runs_as_written() {
     let report: serde_json::Value =
         serde_json::from_slice(&out.stdout).expect("one JSON report on stdout");
     assert_eq!(report["id"], "fixtures/kazakh-gorbachev.txt");
-    let headline = report["sections"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .find(|s| s["kind"] == "headline");
+    let headline = first_section(&report, "headline");
     assert!(headline.is_some(), "{report}");
 }
 

@@ -59,6 +59,15 @@ pub fn entity_names(report: &Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The report's first section of `kind`, if it has one.
+pub fn first_section<'r>(report: &'r Value, kind: &str) -> Option<&'r Value> {
+    report["sections"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|s| s["kind"] == kind)
+}
+
 pub fn parse_lines(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
         .expect("stdout is UTF-8")
