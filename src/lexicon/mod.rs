@@ -269,6 +269,8 @@ words! {
     NAMING_PARTICIPLES;
     /// Cue words that are also plural nouns ("states", "remarks").
     NOUN_CUES;
+    /// Prepositions after which such a word is the noun ("emails from").
+    NOUN_CUE_PREPOSITIONS;
     /// Words that after a comma open the writer's clause ("which", "although").
     COMMA_CLAUSE_BREAKS;
     /// Words after which a quoted title-case phrase is a work's title ("on", "titled").

@@ -117,7 +117,7 @@ fn names_a_thing(ws: &[Token], i: usize) -> bool {
         .is_some_and(|w| w.capitalised && !is_punct(w) && !is_pronoun(&w.lower));
     let thing = i > 0 && {
         let noun = &ws[i - 1].lower;
-        !GAZETTEER.is_title(noun) && !lexicon::PERSON_NOUNS.contains(noun)
+        !is_person_word(noun)
     };
     named
         && thing
@@ -131,8 +131,8 @@ fn names_a_thing(ws: &[Token], i: usize) -> bool {
 }
 
 /// "49 states", "in emails", "remarks at the rally": a cue word that is also a plural noun, where a
-/// verb cannot stand (after a number or a preposition, or before "from", "at", "of", "in", "with" or
-/// "by").
+/// verb cannot stand (after a number or a preposition, or before "from", "at" and the others of
+/// `data/lang/noun-cue-prepositions.txt`).
 fn plural_noun(ws: &[Token], i: usize) -> bool {
     if !lexicon::NOUN_CUES.contains(&ws[i].lower) {
         return false;
@@ -140,12 +140,9 @@ fn plural_noun(ws: &[Token], i: usize) -> bool {
     let before = i.checked_sub(1).map(|k| &ws[k]).is_some_and(|w| {
         w.lower.chars().all(|c| c.is_ascii_digit()) || lexicon::PREPOSITIONS.contains(&w.lower)
     });
-    let after = ws.get(i + 1).is_some_and(|w| {
-        matches!(
-            w.lower.as_str(),
-            "from" | "at" | "of" | "in" | "with" | "by"
-        )
-    });
+    let after = ws
+        .get(i + 1)
+        .is_some_and(|w| lexicon::NOUN_CUE_PREPOSITIONS.contains(&w.lower));
     before || after
 }
 
@@ -156,6 +153,12 @@ fn noun_maker(prev: &str) -> bool {
     });
     (!contraction && (prev.ends_with("'s") || prev.ends_with("’s") || prev.ends_with("s'")))
         || lexicon::NOUN_DETERMINERS.contains(prev)
+}
+
+/// A lower-case word naming a person: a title ("senator") or a noun of a person ("teacher",
+/// `data/lang/person-nouns.txt`).
+pub fn is_person_word(lower: &str) -> bool {
+    GAZETTEER.is_title(lower) || lexicon::PERSON_NOUNS.contains(lower)
 }
 
 /// A cue that takes its speaker after it ("…, said Steve Elmendorf").

@@ -9,9 +9,8 @@
 //!   Trump …");
 //! - [`appositive`]: the description after a comma ("…, head of the Council, which …").
 
-use super::cues::{ends_sentence, is_pronoun, is_punct, pronoun_of};
+use super::cues::{ends_sentence, is_person_word, is_pronoun, is_punct, pronoun_of};
 use crate::lexicon;
-use crate::lexicon::gazetteer::GAZETTEER;
 use crate::text::{Span, Token};
 
 /// A noun phrase naming a speaker: its words, the description the text gives it, and whether it is
@@ -120,9 +119,7 @@ const ROLE_WORDS: usize = 3;
 /// A person's name after role words that follow a capitalised run ending at `from` ("Hibs chief
 /// executive Jane Doe", "France captain Kylian Mbappe"): the name's first and end token.
 fn name_after_role(ws: &[Token], from: usize) -> Option<(usize, usize)> {
-    let role_word = |w: &Token| {
-        !w.capitalised && (GAZETTEER.is_title(&w.lower) || lexicon::PERSON_NOUNS.contains(&w.lower))
-    };
+    let role_word = |w: &Token| !w.capitalised && is_person_word(&w.lower);
     let roles = ws[from..]
         .iter()
         .take(ROLE_WORDS)
@@ -331,7 +328,6 @@ fn affiliated(ws: &[Token], org: usize, end: usize) -> Option<Phrase> {
 /// so a word before it that names a role ("Liverpool boss Jurgen Klopp"). An honorific stays with
 /// the name ("Mr. Kortunov").
 fn titled_name(ws: &[Token], start: usize, end: usize, role: Option<Span>) -> Phrase {
-    let g = &GAZETTEER;
     let last_title = (start..end.saturating_sub(1)).rev().find(|&k| {
         let bare = ws[k].lower.trim_end_matches('.');
         let mut written = bare.chars();
@@ -340,7 +336,7 @@ fn titled_name(ws: &[Token], start: usize, end: usize, role: Option<Span>) -> Ph
             .map(|c| c.to_uppercase().chain(written).collect())
             .unwrap_or_default();
         let honorific = lexicon::HONORIFICS.contains(&capitalised);
-        !honorific && (g.is_title(&ws[k].lower) || lexicon::PERSON_NOUNS.contains(&ws[k].lower))
+        !honorific && is_person_word(&ws[k].lower)
     });
     let (name, title_from) = match last_title {
         Some(k) => (k + 1, Some(start)),

@@ -8,7 +8,7 @@
 
 use super::Speaker;
 use super::attribute::Found;
-use super::cues::cue_follows;
+use super::cues::{cue_follows, is_person_word};
 use crate::entities::gender::{self, NameEvidence};
 use crate::entities::{Entity, without_honorific};
 use crate::kinds::{EntityKind, Gender};
@@ -254,7 +254,7 @@ fn one_of_a_people(doc: &Document, people: &People, f: &Found, speaker: &Speaker
         .next()
         .is_some_and(|w| {
             let w = w.to_lowercase();
-            GAZETTEER.is_title(&w) || lexicon::PERSON_NOUNS.contains(&w)
+            is_person_word(&w)
         });
     people_named && after_the && !qualifies
 }
@@ -323,7 +323,7 @@ fn described(doc: &Document, people: &People, text: &str, speaker: Span) -> Opti
     if wanted.len() < 2 {
         return None;
     }
-    if !GAZETTEER.is_title(head) && !lexicon::PERSON_NOUNS.contains(head) {
+    if !is_person_word(head) {
         return None;
     }
     let word = |i: usize| doc.slice(doc.words[i]).to_lowercase();
@@ -469,9 +469,7 @@ fn names_one_person(name: &str) -> bool {
     let first = words.next().unwrap_or(name);
     let head = words.next_back().unwrap_or(first).to_lowercase();
     let determined = lexicon::SPEAKER_DETERMINERS.contains(&first.to_lowercase());
-    (first.starts_with(char::is_uppercase) && !determined)
-        || GAZETTEER.is_title(&head)
-        || lexicon::PERSON_NOUNS.contains(&head)
+    (first.starts_with(char::is_uppercase) && !determined) || is_person_word(&head)
 }
 
 /// People of one sentence looked at for its subject.
