@@ -74,6 +74,10 @@ pub fn recognise(doc: &Document, skip: &[Span]) -> Vec<Entity> {
         .zip(scores)
         .map(|(mut m, own)| {
             if trusted(&m) {
+                // a listed league's event ("World Cup") is no organisation
+                if m.ty == Some(EntityKind::Org) && event_headed(doc.slice(m.span)) {
+                    m.ty = Some(EntityKind::Misc);
+                }
                 return m;
             }
             let rule = m.ty.map_or(model::Class::None, model::Class::of);
@@ -131,6 +135,14 @@ fn facility_headed(text: &str) -> bool {
         .is_some_and(|(_, last)| crate::lexicon::FACILITY_HEADS.contains(&last.to_lowercase()))
 }
 
+/// Whether a name of several words is headed by an event's word: its last word, or the last word
+/// before "of" ("World Cup", "World Series of Poker").
+fn event_headed(text: &str) -> bool {
+    let core = text.split_once(" of ").map_or(text, |(head, _)| head);
+    core.rsplit_once([' ', '\u{a0}'])
+        .is_some_and(|(_, last)| crate::lexicon::EVENT_HEADS.contains(&last.to_lowercase()))
+}
+
 /// The best class of `s` other than `not`.
 fn second_best(s: &model::Scores, not: model::Class) -> model::Class {
     let mut best = model::Class::None;
@@ -160,6 +172,8 @@ fn kind_of(doc: &Document, m: &mentions::Mention, class: model::Class) -> Option
         Class::Person => EntityKind::Person,
         // a building or a site by its last word ("the Natural History Museum")
         Class::Org if facility_headed(text) => EntityKind::Fac,
+        // a contest or a festival by its head word ("the World Cup", "the Boston Marathon")
+        Class::Org if event_headed(text) => EntityKind::Misc,
         Class::Org => EntityKind::Org,
         Class::Place => match m.ty {
             Some(k @ (EntityKind::Gpe | EntityKind::Loc | EntityKind::Fac)) => k,
@@ -211,6 +225,21 @@ mod tests {
                 (e.name, e.ty.as_str(), ms)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_event_is_known_by_its_head_word() {
+        for name in [
+            "World Cup",
+            "Lowmoor Open",
+            "World Series of Poker",
+            "Harwick Festival of Music",
+        ] {
+            assert!(event_headed(name), "{name}");
+        }
+        for name in ["Cup", "Cup Holdings Ltd", "Bank of England", "Epic Games"] {
+            assert!(!event_headed(name), "{name}");
+        }
     }
 
     #[test]

@@ -81,6 +81,8 @@ words! {
 words! {
     /// Last words of a facility's name ("museum", "hotel").
     FACILITY_HEADS;
+    /// Head words of an event's name ("cup", "marathon", "festival").
+    EVENT_HEADS;
 }
 
 // The calendar.
