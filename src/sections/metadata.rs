@@ -32,8 +32,10 @@ pub fn with_header(doc: &Document, segments: Vec<Segment>, h: &Header) -> Vec<Se
         .filter(|(_, span)| !span.is_empty())
         .filter_map(|&(kind, span)| {
             let p = paragraph_of(span.start).checked_sub(1)?;
+            // the author's and the date's values are the page's metadata too: no entity is
+            // named there (the title is the story's)
             Some(Segment {
-                metadata: kind == SectionKind::Boilerplate,
+                metadata: kind != SectionKind::Headline,
                 ..Segment::piece(kind, p, span)
             })
         })

@@ -134,12 +134,12 @@ impl Segment {
 }
 
 /// The paragraphs of boilerplate segments that are page furniture by their words ("Previous
-/// ArticleNext Article", share prompts), in text order: text that names no entity and attributes no
-/// quotation.
+/// ArticleNext Article", share prompts), and the lines of a metadata header but its title, in text
+/// order: text that names no entity and attributes no quotation.
 pub fn furniture(doc: &Document, segments: &[Segment]) -> Vec<Span> {
     segments
         .iter()
-        .filter(|s| s.kind == SectionKind::Boilerplate)
+        .filter(|s| s.kind == SectionKind::Boilerplate || s.metadata)
         .flat_map(|s| {
             s.spans(doc)
                 .filter(|&p| s.metadata || furniture_phrase(doc.slice(p)))
