@@ -28,7 +28,7 @@ SETS = {
 def reports(gold):
     records = "".join(json.dumps({"id": g["id"], "text": g["text"]}) + "\n" for g in gold)
     out = subprocess.run(
-        [os.path.join(ROOT, "target/release/analyze"), "--input-format", "jsonl", "-"],
+        [os.environ.get("ANALYZE", os.path.join(ROOT, "target/release/analyze")), "--input-format", "jsonl", "-"],
         input=records.encode(), capture_output=True, check=True)
     return {r["id"]: r for r in map(json.loads, out.stdout.decode().splitlines())}
 
