@@ -69,7 +69,7 @@ pub fn recognise(doc: &Document, skip: &[Span]) -> Vec<Entity> {
             s
         })
         .collect();
-    let judged: Vec<mentions::Mention> = ms
+    let mut judged: Vec<mentions::Mention> = ms
         .into_iter()
         .zip(scores)
         .map(|(mut m, own)| {
@@ -87,29 +87,90 @@ pub fn recognise(doc: &Document, skip: &[Span]) -> Vec<Entity> {
                 )))
                 .copied()
                 .unwrap_or(own);
-            let class = model::best(&s, rule);
-            // one word no list or rule typed is a person only on evidence of one: a given name,
-            // an honorific or title somewhere, the surname of someone named in full
-            let open_word = m.ty.is_none() && !doc.slice(m.span).contains([' ', '\u{a0}']);
-            let class = if open_word
-                && class == model::Class::Person
-                && !evidence.person_like(doc.slice(m.span))
-            {
-                model::Class::None
-            } else if class == model::Class::Place && !place_headed(doc.slice(m.span)) {
-                // a name of several words is a place by its head: the whole listed as one, or a
-                // last word that names places ("River", "County"); else the next best judgement
-                second_best(&s, model::Class::Place)
-            } else {
-                class
-            };
+            let class = checked(doc, &m, model::best(&s, rule), &s, &evidence);
             m.ty = kind_of(doc, &m, class);
             m
         })
         .collect();
+    surnames_judged_apart(doc, &mut judged);
     let mut entities = cluster::cluster(doc, judged);
     gender::assign(doc, &mut entities);
     entities
+}
+
+/// The model's judgement `class` of `m` (scores `s`) held against what the text shows.
+fn checked(
+    doc: &Document,
+    m: &mentions::Mention,
+    class: model::Class,
+    s: &model::Scores,
+    evidence: &model::features::Evidence,
+) -> model::Class {
+    let text = doc.slice(m.span);
+    // one word no list or rule typed is a person only on evidence of one: a given name, an
+    // honorific or title somewhere, the surname of someone named in full
+    let open_word = m.ty.is_none() && !text.contains([' ', '\u{a0}']);
+    if class == model::Class::Org && given_name_led(text, m.ty) {
+        model::Class::Person
+    } else if open_word && class == model::Class::Person && !evidence.person_like(text) {
+        model::Class::None
+    } else if class == model::Class::Place && !place_headed(text) {
+        // a name of several words is a place by its head: the whole listed as one, or a last
+        // word that names places ("River", "County"); else the next best judgement
+        second_best(s, model::Class::Place)
+    } else {
+        class
+    }
+}
+
+/// "Band" after "Douglas Band": one word judged an organisation's name that is the last word of a
+/// person the document names in full is that person's surname (a surname that is also a common
+/// word, which the judge reads as a thing), unless a list gives it as an organisation or a
+/// preposition of place governs it.
+fn surnames_judged_apart(doc: &Document, ms: &mut [mentions::Mention]) {
+    let g = &crate::lexicon::gazetteer::GAZETTEER;
+    let key = crate::lexicon::gazetteer::key;
+    let surnames: rustc_hash::FxHashSet<String> = ms
+        .iter()
+        .filter(|m| m.ty == Some(EntityKind::Person))
+        .filter_map(|m| {
+            let bare = without_honorific(doc.slice(m.span));
+            // a name of four words at most: a longer "person" is a run the rules did not cut
+            let words = bare.split([' ', '\u{a0}']).count();
+            let (_, last) = bare.rsplit_once([' ', '\u{a0}']).filter(|_| words <= 4)?;
+            Some(key(last))
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for m in ms
+        .iter_mut()
+        .filter(|m| matches!(m.ty, None | Some(EntityKind::Org)))
+    {
+        let text = doc.slice(m.span);
+        if !text.contains([' ', '\u{a0}'])
+            && surnames.contains(&key(text))
+            && g.lookup(text).is_none()
+            && model::features::stands_as_a_name(doc, m.span)
+        {
+            m.ty = Some(EntityKind::Person);
+        }
+    }
+}
+
+/// "Ada Fisher": a name of two or three words the rules gave as a person's by its common given
+/// name, with no list and no head word or legal suffix of an organisation in it.
+fn given_name_led(text: &str, rule: Option<EntityKind>) -> bool {
+    let g = &crate::lexicon::gazetteer::GAZETTEER;
+    let words: Vec<&str> = text.split([' ', '\u{a0}']).collect();
+    rule == Some(EntityKind::Person)
+        && (2..=3).contains(&words.len())
+        && g.given_name(words[0]) >= 1000
+        && g.lookup(text).is_none()
+        && words
+            .iter()
+            .all(|w| !g.is_org_head(w) && !g.is_org_suffix(w))
 }
 
 /// Whether a name of several words is headed like a place: listed as one as a whole, its last word
@@ -225,6 +286,28 @@ mod tests {
                 (e.name, e.ty.as_str(), ms)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_surname_that_is_a_common_word_stays_with_its_person() {
+        let e = entities(
+            "Delegates voted to strike, said Paula Quick, a union organiser. Workers have \
+             waited three years for a raise, Quick said. \"We are tired,\" Quick told reporters.",
+        );
+        let quick = e.iter().find(|(n, ..)| n == "Paula Quick");
+        assert!(
+            quick.is_some_and(|(_, _, ms)| ms.iter().filter(|m| *m == "Quick").count() == 2),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_name_led_by_a_common_given_name_is_a_person_unless_an_organisation_shows() {
+        let person = Some(EntityKind::Person);
+        assert!(given_name_led("Ada Fisher", person));
+        assert!(!given_name_led("Ada Fisher", None));
+        assert!(!given_name_led("Paul Holdings Ltd", person));
+        assert!(!given_name_led("Mary Street Bank", person));
     }
 
     #[test]

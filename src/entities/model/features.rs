@@ -104,6 +104,16 @@ impl Evidence {
     }
 }
 
+/// Whether a name can stand at `span` as a person's: not after a preposition of place ("in Bell"),
+/// and opening its sentence, where any word has a capital, only before a speech verb ("Bell said").
+pub fn stands_as_a_name(doc: &Document, span: Span) -> bool {
+    let ctx = Context::of(doc, span);
+    let placed = ctx
+        .prev
+        .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains(&w.to_lowercase()));
+    !placed && (!ctx.starts_sentence || ctx.next.is_some_and(is_cue))
+}
+
 /// The words around a span.
 struct Context<'a> {
     prev: Option<&'a str>,

@@ -410,6 +410,33 @@ mod tests {
     }
 
     #[test]
+    fn unlisted_words_of_a_listed_place_are_a_name_and_the_place() {
+        let found = names(
+            "The title went to Halvard Strenbek of Norway and to Ostmark Holdings Ltd of Austria.",
+        );
+        assert!(has(&found, "Norway", "GPE"), "{found:?}");
+        assert!(has(&found, "Austria", "GPE"), "{found:?}");
+        assert!(
+            found.iter().any(|(n, _)| n == "Halvard Strenbek"),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(n, _)| n == "Ostmark Holdings Ltd"),
+            "{found:?}"
+        );
+        // an ordinary word before "of" heads one name
+        let found = names("Officials of the Republic of Ireland met the Duke of Norfolk.");
+        assert!(
+            found.iter().any(|(n, _)| n == "Republic of Ireland"),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(n, _)| n == "Duke of Norfolk"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_title_leading_the_run_is_cut_off_and_marks_a_person() {
         let found = names("On Monday, French President Emmanuel Macron spoke in Paris.");
         assert!(has(&found, "Emmanuel Macron", "PERSON"), "{found:?}");

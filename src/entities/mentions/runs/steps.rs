@@ -17,6 +17,7 @@ pub(super) const STEPS: &[(&str, Step)] = &[
     ("two names joined by 'and'", split_at_and),
     ("a city that is also a given name", open_city_name),
     ("a person of a place", person_of_place),
+    ("a name of a place", name_of_place),
     ("a word governing the name", governed),
     ("the surname of someone known", known_surname),
     ("a listed name", listed),
@@ -107,6 +108,44 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
         return true;
     }
     false
+}
+
+/// "Jesper Parnevik of Sweden", "Kia Motor Corp of South Korea", "Dinamo of Russia": words no
+/// dictionary has (or a company's name, by its legal suffix), "of", and a listed place are a name
+/// and a place, two mentions; an ordinary word before "of" makes one name ("Duke of Norfolk",
+/// "Bank of England", "Republic of Ireland").
+fn name_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let (g, toks) = (&GAZETTEER, r.toks);
+    if r.whole.is_some() || toks.len() < 3 {
+        return false;
+    }
+    let Some(k) = toks
+        .iter()
+        .position(|t| t.text == "of")
+        .filter(|&k| k >= 1 && k + 1 < toks.len())
+    else {
+        return false;
+    };
+    let (left, right) = (&toks[..k], &toks[k + 1..]);
+    let Some(place) = g
+        .lookup(span_text(r.doc, right))
+        .filter(|p| !p.caution && matches!(p.ty, EntityKind::Gpe | EntityKind::Loc))
+    else {
+        return false;
+    };
+    let company = left.len() >= 2 && left.last().is_some_and(|t| g.is_org_suffix(t.text));
+    let unlisted = left.iter().all(|t| {
+        g.common_tier(t.text).is_none()
+            && !g.is_org_head(t.text)
+            && g.place_head(t.text).is_none()
+            && !lexicon::NAME_PARTICLES.contains(t.text)
+    });
+    if !(company || unlisted) {
+        return false;
+    }
+    r.cut_again(emit, 0..k, r.at_start);
+    push(emit, right, Some(place.ty), true, place.rank);
+    true
 }
 
 /// A name governed by the word before or after it: "budget airline AirAsia", "the weather agency
