@@ -129,8 +129,13 @@ fn checked(
 /// preposition of place governs it.
 fn surnames_judged_apart(doc: &Document, ms: &mut [mentions::Mention]) {
     let g = &crate::lexicon::gazetteer::GAZETTEER;
-    let key = crate::lexicon::gazetteer::key;
-    let surnames: rustc_hash::FxHashSet<String> = ms
+    let one_word = |m: &mentions::Mention| !doc.slice(m.span).contains([' ', '\u{a0}']);
+    let open = |m: &mentions::Mention| matches!(m.ty, None | Some(EntityKind::Org)) && one_word(m);
+    if !ms.iter().any(open) {
+        return;
+    }
+    // the last words as written: a document writes a surname the same way each time
+    let surnames: rustc_hash::FxHashSet<&str> = ms
         .iter()
         .filter(|m| m.ty == Some(EntityKind::Person))
         .filter_map(|m| {
@@ -138,20 +143,16 @@ fn surnames_judged_apart(doc: &Document, ms: &mut [mentions::Mention]) {
             // a name of four words at most: a longer "person" is a run the rules did not cut
             let words = bare.split([' ', '\u{a0}']).count();
             let (_, last) = bare.rsplit_once([' ', '\u{a0}']).filter(|_| words <= 4)?;
-            Some(key(last))
+            Some(last)
         })
         .collect();
     if surnames.is_empty() {
         return;
     }
-    for m in ms
-        .iter_mut()
-        .filter(|m| matches!(m.ty, None | Some(EntityKind::Org)))
-    {
-        let text = doc.slice(m.span);
-        if !text.contains([' ', '\u{a0}'])
-            && surnames.contains(&key(text))
-            && g.lookup(text).is_none()
+    for m in ms.iter_mut() {
+        if open(m)
+            && surnames.contains(doc.slice(m.span))
+            && g.lookup(doc.slice(m.span)).is_none()
             && model::features::stands_as_a_name(doc, m.span)
         {
             m.ty = Some(EntityKind::Person);
@@ -163,14 +164,12 @@ fn surnames_judged_apart(doc: &Document, ms: &mut [mentions::Mention]) {
 /// name, with no list and no head word or legal suffix of an organisation in it.
 fn given_name_led(text: &str, rule: Option<EntityKind>) -> bool {
     let g = &crate::lexicon::gazetteer::GAZETTEER;
-    let words: Vec<&str> = text.split([' ', '\u{a0}']).collect();
+    let words = || text.split([' ', '\u{a0}']);
     rule == Some(EntityKind::Person)
-        && (2..=3).contains(&words.len())
-        && g.given_name(words[0]) >= 1000
+        && (2..=3).contains(&words().count())
+        && words().next().is_some_and(|w| g.given_name(w) >= 1000)
         && g.lookup(text).is_none()
-        && words
-            .iter()
-            .all(|w| !g.is_org_head(w) && !g.is_org_suffix(w))
+        && words().all(|w| !g.is_org_head(w) && !g.is_org_suffix(w))
 }
 
 /// Whether a name of several words is headed like a place: listed as one as a whole, its last word
