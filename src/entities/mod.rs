@@ -93,6 +93,7 @@ pub fn recognise(doc: &Document, skip: &[Span]) -> Vec<Entity> {
         })
         .collect();
     surnames_judged_apart(doc, &mut judged);
+    short_organisation_names(doc, &evidence, &mut judged);
     let mut entities = cluster::cluster(doc, judged);
     gender::assign(doc, &mut entities);
     entities
@@ -156,6 +157,41 @@ fn surnames_judged_apart(doc: &Document, ms: &mut [mentions::Mention]) {
             && model::features::stands_as_a_name(doc, m.span)
         {
             m.ty = Some(EntityKind::Person);
+        }
+    }
+}
+
+/// "Mazrouah" after "Mazrouah FC": one word judged a person's or a place's name that opens the
+/// name of an organisation the document gives in full, whose other words are an organisation's head
+/// words or legal suffix ("FC", "Ltd", "Party"), is that organisation, when no list knows the word
+/// and nothing in the text shows it naming a person.
+fn short_organisation_names(
+    doc: &Document,
+    evidence: &model::features::Evidence,
+    ms: &mut [mentions::Mention],
+) {
+    let g = &crate::lexicon::gazetteer::GAZETTEER;
+    let first_words: rustc_hash::FxHashSet<&str> = ms
+        .iter()
+        .filter(|m| m.ty == Some(EntityKind::Org))
+        .filter_map(|m| {
+            let (first, rest) = doc.slice(m.span).split_once(' ')?;
+            rest.split(' ')
+                .all(|w| g.is_org_head(w) || g.is_org_suffix(w))
+                .then_some(first)
+        })
+        .collect();
+    if first_words.is_empty() {
+        return;
+    }
+    for m in ms.iter_mut() {
+        let text = doc.slice(m.span);
+        if matches!(m.ty, Some(EntityKind::Person | EntityKind::Gpe))
+            && first_words.contains(text)
+            && g.lookup(text).is_none()
+            && !evidence.person_like(text)
+        {
+            m.ty = Some(EntityKind::Org);
         }
     }
 }
@@ -307,6 +343,18 @@ mod tests {
         assert!(!given_name_led("Ada Fisher", None));
         assert!(!given_name_led("Paul Holdings Ltd", person));
         assert!(!given_name_led("Mary Street Bank", person));
+    }
+
+    #[test]
+    fn an_organisation_named_by_its_first_word_stays_an_organisation() {
+        let e = entities(
+            "Tamberly FC won on Saturday. Tamberly, founded by dockworkers in 2019, trained on a \
+             car park. Tamberly's coach, Ruth Okonjo, was pleased.",
+        );
+        assert!(
+            e.iter().any(|(n, t, _)| n == "Tamberly" && *t == "ORG"),
+            "{e:?}"
+        );
     }
 
     #[test]
