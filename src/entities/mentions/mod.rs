@@ -198,7 +198,9 @@ fn sentence_mentions(
                 j += 2;
                 continue;
             }
-            if name_syllable(doc, &toks[j - 1], &toks[j]) {
+            if name_syllable(doc, &toks[j - 1], &toks[j])
+                || j - 1 > i && romanised_syllable(doc, &toks[j - 1], &toks[j])
+            {
                 j += 1;
                 continue;
             }
@@ -253,9 +255,50 @@ fn name_syllable(doc: &Document, prev: &Tok, part: &Tok) -> bool {
         && GAZETTEER.common_tier(part.text).is_none_or(|t| t > 35)
 }
 
+/// The second syllable of a romanised Chinese or Korean given name after a hyphen, when it is
+/// also an English word ("Leung Kwok-hung", "Wong Pik-wan", "Kim In-so"): an onset and a rime of
+/// those spellings, after a capitalised word that is itself after another word of the name (the
+/// caller checks that). "Hong Kong-born" and "Obama-era" are spelt otherwise.
+fn romanised_syllable(doc: &Document, prev: &Tok, part: &Tok) -> bool {
+    const ONSETS: [&str; 26] = [
+        "", "b", "c", "ch", "d", "f", "g", "gw", "h", "j", "k", "kw", "l", "m", "n", "ng", "p",
+        "q", "s", "sh", "t", "ts", "w", "x", "y", "z",
+    ];
+    const RIMES: [&str; 39] = [
+        "a", "ah", "ai", "am", "an", "ang", "ao", "ap", "at", "au", "e", "ee", "ei", "eng", "eon",
+        "eun", "eung", "i", "in", "ing", "ip", "it", "iu", "o", "oh", "oi", "ok", "on", "ong",
+        "oo", "ou", "u", "ui", "uk", "un", "ung", "ut", "ye", "yu",
+    ];
+    let word = part.text;
+    between(doc, prev, part) == "-"
+        && is_capitalised(prev.text)
+        && word.len() <= 6
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && ONSETS.iter().any(|o| {
+            word.strip_prefix(o)
+                .is_some_and(|rime| RIMES.contains(&rime))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_romanised_given_name_keeps_its_second_syllable() {
+        let text = "Voters backed Chan Wing-kin and Lau Siu-man, in a Hong Kong-born \
+                    crowd, over Obama-era rules.";
+        let doc = Document::new(text);
+        let found: Vec<&str> = candidates(&doc).iter().map(|m| doc.slice(m.span)).collect();
+        assert!(found.contains(&"Chan Wing-kin"), "{found:?}");
+        assert!(found.contains(&"Lau Siu-man"), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|m| m.contains("born") || m.contains("era")),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn acronym_stops_never_overlap_the_next_word() {

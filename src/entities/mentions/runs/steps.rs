@@ -96,7 +96,11 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
         || right.len() == 1 && is_all_caps(right[0].text)
         || right.last().is_some_and(|t| g.is_org_head(t.text));
     let named = r.titled || g.given_name(toks[0].text) >= 200;
-    let unlisted_names = left.iter().all(|t| g.common_tier(t.text).is_none());
+    // (a lower-case syllable after a hyphen, "Kwok-hung", is no dictionary word of the name)
+    let unlisted_names = left
+        .iter()
+        .filter(|t| is_capitalised(t.text))
+        .all(|t| g.common_tier(t.text).is_none());
     if let Some(p) = place.filter(|_| named) {
         push(emit, left, Some(EntityKind::Person), true, 0);
         push(emit, right, Some(p.ty), true, p.rank);
