@@ -72,18 +72,11 @@ fn open_city_name(r: &Run, emit: &mut Vec<Task>) -> bool {
 /// given name, or, before an organisation, by names no dictionary has; after a given name or a
 /// title the second name is cut again on its own, whatever it is.
 fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let (g, toks) = (&GAZETTEER, r.toks);
-    if r.whole.is_some() || toks.len() < 4 {
-        return false;
-    }
-    let Some(k) = toks
-        .iter()
-        .position(|t| lexicon::AFFILIATION_WORDS.contains(t.text))
-        .filter(|&k| k >= 2 && k + 1 < toks.len())
-    else {
+    let g = &GAZETTEER;
+    let Some((k, left, right)) = split_at(r, 2, |w| lexicon::AFFILIATION_WORDS.contains(w)) else {
         return false;
     };
-    let (left, right) = (&toks[..k], &toks[k + 1..]);
+    let toks = r.toks;
     let headless = left.iter().all(|t| {
         !g.is_org_head(t.text) && !g.is_org_suffix(t.text) && g.place_head(t.text).is_none()
     });
@@ -119,18 +112,10 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
 /// and a place, two mentions; an ordinary word before "of" makes one name ("Duke of Norfolk",
 /// "Bank of England", "Republic of Ireland").
 fn name_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
-    let (g, toks) = (&GAZETTEER, r.toks);
-    if r.whole.is_some() || toks.len() < 3 {
-        return false;
-    }
-    let Some(k) = toks
-        .iter()
-        .position(|t| t.text == "of")
-        .filter(|&k| k >= 1 && k + 1 < toks.len())
-    else {
+    let g = &GAZETTEER;
+    let Some((k, left, right)) = split_at(r, 1, |w| w == "of") else {
         return false;
     };
-    let (left, right) = (&toks[..k], &toks[k + 1..]);
     let Some(place) = g
         .lookup(span_text(r.doc, right))
         .filter(|p| !p.caution && matches!(p.ty, EntityKind::Gpe | EntityKind::Loc))
@@ -150,6 +135,24 @@ fn name_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
     r.cut_again(emit, 0..k, r.at_start);
     push(emit, right, Some(place.ty), true, place.rank);
     true
+}
+
+/// The run, not listed as a whole, cut at its first word that `joins` (with at least `min_left`
+/// words before it and one after): where, and the words either side.
+fn split_at<'r, 'a>(
+    r: &Run<'r, 'a>,
+    min_left: usize,
+    joins: impl Fn(&str) -> bool,
+) -> Option<(usize, &'r [Tok<'a>], &'r [Tok<'a>])> {
+    let toks = r.toks;
+    if r.whole.is_some() {
+        return None;
+    }
+    let k = toks
+        .iter()
+        .position(|t| joins(t.text))
+        .filter(|&k| k >= min_left && k + 1 < toks.len())?;
+    Some((k, &toks[..k], &toks[k + 1..]))
 }
 
 /// A name governed by the word before or after it: "budget airline AirAsia", "the weather agency
