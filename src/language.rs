@@ -68,7 +68,7 @@ pub fn detect(doc: &Document) -> Option<Detected> {
     }
     let markers = words
         .iter()
-        .filter(|w| lexicon::ENGLISH_MARKERS.contains(&w.to_lowercase()))
+        .filter(|w| lexicon::ENGLISH_MARKERS.contains_lower(w))
         .count();
     let share = markers as f64 / words.len() as f64;
     // prose in any language written with cases is mostly lower-case words; a results table or a

@@ -78,7 +78,7 @@ impl Clusters {
         let placed = || {
             let before = doc.text[..m.span.start].trim_end();
             let word = before.rsplit(char::is_whitespace).next().unwrap_or("");
-            lexicon::PLACING_PREPOSITIONS.contains(&word.to_lowercase())
+            lexicon::PLACING_PREPOSITIONS.contains_lower(word)
         };
         let as_surname = matches!(ty, EntityKind::Gpe | EntityKind::Loc | EntityKind::Norp)
             && (m.rank <= 4 || !placed())

@@ -220,7 +220,7 @@ fn place_headed(text: &str) -> bool {
     g.lookup(text)
         .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
         || g.place_head(last).is_some()
-        || crate::lexicon::PLACE_LEADS.contains(&first.to_lowercase())
+        || crate::lexicon::PLACE_LEADS.contains_lower(first)
         || g.lookup(last)
             .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
 }
@@ -228,7 +228,7 @@ fn place_headed(text: &str) -> bool {
 /// Whether a name of several words ends with a facility's head word ("Museum", "Hotel").
 fn facility_headed(text: &str) -> bool {
     text.rsplit_once([' ', '\u{a0}'])
-        .is_some_and(|(_, last)| crate::lexicon::FACILITY_HEADS.contains(&last.to_lowercase()))
+        .is_some_and(|(_, last)| crate::lexicon::FACILITY_HEADS.contains_lower(last))
 }
 
 /// Whether a name of several words is headed by an event's word: its last word, or the last word
@@ -236,7 +236,7 @@ fn facility_headed(text: &str) -> bool {
 fn event_headed(text: &str) -> bool {
     let core = text.split_once(" of ").map_or(text, |(head, _)| head);
     core.rsplit_once([' ', '\u{a0}'])
-        .is_some_and(|(_, last)| crate::lexicon::EVENT_HEADS.contains(&last.to_lowercase()))
+        .is_some_and(|(_, last)| crate::lexicon::EVENT_HEADS.contains_lower(last))
 }
 
 /// The best class of `s` other than `not`.

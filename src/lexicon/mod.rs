@@ -34,6 +34,24 @@ impl Words {
         (self.1)(word)
     }
 
+    /// Whether `word` lower-cased is in the list (the lists are written in lower case), without
+    /// building the lower-cased word when it is ASCII and lower-case already or short.
+    pub fn contains_lower(self, word: &str) -> bool {
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return self.contains(word);
+        }
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(lower) if word.is_ascii() => {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                // ASCII in, ASCII out
+                std::str::from_utf8(lower).is_ok_and(|w| self.contains(w))
+            }
+            _ => self.contains(&word.to_lowercase()),
+        }
+    }
+
     /// The entries.
     pub fn iter(self) -> impl Iterator<Item = &'static str> {
         self.0.iter().copied()
@@ -344,6 +362,21 @@ pub fn alternation(words: Words, space: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_is_looked_up_lower_cased_however_it_is_written() {
+        for w in ["monday", "Monday", "MONDAY", "MoNdAy"] {
+            assert!(DAYS.contains_lower(w), "{w}");
+        }
+        // longer than the stack buffer, and not ASCII: the same answer as lower-casing first
+        let long = "Mondaymondaymondaymondaymondaymonday";
+        assert_eq!(
+            DAYS.contains_lower(long),
+            DAYS.contains(&long.to_lowercase())
+        );
+        assert!(!DAYS.contains_lower("Mondäy"));
+        assert!(!DAYS.contains_lower(""));
+    }
 
     #[test]
     fn lists_are_compiled_and_sorted() {

@@ -117,7 +117,7 @@ fn is_label(doc: &Document, piece: &Piece, lead: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let determined = lexicon::NOUN_DETERMINERS.contains(&before.to_lowercase())
+    let determined = lexicon::NOUN_DETERMINERS.contains_lower(before)
         || before.ends_with("'s")
         || before.ends_with("’s");
     let rest = &doc.text[close.end..];

@@ -173,7 +173,7 @@ pub fn resolve(
     let determined = text
         .split([' ', '\u{a0}'])
         .next()
-        .is_some_and(|w| lexicon::SPEAKER_DETERMINERS.contains(&w.to_lowercase()));
+        .is_some_and(|w| lexicon::SPEAKER_DETERMINERS.contains_lower(w));
     if text.chars().next().is_some_and(char::is_uppercase) && !f.pronoun && !determined {
         let speaker = by_name(doc, people, f);
         let demonym = one_of_a_people(doc, people, f, &speaker);
@@ -210,7 +210,7 @@ pub fn resolve(
         return Some(own(text, f));
     }
     // "they said": several people, never one named before
-    if f.pronoun && lexicon::PLURAL_PRONOUNS.contains(&text.to_lowercase()) {
+    if f.pronoun && lexicon::PLURAL_PRONOUNS.contains_lower(text) {
         return Some(own(text, f));
     }
     // the speaker of a quotation in this paragraph or the two before; further back, the last
@@ -224,7 +224,7 @@ pub fn resolve(
     // never means
     let past = text
         .split(|c: char| c.is_whitespace() || c == '-')
-        .any(|w| lexicon::PAST_MODIFIERS.contains(&w.to_lowercase()));
+        .any(|w| lexicon::PAST_MODIFIERS.contains_lower(w));
     if !f.pronoun && past {
         return Some(own(text, f));
     }
@@ -468,7 +468,7 @@ fn names_one_person(name: &str) -> bool {
     let mut words = name.split([' ', '\u{a0}']);
     let first = words.next().unwrap_or(name);
     let head = words.next_back().unwrap_or(first).to_lowercase();
-    let determined = lexicon::SPEAKER_DETERMINERS.contains(&first.to_lowercase());
+    let determined = lexicon::SPEAKER_DETERMINERS.contains_lower(first);
     (first.starts_with(char::is_uppercase) && !determined) || is_person_word(&head)
 }
 

@@ -44,7 +44,7 @@ pub fn byline_names(line: &str) -> Vec<String> {
             .split_whitespace()
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .collect();
-        let is_title = |w: &&str| lexicon::STAFF_TITLES.contains(&w.to_lowercase());
+        let is_title = |w: &&str| lexicon::STAFF_TITLES.contains_lower(w);
         let title = lexicon::STAFF_TITLES.contains(&words.join(" ").to_lowercase());
         let name_like = (2..=4).contains(&words.len())
             && !title

@@ -329,10 +329,10 @@ fn author_note(doc: &Document, words: &[crate::text::Span]) -> bool {
         .filter_map(word)
         .all(|w| w.starts_with(char::is_uppercase) || lexicon::NAME_PARTICLES.contains(w));
     named
-        && word(k + 1).is_some_and(|w| lexicon::ARTICLES.contains(&w.to_lowercase()))
+        && word(k + 1).is_some_and(|w| lexicon::ARTICLES.contains_lower(w))
         && (k + 2..k + 2 + ROLE_REACH)
             .filter_map(word)
-            .any(|w| lexicon::AUTHOR_ROLES.contains(&w.to_lowercase()))
+            .any(|w| lexicon::AUTHOR_ROLES.contains_lower(w))
 }
 
 /// The cues of every paragraph of `doc`, whose repeated paragraphs are `repeats`.

@@ -298,7 +298,7 @@ fn prose_words(cues: &[Cues], range: Range<usize>) -> usize {
 fn transcript_label(text: &str) -> bool {
     text.split_once(':').is_some_and(|(label, _)| {
         !label.contains(char::is_whitespace)
-            && crate::lexicon::TRANSCRIPT_LABELS.contains(&label.to_lowercase())
+            && crate::lexicon::TRANSCRIPT_LABELS.contains_lower(label)
     })
 }
 

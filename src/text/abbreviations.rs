@@ -18,7 +18,7 @@ pub fn listed(word: &str) -> bool {
     let mut chars = word.chars();
     let single_upper = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2);
-    single_upper || dotted || lexicon::ABBREVIATIONS.contains(&word.to_lowercase())
+    single_upper || dotted || lexicon::ABBREVIATIONS.contains_lower(word)
 }
 
 /// The word (without its final stop) holds a dot ("U.S", "F.B.I") or is at most three characters

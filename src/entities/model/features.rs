@@ -54,7 +54,7 @@ impl Evidence {
             let said = ctx.next.is_some_and(is_cue);
             let placed = ctx
                 .prev
-                .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains(&w.to_lowercase()));
+                .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains_lower(w));
             let possessive = ctx.possessive;
             let bare = without_honorific(text);
             let words: Vec<&str> = bare.split_whitespace().collect();
@@ -110,7 +110,7 @@ pub fn stands_as_a_name(doc: &Document, span: Span) -> bool {
     let ctx = Context::of(doc, span);
     let placed = ctx
         .prev
-        .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains(&w.to_lowercase()));
+        .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains_lower(w));
     !placed && (!ctx.starts_sentence || ctx.next.is_some_and(is_cue))
 }
 

@@ -199,7 +199,7 @@ fn known_surname(r: &Run, emit: &mut Vec<Task>) -> bool {
         })
         && r.around
             .before
-            .is_none_or(|b| !lexicon::PLACE_PREPOSITIONS.contains(&b.to_lowercase()));
+            .is_none_or(|b| !lexicon::PLACE_PREPOSITIONS.contains_lower(b));
     if decides {
         push(emit, r.toks, Some(EntityKind::Person), true, 0);
     }
