@@ -183,20 +183,55 @@ fn utf16_without_mark(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 
 /// What kind of binary data `bytes` starts with, if it is not text.
 pub(crate) fn binary(bytes: &[u8]) -> Option<String> {
-    if let Some((_, what)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+    if let Some(what) = signature(bytes) {
         return Some(what.to_string());
     }
     let head = &bytes[..bytes.len().min(SNIFF)];
     if let Some(at) = head.iter().position(|&b| b == 0) {
         return Some(format!("binary data (a NUL byte at offset {at})"));
     }
-    // text has few control characters other than tab, line feed, form feed and carriage return
-    let controls = head
+    mostly_controls(head.iter().copied())
+}
+
+/// [`binary`] of `bytes` with their NUL bytes left out, without copying them: the verdict on a page,
+/// which browsers read past a stray NUL in.
+#[cfg(feature = "html")]
+pub(crate) fn binary_past_nul(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(SNIFF)];
+    let longest = SIGNATURES
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r'))
-        .count();
-    (controls * 10 > head.len().max(1))
-        .then(|| "binary data (mostly control characters)".to_string())
+        .map(|(sig, _)| sig.len())
+        .max()
+        .unwrap_or(0);
+    let start: Vec<u8> = head
+        .iter()
+        .copied()
+        .filter(|&b| b != 0)
+        .take(longest)
+        .collect();
+    if let Some(what) = signature(&start) {
+        return Some(what.to_string());
+    }
+    mostly_controls(head.iter().copied().filter(|&b| b != 0))
+}
+
+/// The format whose signature `bytes` start with.
+fn signature(bytes: &[u8]) -> Option<&'static str> {
+    SIGNATURES
+        .iter()
+        .find(|(sig, _)| bytes.starts_with(sig))
+        .map(|(_, what)| *what)
+}
+
+/// Whether more than one byte in ten of `head` is a control character: text has few other than
+/// tab, line feed, form feed and carriage return.
+fn mostly_controls(head: impl Iterator<Item = u8>) -> Option<String> {
+    let (mut controls, mut len) = (0usize, 0usize);
+    for b in head {
+        len += 1;
+        controls += usize::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r'));
+    }
+    (controls * 10 > len.max(1)).then(|| "binary data (mostly control characters)".to_string())
 }
 
 fn from_utf8(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
@@ -405,6 +440,27 @@ mod tests {
             let e = decode(bytes).unwrap_err().to_string();
             assert!(e.starts_with("not text"), "{e}");
         }
+    }
+
+    #[cfg(feature = "html")]
+    #[test]
+    fn a_page_is_judged_as_its_bytes_without_their_nuls() {
+        let without = |b: &[u8]| -> Vec<u8> {
+            let mut head = b[..b.len().min(SNIFF)].to_vec();
+            head.retain(|&x| x != 0);
+            head
+        };
+        let pages: [&[u8]; 5] = [
+            b"<html>a stray \x00 NUL</html>",
+            b"\x00\x00\x89PNG\r\n\x1a\n",
+            b"\x01\x02\x03\x04\x05 a",
+            b"\x00\x00\x00",
+            b"",
+        ];
+        for page in pages {
+            assert_eq!(binary_past_nul(page), binary(&without(page)), "{page:?}");
+        }
+        assert!(binary_past_nul(b"<p>one\x00two</p>").is_none());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
-use crate::decode::{DecodeError, Decoded, binary};
+use crate::decode::{DecodeError, Decoded, binary_past_nul};
 use crate::kinds::{SourceFormat, Warning, WarningKind};
 
 /// How far into the page a charset declaration is looked for (browsers look at 1024 bytes; saved
@@ -23,9 +23,7 @@ pub fn sniff(bytes: &[u8]) -> bool {
 /// Decodes a page's bytes, or says why they are no page: the signature of another format, or
 /// mostly control characters. A stray NUL byte is no reason (browsers read past it).
 pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    let mut head: Vec<u8> = bytes[..bytes.len().min(64 * 1024)].to_vec();
-    head.retain(|&b| b != 0);
-    if let Some(what) = binary(&head) {
+    if let Some(what) = binary_past_nul(&bytes) {
         return Err(DecodeError::NotText(what));
     }
     let zeros = bytes.iter().filter(|&&b| b == 0).count();
