@@ -256,7 +256,7 @@ fn name_syllable(doc: &Document, prev: &Tok, part: &Tok) -> bool {
 }
 
 /// The second syllable of a romanised Chinese or Korean given name after a hyphen, when it is
-/// also an English word ("Leung Kwok-hung", "Wong Pik-wan", "Kim In-so"): an onset and a rime of
+/// also an English word ("Chan Wing-kin", "Lau Siu-man", "Park Ji-so"): an onset and a rime of
 /// those spellings, after a capitalised word that is itself after another word of the name (the
 /// caller checks that). "Hong Kong-born" and "Obama-era" are spelt otherwise.
 fn romanised_syllable(doc: &Document, prev: &Tok, part: &Tok) -> bool {

@@ -52,9 +52,7 @@ impl Evidence {
             let titled =
                 starts_with_honorific(text) || ctx.prev.is_some_and(|w| GAZETTEER.is_title(w));
             let said = ctx.next.is_some_and(is_cue);
-            let placed = ctx
-                .prev
-                .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains_lower(w));
+            let placed = ctx.placed();
             let possessive = ctx.possessive;
             let bare = without_honorific(text);
             let words: Vec<&str> = bare.split_whitespace().collect();
@@ -108,10 +106,7 @@ impl Evidence {
 /// and opening its sentence, where any word has a capital, only before a speech verb ("Bell said").
 pub fn stands_as_a_name(doc: &Document, span: Span) -> bool {
     let ctx = Context::of(doc, span);
-    let placed = ctx
-        .prev
-        .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains_lower(w));
-    !placed && (!ctx.starts_sentence || ctx.next.is_some_and(is_cue))
+    !ctx.placed() && (!ctx.starts_sentence || ctx.next.is_some_and(is_cue))
 }
 
 /// The words around a span.
@@ -129,6 +124,12 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
+    /// A preposition of place governs the span ("in Bell", "to Leeds").
+    fn placed(&self) -> bool {
+        self.prev
+            .is_some_and(|w| lexicon::PLACING_PREPOSITIONS.contains_lower(w))
+    }
+
     fn of(doc: &Document<'a>, span: Span) -> Context<'a> {
         let words = &doc.words;
         let first = words.partition_point(|w| w.end <= span.start);

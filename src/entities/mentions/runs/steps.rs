@@ -89,7 +89,7 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
         || right.len() == 1 && is_all_caps(right[0].text)
         || right.last().is_some_and(|t| g.is_org_head(t.text));
     let named = r.titled || g.given_name(toks[0].text) >= 200;
-    // (a lower-case syllable after a hyphen, "Kwok-hung", is no dictionary word of the name)
+    // (a lower-case syllable after a hyphen, "Wing-kin", is no dictionary word of the name)
     let unlisted_names = left
         .iter()
         .filter(|t| is_capitalised(t.text))
@@ -107,7 +107,7 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
     false
 }
 
-/// "Jesper Parnevik of Sweden", "Kia Motor Corp of South Korea", "Dinamo of Russia": words no
+/// "Halvard Strenbek of Norway", "Ostmark Holdings Ltd of Austria", "Vostok of Russia": words no
 /// dictionary has (or a company's name, by its legal suffix), "of", and a listed place are a name
 /// and a place, two mentions; an ordinary word before "of" makes one name ("Duke of Norfolk",
 /// "Bank of England", "Republic of Ireland").
