@@ -393,6 +393,11 @@ mod tests {
         found.iter().any(|(n, t)| n == name && *t == Some(ty))
     }
 
+    /// Whether `name` is among the candidates, whatever its type.
+    fn named(found: &[(String, Option<&'static str>)], name: &str) -> bool {
+        found.iter().any(|(n, _)| n == name)
+    }
+
     #[test]
     fn two_names_joined_by_and_are_split_unless_the_whole_is_one() {
         let found = names("Officials from India and Turkey met on Monday.");
@@ -401,12 +406,7 @@ mod tests {
             "{found:?}"
         );
         let found = names("Officials of the Trade and Industry Ministry met on Monday.");
-        assert!(
-            found
-                .iter()
-                .any(|(n, _)| n == "Trade and Industry Ministry"),
-            "{found:?}"
-        );
+        assert!(named(&found, "Trade and Industry Ministry"), "{found:?}");
     }
 
     #[test]
@@ -416,24 +416,12 @@ mod tests {
         );
         assert!(has(&found, "Norway", "GPE"), "{found:?}");
         assert!(has(&found, "Austria", "GPE"), "{found:?}");
-        assert!(
-            found.iter().any(|(n, _)| n == "Halvard Strenbek"),
-            "{found:?}"
-        );
-        assert!(
-            found.iter().any(|(n, _)| n == "Ostmark Holdings Ltd"),
-            "{found:?}"
-        );
+        assert!(named(&found, "Halvard Strenbek"), "{found:?}");
+        assert!(named(&found, "Ostmark Holdings Ltd"), "{found:?}");
         // an ordinary word before "of" heads one name
         let found = names("Officials of the Republic of Ireland met the Duke of Norfolk.");
-        assert!(
-            found.iter().any(|(n, _)| n == "Republic of Ireland"),
-            "{found:?}"
-        );
-        assert!(
-            found.iter().any(|(n, _)| n == "Duke of Norfolk"),
-            "{found:?}"
-        );
+        assert!(named(&found, "Republic of Ireland"), "{found:?}");
+        assert!(named(&found, "Duke of Norfolk"), "{found:?}");
     }
 
     #[test]
