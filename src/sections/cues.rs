@@ -10,6 +10,7 @@ use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{Input, MatchKind, PatternID, PatternSet};
 use std::sync::LazyLock;
 
+use super::phrase_set::PhraseSet;
 use crate::lexicon;
 use rustc_hash::FxHashSet;
 
@@ -19,7 +20,7 @@ use crate::text::{Document, Repeats, text_key};
 /// (`data/lang/patterns/end-markers.txt`) then the marks of reader comments
 /// (`data/lang/patterns/comment-marks.txt`), as one set matched against a lower-cased line; and
 /// where each list's patterns end in it. One set, because each compiled pattern costs start-up time.
-static PHRASES: LazyLock<(Regex, Bounds)> = LazyLock::new(|| {
+static PHRASES: LazyLock<(PhraseSet, Bounds)> = LazyLock::new(|| {
     let furniture: Vec<String> = lexicon::BOILERPLATE_PHRASES
         .iter()
         .map(|p| ascii_boundaries(p))
@@ -32,8 +33,13 @@ static PHRASES: LazyLock<(Regex, Bounds)> = LazyLock::new(|| {
         .iter()
         .map(|p| ascii_boundaries(p))
         .collect();
-    let all: Vec<&String> = furniture.iter().chain(&end).chain(&comments).collect();
-    let set = builder().build_many(&all).expect("phrase lists compile");
+    let all: Vec<String> = furniture
+        .iter()
+        .chain(&end)
+        .chain(&comments)
+        .cloned()
+        .collect();
+    let set = PhraseSet::new(&builder(), &all).expect("phrase lists compile");
     let bounds = Bounds {
         furniture: furniture.len(),
         end: furniture.len() + end.len(),
@@ -301,7 +307,7 @@ const ECHO_MIN_WORDS: usize = 6;
 /// Whether a line is page furniture by its words alone ("Previous ArticleNext Article", "Share this").
 pub fn furniture_phrase(text: &str) -> bool {
     let (set, bounds) = &*PHRASES;
-    let found = matching(set, &text.to_lowercase());
+    let found = set.matching(&text.to_lowercase());
     found.iter().any(|p| p.as_usize() < bounds.furniture)
 }
 
@@ -389,7 +395,7 @@ fn paragraph_cues(doc: &Document, i: usize, known_furniture: bool) -> Cues {
     let (phrase_set, bounds) = &*PHRASES;
     // the patterns describe short lines; longer paragraphs are not matched at all
     let (phrases, written) = if short && !known_furniture {
-        (matching(phrase_set, &lower), matching(&WRITTEN, text))
+        (phrase_set.matching(&lower), matching(&WRITTEN, text))
     } else {
         (PatternSet::new(0), PatternSet::new(0))
     };
@@ -472,6 +478,44 @@ mod tests {
         assert!(bounds.end > bounds.furniture + 5);
         assert!(set.pattern_len() > bounds.end + 5);
         assert_eq!(WRITTEN.pattern_len(), 4);
+    }
+
+    /// The phrase set answers what one overlapping search of all its patterns answers, on every
+    /// line of the bundled fixtures.
+    #[test]
+    fn phrase_set_answers_as_one_overlapping_search() {
+        let (set, _) = &*PHRASES;
+        let patterns: Vec<String> = (lexicon::BOILERPLATE_PHRASES.iter())
+            .chain(lexicon::END_MARKERS.iter())
+            .chain(lexicon::COMMENT_MARKS.iter())
+            .map(|p| ascii_boundaries(p))
+            .collect();
+        let Ok(one) = builder().build_many(&patterns) else {
+            panic!("the phrase lists compile")
+        };
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+        let mut lines = 0;
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            for path in entries.flatten().map(|e| e.path()) {
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for line in text.lines().map(str::to_lowercase) {
+                    let found: Vec<PatternID> = set.matching(&line).iter().collect();
+                    let expected: Vec<PatternID> = matching(&one, &line).iter().collect();
+                    assert_eq!(found, expected, "{line}");
+                    lines += 1;
+                }
+            }
+        }
+        assert!(lines > 1000, "{lines} lines");
     }
 
     #[test]

@@ -19,16 +19,16 @@ mod header;
 mod lead;
 mod metadata;
 mod page;
+mod phrase_set;
 mod ranker;
 
 use credits::{byline_names, caption_credit};
-use cues::furniture_phrase;
+use cues::{Cues, furniture_phrase};
 
 use std::ops::Range;
 
 use crate::kinds::SectionKind;
 use crate::text::{Document, Repeats, Span};
-use cues::Cues;
 use page::Evidence;
 pub use page::{boilerplate, segment_marked};
 
