@@ -7,14 +7,14 @@
 //! the text. The sections stage reads them as evidence; every offset indexes the rendered text.
 
 mod bytes;
-mod depth;
 mod meta;
+mod prepass;
 mod render;
 
 use crate::text::Span;
 
 pub use bytes::{decode, sniff};
-pub use depth::MAX_DEPTH;
+pub use prepass::MAX_DEPTH;
 pub use render::render;
 
 /// A page read: its rendered text and what the markup says about it.

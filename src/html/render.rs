@@ -73,8 +73,15 @@ const FURNITURE_ROLES: &[&str] = &[
 
 /// The rendered page and its marks.
 pub fn render(html: &str) -> Page {
-    let (html, too_deep) = super::depth::bounded(html);
-    let tree = Html::parse_document(&html);
+    let (html, too_deep) = super::prepass::prepare(html);
+    let mut page = walk(&html);
+    page.marks.too_deep = too_deep;
+    page
+}
+
+/// The page parsed and its tree walked.
+fn walk(html: &str) -> Page {
+    let tree = Html::parse_document(html);
     let mut out = Text::default();
     let mut meta = Meta::default();
     let mut marks = Marks::default();
@@ -90,7 +97,12 @@ pub fn render(html: &str) -> Page {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) => {
                     meta.open(e);
-                    if hidden > 0 || is_hidden(e) {
+                    if hidden > 0 {
+                        hidden += 1;
+                        continue;
+                    }
+                    let attrs = Attrs::of(e);
+                    if is_hidden(e, &attrs) {
                         hidden += 1;
                         continue;
                     }
@@ -98,7 +110,7 @@ pub fn render(html: &str) -> Page {
                     out.block(breaks(name));
                     pre += usize::from(name == "pre");
                     links += usize::from(name == "a");
-                    if let Some(region) = region(e) {
+                    if let Some(region) = region(e, &attrs) {
                         open.push((node.id(), region, out.len(), marks.h1.len(), unlinked));
                     }
                 }
@@ -139,7 +151,6 @@ pub fn render(html: &str) -> Page {
             }
         }
     }
-    marks.too_deep = too_deep;
     marks.titles = meta.titles();
     marks.authors = meta.authors;
     Page {
@@ -158,8 +169,37 @@ enum Region {
     Time,
 }
 
+/// The attributes the walk reads, found in one pass over an element's (`Element::attr` would
+/// intern the name asked for at each call).
+#[derive(Debug, Default)]
+struct Attrs<'a> {
+    class: Option<&'a str>,
+    id: Option<&'a str>,
+    role: Option<&'a str>,
+    style: Option<&'a str>,
+    hidden: bool,
+}
+
+impl<'a> Attrs<'a> {
+    fn of(e: &'a Element) -> Self {
+        let mut attrs = Attrs::default();
+        for (name, value) in e.attrs.iter().filter(|(name, _)| name.ns.is_empty()) {
+            let value: &str = value;
+            match &*name.local {
+                "class" => attrs.class = Some(value),
+                "id" => attrs.id = Some(value),
+                "role" => attrs.role = Some(value),
+                "style" => attrs.style = Some(value),
+                "hidden" => attrs.hidden = true,
+                _ => {}
+            }
+        }
+        attrs
+    }
+}
+
 /// The region an element opens, if any.
-fn region(e: &Element) -> Option<Region> {
+fn region(e: &Element, attrs: &Attrs<'_>) -> Option<Region> {
     match e.name() {
         "h1" => return Some(Region::Headline),
         "figcaption" => return Some(Region::Caption),
@@ -167,14 +207,15 @@ fn region(e: &Element) -> Option<Region> {
         name if FURNITURE.contains(&name) => return Some(Region::Furniture),
         _ => {}
     }
-    let role = e.attr("role").unwrap_or("");
+    let role = attrs.role.unwrap_or("");
     if FURNITURE_ROLES.contains(&role) {
         return Some(Region::Furniture);
     }
     let named = || {
-        e.attr("class")
+        attrs
+            .class
             .into_iter()
-            .chain(e.attr("id"))
+            .chain(attrs.id)
             .flat_map(class_words)
     };
     let named_as = |list: lexicon::Words| named().any(|w| list.contains(&w.to_ascii_lowercase()));
@@ -211,17 +252,17 @@ fn close(marks: &mut Marks, region: Region, span: Option<Span>, h1s_before: usiz
 /// Whether an element and all it holds is never shown: by its name, its `hidden` attribute, its
 /// inline style, or a class that templates give hidden elements (the whole class: "hidden", never
 /// "overflow-hidden").
-fn is_hidden(e: &Element) -> bool {
-    if HIDDEN.contains(&e.name()) || e.attr("hidden").is_some() {
+fn is_hidden(e: &Element, attrs: &Attrs<'_>) -> bool {
+    if HIDDEN.contains(&e.name()) || attrs.hidden {
         return true;
     }
-    let hidden_class = (e.attr("class").into_iter())
+    let hidden_class = (attrs.class.into_iter())
         .flat_map(str::split_ascii_whitespace)
         .any(|c| lexicon::PAGE_HIDDEN_CLASSES.contains(&c.to_ascii_lowercase()));
     if hidden_class {
         return true;
     }
-    e.attr("style").is_some_and(|style| {
+    attrs.style.is_some_and(|style| {
         let style: String = style
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -363,6 +404,55 @@ mod tests {
         // the header holds the headline: not furniture
         assert_eq!(texts(&page, &page.marks.furniture), ["Home World"]);
         assert_eq!(texts(&page, &page.marks.comments), ["Say something"]);
+    }
+
+    /// Tag soup of the pieces pages are made of: attributes quoted every way (a `>` in a value),
+    /// valueless and unread ones, scripts and styles, comments, formatting elements left open.
+    fn soup() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let piece = prop_oneof![
+            "[a-zA-Z .,]{0,12}",
+            Just("<p data-x=\"a > b\" class=lead>".to_string()),
+            Just("</p>".to_string()),
+            Just("<div id='main' onclick=go()>".to_string()),
+            Just("</div>".to_string()),
+            Just("<a href=/x/ title=\"t\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<b data-n=1>".to_string()),
+            Just("<b data-n=2>".to_string()),
+            Just("<h1 class=\"title\" data-k>".to_string()),
+            Just("</h1>".to_string()),
+            Just("<nav aria-label=x>".to_string()),
+            Just("</nav>".to_string()),
+            Just("<img src=a.jpg alt=\"x\"/>".to_string()),
+            Just("<br/>".to_string()),
+            Just("<table><tr><td width=3>".to_string()),
+            Just("<input type=hidden name=q value=1>".to_string()),
+            Just("<script src=x>var a = '</p>';</script>".to_string()),
+            Just("<style media=all>p { }</style>".to_string()),
+            Just("<!-- <a href=y> -->".to_string()),
+            Just("<svg viewBox='0 0 1 1'><path d=M0/></svg>".to_string()),
+            Just("<figcaption lang=en>".to_string()),
+            Just("<p hidden data-z>".to_string()),
+            Just("<div data-c=1 class=\"comments\">".to_string()),
+            Just("<span class=hidden style=\"x\">".to_string()),
+            Just("<meta property=\"og:title\" content=\"A title\">".to_string()),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+        /// The pre-pass changes nothing the walk sees: the page as written and as prepared render
+        /// to the same text and marks.
+        #[test]
+        fn the_prepass_changes_nothing_the_walk_sees(page in soup()) {
+            let prepared = super::super::prepass::prepare(&page).0;
+            let (before, after) = (walk(&page), walk(&prepared));
+            proptest::prop_assert_eq!(&before.text, &after.text);
+            proptest::prop_assert_eq!(format!("{:?}", before.marks), format!("{:?}", after.marks));
+        }
     }
 
     #[test]
