@@ -26,7 +26,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if let Some(what) = binary_past_nul(&bytes) {
         return Err(DecodeError::NotText(what));
     }
-    let zeros = bytes.iter().filter(|&&b| b == 0).count();
+    let zeros = memchr::memchr_iter(0, &bytes).count();
     if zeros > 8 && zeros * 100 > bytes.len() {
         return Err(DecodeError::NotText(format!(
             "binary data named as a page ({zeros} NUL bytes)"
