@@ -17,6 +17,9 @@ pub struct Meta {
     ld: Option<String>,
     /// The authors named, as written, without repeats.
     pub authors: Vec<String>,
+    /// When the story was published, as the metadata writes it (ISO 8601): JSON-LD's
+    /// `datePublished` or `<meta property=article:published_time>`, the first given.
+    pub published: Option<String>,
 }
 
 /// At most this many bytes of JSON-LD are read from one script (a page's data blob is no metadata).
@@ -72,6 +75,7 @@ impl Meta {
             "og:title" if self.og.is_none() => self.og = Some(content),
             "twitter:title" if self.twitter.is_none() => self.twitter = Some(content),
             "author" | "article:author" | "byl" => self.author(content),
+            "article:published_time" | "datepublished" => self.published(&content),
             _ => {}
         }
     }
@@ -80,6 +84,12 @@ impl Meta {
         // a profile's address is no name
         if !name.contains("://") && !name.starts_with("www.") && !self.authors.contains(&name) {
             self.authors.push(name);
+        }
+    }
+
+    fn published(&mut self, date: &str) {
+        if self.published.is_none() && !date.trim().is_empty() {
+            self.published = Some(date.trim().to_string());
         }
     }
 
@@ -98,6 +108,9 @@ impl Meta {
                         && !h.trim().is_empty()
                     {
                         self.ld_headline = Some(collapse(h));
+                    }
+                    if let Some(Value::String(date)) = map.get("datePublished") {
+                        self.published(date);
                     }
                     if let Some(author) = map.get("author") {
                         for name in names(author) {
@@ -173,6 +186,19 @@ mod tests {
             ]
         );
         assert_eq!(page.marks.authors, ["Jane Doe", "John Roe"]);
+        assert_eq!(page.marks.published, None);
+    }
+
+    #[test]
+    fn the_published_date_comes_from_json_ld_or_a_meta_tag() {
+        let ld = render(
+            r#"<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2026-03-14T16:05:00Z"}</script>
+            <meta property="article:published_time" content="2026-03-13"><p>x</p>"#,
+        );
+        assert_eq!(ld.marks.published.as_deref(), Some("2026-03-14T16:05:00Z"));
+        let tag =
+            render(r#"<meta property="article:published_time" content="2026-03-13"><p>x</p>"#);
+        assert_eq!(tag.marks.published.as_deref(), Some("2026-03-13"));
     }
 
     #[test]

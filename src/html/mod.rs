@@ -47,6 +47,8 @@ pub struct Marks {
     pub times: Vec<Span>,
     /// The article's authors the metadata names (`<meta name=author>`, JSON-LD `author`).
     pub authors: Vec<String>,
+    /// When the metadata says the article was published, as it writes it (ISO 8601).
+    pub published: Option<String>,
     /// The page nested its elements deeper than the reader keeps: the tags past that depth were
     /// dropped (their text kept).
     pub too_deep: bool,

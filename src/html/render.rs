@@ -153,6 +153,7 @@ fn walk(html: &str) -> Page {
     }
     marks.titles = meta.titles();
     marks.authors = meta.authors;
+    marks.published = meta.published;
     Page {
         text: out.text,
         marks,

@@ -310,6 +310,9 @@ tables! {
     TITLE_DEPUTIES;
     /// Keys of metadata header lines and what their value is ("title" → "headline").
     METADATA_KEYS;
+    /// The months' numbers by their names' first three letters ("sep" → "9").
+    #[cfg_attr(not(feature = "html"), allow(dead_code))]
+    MONTH_NUMBERS;
     /// Generic labels of a transcript's turns and whom they name ("q" → "the interviewer").
     TURN_LABELS;
 }

@@ -211,6 +211,15 @@ fn an_author_the_metadata_names_makes_a_byline_of_a_bare_name() {
 }
 
 #[test]
+fn a_line_writing_the_date_the_metadata_gives_is_a_dateline() {
+    // "2nd" is no date to the text's cues, so the line alone reads as page furniture
+    let path = fixture("html/date-by-metadata.html");
+    let r = page_report(&[path.to_str().unwrap()], "");
+    assert_eq!(of_kind(&r, "dateline"), ["May 2nd, 2026 | Town desk"]);
+    assert_eq!(of_kind(&r, "boilerplate"), Vec::<String>::new());
+}
+
+#[test]
 fn the_views_and_dedupe_read_a_pages_rendered_text() {
     let path = fixture("html/story.html");
     let page = analyze().args(["-f", "html"]).arg(&path).output().unwrap();

@@ -3,6 +3,7 @@
 
 use super::Evidence;
 use crate::html::Marks;
+use crate::lexicon;
 use crate::text::{Document, Span};
 
 /// A byline or date line has no more words than this.
@@ -34,7 +35,15 @@ impl Evidence {
         }
         let short = |i: usize| doc.paragraph_words(i).len() <= SHORT_LINE;
         let times = flags(doc, &marks.times);
-        let dates = (0..times.len()).map(|i| times[i] && short(i)).collect();
+        let published = marks.published.as_deref().and_then(Published::of);
+        let dates = (0..times.len())
+            .map(|i| {
+                short(i)
+                    && (times[i]
+                        || (published.as_ref())
+                            .is_some_and(|p| p.written_in(doc.slice(doc.paragraphs[i].span))))
+            })
+            .collect();
         let authors: Vec<String> = marks.authors.iter().map(|a| key(a)).collect();
         let bylines = (0..doc.paragraphs.len())
             .map(|i| {
@@ -54,6 +63,71 @@ impl Evidence {
             dates,
         }
     }
+}
+
+/// The day the metadata says the story was published.
+#[derive(Debug, PartialEq, Eq)]
+struct Published {
+    year: u32,
+    month: u32,
+    day: u32,
+}
+
+impl Published {
+    /// The date an ISO 8601 date or time starts with ("2026-03-14T16:05:00Z").
+    fn of(iso: &str) -> Option<Self> {
+        let date = iso.get(..10)?;
+        let mut parts = date.split('-');
+        let mut number = |len: usize| {
+            (parts.next())
+                .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+        };
+        let (year, month, day) = (number(4)?, number(2)?, number(2)?);
+        ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Published {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// Whether `line` writes this date: its year, and its day and month in two other words, the
+    /// day perhaps as an ordinal and the month as a number or by name ("March 14th, 2026",
+    /// "14/03/2026", "2026-03-14").
+    fn written_in(&self, line: &str) -> bool {
+        let words: Vec<String> = line
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let Some(y) = (words.iter()).position(|w| w.len() == 4 && digits(w) == Some(self.year))
+        else {
+            return false;
+        };
+        let day = |w: &str| {
+            let number = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[number.len()..];
+            ["", "st", "nd", "rd", "th"].contains(&suffix) && digits(number) == Some(self.day)
+        };
+        let month = |w: &str| digits(w) == Some(self.month) || month_named(w) == Some(self.month);
+        let others = || words.iter().enumerate().filter(|&(i, _)| i != y);
+        others().any(|(d, w)| day(w) && others().any(|(m, v)| m != d && month(v)))
+    }
+}
+
+/// The number a word of ASCII digits writes.
+fn digits(w: &str) -> Option<u32> {
+    (!w.is_empty() && w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| w.parse().ok())
+        .flatten()
+}
+
+/// The number of the month a word names, in full or short ("march", "sept").
+fn month_named(w: &str) -> Option<u32> {
+    if !(lexicon::MONTHS.contains(w) || lexicon::MONTH_ABBREVIATIONS.contains(w)) {
+        return None;
+    }
+    lexicon::MONTH_NUMBERS.get(w.get(..3)?)?.parse().ok()
 }
 
 /// The lines the page's titles and `<h1>`s name as its headline, each with how well.
@@ -222,5 +296,32 @@ mod tests {
             title_match("breaking storm hits coast now", "storm hits coast"),
             0.6
         );
+    }
+
+    #[test]
+    fn a_published_date_is_found_however_a_line_writes_it() {
+        let date = Published::of("2026-03-04T16:05:00-05:00");
+        assert_eq!(
+            date,
+            Some(Published {
+                year: 2026,
+                month: 3,
+                day: 4
+            })
+        );
+        let Some(date) = date else { return };
+        for line in [
+            "March 4th, 2026 | News desk",
+            "Wed 4 Mar 2026 16.05 EST",
+            "04/03/2026",
+            "Posted 2026-03-04",
+        ] {
+            assert!(date.written_in(line), "{line}");
+        }
+        for line in ["March 14th, 2026", "4 May 2026", "2026", "4 March 2025"] {
+            assert!(!date.written_in(line), "{line}");
+        }
+        assert_eq!(Published::of("14 March 2026"), None);
+        assert_eq!(Published::of("2026-13-04"), None);
     }
 }
