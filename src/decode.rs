@@ -190,7 +190,7 @@ pub(crate) fn binary(bytes: &[u8]) -> Option<String> {
     if let Some(at) = head.iter().position(|&b| b == 0) {
         return Some(format!("binary data (a NUL byte at offset {at})"));
     }
-    mostly_controls(head.iter().copied())
+    mostly_controls(head, 0)
 }
 
 /// [`binary`] of `bytes` with their NUL bytes left out, without copying them: the verdict on a page,
@@ -212,7 +212,8 @@ pub(crate) fn binary_past_nul(bytes: &[u8]) -> Option<String> {
     if let Some(what) = signature(&start) {
         return Some(what.to_string());
     }
-    mostly_controls(head.iter().copied().filter(|&b| b != 0))
+    let nuls = head.iter().map(|&b| usize::from(b == 0)).sum();
+    mostly_controls(head, nuls)
 }
 
 /// The format whose signature `bytes` start with.
@@ -223,14 +224,17 @@ fn signature(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, what)| *what)
 }
 
-/// Whether more than one byte in ten of `head` is a control character: text has few other than
-/// tab, line feed, form feed and carriage return.
-fn mostly_controls(head: impl Iterator<Item = u8>) -> Option<String> {
-    let (mut controls, mut len) = (0usize, 0usize);
-    for b in head {
-        len += 1;
-        controls += usize::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r'));
-    }
+/// Whether more than one byte in ten of `head`, its `nuls` NUL bytes left out, is a control
+/// character: text has few other than tab, line feed, form feed and carriage return. (A plain sum
+/// over the slice, which the compiler vectorises: a page's first 64 KB are read for every page.)
+fn mostly_controls(head: &[u8], nuls: usize) -> Option<String> {
+    let controls: usize = (head.iter())
+        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r')))
+        .sum();
+    let (controls, len) = (
+        controls.saturating_sub(nuls),
+        head.len().saturating_sub(nuls),
+    );
     (controls * 10 > len.max(1)).then(|| "binary data (mostly control characters)".to_string())
 }
 
