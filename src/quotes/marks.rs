@@ -152,6 +152,15 @@ pub fn quoted_stretches(doc: &Document) -> Vec<Quoted> {
                     flush(&mut running, &mut out);
                     open = None;
                 }
+                (Dir::Close, None)
+                    if first_mark && runs_on_unmarked(text, running.as_ref(), pi, p.span, m) =>
+                {
+                    // the quotation left open goes on without a new opening mark (a paragraph
+                    // broken mid-sentence, a hard-wrapped line) and closes here
+                    let start = Span::new(p.span.start, p.span.start);
+                    piece(doc, pi, start, Some(m), m.start, &mut running, &mut out);
+                    flush(&mut running, &mut out);
+                }
                 (Dir::Close, None) => {}
                 (Dir::Either, _) => {}
             }
@@ -167,6 +176,27 @@ pub fn quoted_stretches(doc: &Document) -> Vec<Quoted> {
     }
     flush(&mut running, &mut out);
     out
+}
+
+/// Whether the quotation `running`, left open in the paragraph before `paragraph` (`para`), goes on
+/// in it up to the closing mark `close`, without a new opening mark: when its piece there broke
+/// off mid-sentence, or when the writer's words follow the mark (", she says."). A pull quote's
+/// credit line set under it and closed ("Jane Doe, economist.\"") does neither.
+fn runs_on_unmarked(
+    text: &str,
+    running: Option<&Quoted>,
+    paragraph: usize,
+    para: Span,
+    close: Span,
+) -> bool {
+    let Some(last) = running.and_then(|q| q.pieces.last()) else {
+        return false;
+    };
+    let broke_off = !text[last.span.start..last.span.end]
+        .trim_end()
+        .ends_with(['.', '!', '?', '…']);
+    let followed = text[close.end..para.end].chars().any(char::is_alphanumeric);
+    last.close.is_none() && last.paragraph + 1 == paragraph && (broke_off || followed)
 }
 
 fn flush(running: &mut Option<Quoted>, out: &mut Vec<Quoted>) {
@@ -275,5 +305,24 @@ mod tests {
     fn an_unclosed_mark_runs_to_the_paragraph_end_only() {
         let q = quoted("He said “it never ends\n\nNew paragraph without marks.");
         assert_eq!(q, [vec!["it never ends"]]);
+    }
+
+    #[test]
+    fn a_quotation_broken_over_a_paragraph_closes_where_its_mark_does() {
+        let q = quoted(
+            "“It has not agreed since the flood of\n\n2009. It will now,” Quill says.\n\n“We win,” she adds.",
+        );
+        assert_eq!(
+            q,
+            [
+                vec!["It has not agreed since the flood of", "2009. It will now,"],
+                vec!["We win,"]
+            ]
+        );
+        // a closing mark two paragraphs on is no continuation, nor a pull quote's credit line
+        let q = quoted("“Left open\n\nNo marks here.\n\nA stray” mark.");
+        assert_eq!(q, [vec!["Left open"]]);
+        let q = quoted("“We will win.\nJane Doe, economist.”\n\nThen more.");
+        assert_eq!(q, [vec!["We will win."]]);
     }
 }

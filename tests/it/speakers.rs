@@ -113,3 +113,27 @@ fn each_class_of_descriptions_and_frames_names_its_speaker() {
     // the description is kept as the speaker's role
     assert_eq!(speaker_field(&r, "We value", "role"), "the P5 teacher");
 }
+
+#[test]
+fn a_quotation_broken_over_a_paragraph_closes_at_its_mark_and_keeps_its_speaker() {
+    // `fixtures/quotes/broken-paragraphs.txt`: a paragraph broken mid-sentence inside a quotation,
+    // then a new quotation; and a pull quote whose credit line is no part of it
+    let r = report("broken-paragraphs.txt");
+    let texts: Vec<&str> = r["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("The first thing") && t.ends_with("change that,"))
+    );
+    assert_eq!(speaker_of(&r, "The first thing"), "Marta Quill");
+    assert_eq!(speaker_of(&r, "We could win"), "Marta Quill");
+    assert!(
+        texts.iter().all(|t| !t.contains("market trader")),
+        "{texts:?}"
+    );
+}
