@@ -245,6 +245,41 @@ pub fn signature(text: &str, paragraph: Span) -> Option<Found> {
     Some(Found::of(Span::new(paragraph.start, rest.start), p))
 }
 
+/// A pull quote's credit line: the paragraph under a quotation left open, a name first and the
+/// quotation's closing mark last ("Tom Hale, market trader.”"), the mark its cue. `single` says the
+/// quotation opened with a single mark, which a single mark closes. A short line only, with no mark
+/// of its own before the closing one.
+pub fn credit_line(text: &str, paragraph: Span, single: bool) -> Option<Found> {
+    let marks: &[char] = if single {
+        &['’', '\'']
+    } else {
+        &['”', '"']
+    };
+    let body = text[paragraph.start..paragraph.end].trim_end();
+    let mark = body.chars().next_back().filter(|c| marks.contains(c))?;
+    let close = Span::new(
+        paragraph.start + body.len() - mark.len_utf8(),
+        paragraph.start + body.len(),
+    );
+    if text[paragraph.start..close.start].contains(['“', '”', '"', '‘']) {
+        return None;
+    }
+    let ws = tokens(text, Span::new(paragraph.start, close.start));
+    if ws.len() > 16 || !ws.first().is_some_and(|w| w.capitalised) {
+        return None;
+    }
+    let p = phrase_after(&ws, 0)?;
+    // a name of two capitalised words or more, or a name and a role: not the last words of the
+    // quotation itself ("Nobody expected it.”")
+    let named = ws
+        .iter()
+        .take_while(|w| w.span.end <= p.speaker.end)
+        .filter(|w| w.capitalised)
+        .count()
+        >= 2;
+    (named || p.role.is_some()).then(|| Found::of(close, p))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,5 +562,32 @@ mod tests {
     fn no_cue_no_speaker() {
         assert_eq!(run(" is the name of the plan. Later he said", true), None);
         assert_eq!(run("The plan, known as ", false), None);
+    }
+
+    #[test]
+    fn a_credit_line_closes_a_pull_quote() {
+        let speaker = |text: &str, single: bool| {
+            credit_line(text, Span::new(0, text.len()), single)
+                .map(|f| text[f.speaker.start..f.speaker.end].to_string())
+        };
+        assert_eq!(
+            speaker("Tom Hale, market trader.\u{201d}", false).as_deref(),
+            Some("Tom Hale")
+        );
+        assert_eq!(
+            speaker("Tom Hale, market trader.'", true).as_deref(),
+            Some("Tom Hale")
+        );
+        // no closing mark, a mark of its own, or prose: no credit line
+        assert_eq!(speaker("Tom Hale, market trader.", false), None);
+        assert_eq!(speaker("Tom Hale said \u{201c}yes\u{201d}", false), None);
+        assert_eq!(speaker("Nobody expected it.\u{201d}", false), None);
+        assert_eq!(
+            speaker(
+                "the market was busy on the day the ferry came.\u{201d}",
+                false
+            ),
+            None
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! [`uncued`] decides whether the quoted words are speech at all and whose.
 
 use super::attribute::{
-    Found, attribute, attribute_after, colon_subject, sentence_subject, signature,
+    Found, attribute, attribute_after, colon_subject, credit_line, sentence_subject, signature,
 };
 use super::resolve::{People, nearest_subject, next_subject, resolve};
 use super::{Quotation, Quote, Speaker, frames};
@@ -107,11 +107,18 @@ fn cue_sentence_before(cx: &Context, q: &Quotation) -> Option<Found> {
     tail.trim().is_empty().then_some(f)
 }
 
-/// A quotation standing alone, signed in the paragraph after it ("- Bernie Sanders.").
+/// A quotation standing alone, signed in the paragraph after it ("- Jane Doe."), or a pull quote
+/// left open whose credit line under it closes it ("Tom Hale, market trader.”").
 fn signed(cx: &Context, q: &Quotation) -> Option<Found> {
     let next = cx.doc.paragraphs.get(q.last.paragraph + 1)?;
     q.opens_paragraph(cx.doc).then_some(())?;
-    signature(cx.doc.text, next.span)
+    let text = cx.doc.text;
+    let single = matches!(&text[q.first.open.start..q.first.open.end], "‘" | "'");
+    signature(text, next.span).or_else(|| {
+        (q.last.close.is_none())
+            .then(|| credit_line(text, next.span, single))
+            .flatten()
+    })
 }
 
 /// A quotation over several paragraphs attributed in a middle one.

@@ -137,3 +137,11 @@ fn a_quotation_broken_over_a_paragraph_closes_at_its_mark_and_keeps_its_speaker(
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_pull_quotes_credit_line_names_its_speaker() {
+    // `fixtures/quotes/broken-paragraphs.txt`: the quotation left open, the credit line under it
+    // closing it
+    let r = report("broken-paragraphs.txt");
+    assert_eq!(speaker_of(&r, "A ferry on Sundays"), "Tom Hale");
+}
