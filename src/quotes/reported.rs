@@ -225,11 +225,14 @@ fn content_of(
     }
     // "Smith said (that) …", "told reporters on Tuesday that …": a "that" after the cue's object
     // or a time opens what is reported, not one after a clause's subject ("said he was happy to
-    // see that …")
+    // see that …"), nor one after a preposition, which points ("concluded in that case that …")
     let after = i + n;
     let opener = (after..ws.len().min(after + THAT_REACH))
         .take_while(|&k| !lexicon::PRONOUNS.contains(&ws[k].lower) && cue_at(ws, k).is_none())
-        .find(|&k| lexicon::CLAUSE_OPENERS.contains(&ws[k].lower));
+        .find(|&k| {
+            lexicon::CLAUSE_OPENERS.contains(&ws[k].lower)
+                && !(k > after && lexicon::PREPOSITIONS.contains(&ws[k - 1].lower))
+        });
     if opener.is_none() && lexicon::THAT_ONLY_CUES.contains(&ws[i].lower) {
         return None;
     }
@@ -318,10 +321,21 @@ fn words_before(ws: &[Token], i: usize, n: usize) -> Option<Found> {
     while a < i && lexicon::FUNCTION_WORDS.contains(&ws[a].lower) {
         a += 1;
     }
-    let mut b = i;
-    while b > a && ws[b - 1].lower.ends_with("ly") {
-        b -= 1;
-    }
+    // adverbs before the cue are no part of it ("officials have often said"; auxiliaries too, unless
+    // nothing else stands there: "…, first reported by …" has its speaker after the cue)
+    let past = |pre_cue: bool| {
+        let mut b = i;
+        while b > a
+            && (ws[b - 1].lower.ends_with("ly")
+                || pre_cue && lexicon::PRE_CUE_WORDS.contains(&ws[b - 1].lower))
+        {
+            b -= 1;
+        }
+        b
+    };
+    let b = Some(past(true))
+        .filter(|&b| b > a)
+        .unwrap_or_else(|| past(false));
     (b > a && b - a <= MAX_SPEAKER_WORDS).then_some(())?;
     Some(Found {
         cue: Span::new(ws[i].span.start, ws[i + n - 1].span.end),

@@ -145,3 +145,32 @@ fn a_pull_quotes_credit_line_names_its_speaker() {
     let r = report("broken-paragraphs.txt");
     assert_eq!(speaker_of(&r, "A ferry on Sundays"), "Tom Hale");
 }
+
+/// The reported statement whose text opens with `opening`, and its speaker's name.
+fn reported(r: &Value, opening: &str) -> Option<String> {
+    r["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["text"].as_str().unwrap().starts_with(opening))
+        .map(|a| a["speaker"]["name"].as_str().unwrap_or("").to_string())
+}
+
+#[test]
+fn an_adverb_before_the_cue_is_no_part_of_the_speaker_and_a_pointing_that_opens_nothing() {
+    // `fixtures/quotes/reported-frames.txt`
+    let r = report("reported-frames.txt");
+    assert_eq!(
+        reported(&r, "that the staff were careless").as_deref(),
+        Some("The board")
+    );
+    assert_eq!(reported(&r, "that case"), None);
+    assert_eq!(
+        reported(&r, "he did not recall").as_deref(),
+        Some("The clerk")
+    );
+    assert_eq!(
+        reported(&r, "the wall would need").as_deref(),
+        Some("harbour officials")
+    );
+}
