@@ -483,9 +483,12 @@ fn description_start(ws: &[Token], end: usize) -> Option<usize> {
         return None;
     }
     let start = end - 1;
-    let art = (start.saturating_sub(5)..start)
+    let Some(art) = (start.saturating_sub(5)..start)
         .rev()
-        .find(|&k| lexicon::SPEAKER_ARTICLES.contains(&ws[k].lower))?;
+        .find(|&k| lexicon::SPEAKER_ARTICLES.contains(&ws[k].lower))
+    else {
+        return bare_subject(ws, end);
+    };
     // "the gamut from farmers to professors", "his dealings and said": no noun phrase
     if ws[art + 1..end]
         .iter()
@@ -510,6 +513,26 @@ fn description_start(ws: &[Token], end: usize) -> Option<usize> {
         || is_punct(&ws[start - 1])
         || lexicon::CLAUSE_LINKS.contains(&ws[start - 1].lower);
     opens_clause.then_some(start)
+}
+
+/// A subject without an article, opening its clause right before the cue: two or three words, the
+/// first alone capitalised, none a function word ("Local officials said", "…,” harbour officials
+/// said", "; border agents say"). Where a capital opens the phrase, only the capitalised word was
+/// taken before ("Local").
+fn bare_subject(ws: &[Token], end: usize) -> Option<usize> {
+    (2..=3).filter_map(|n| end.checked_sub(n)).find(|&start| {
+        let opens = start == 0
+            || is_punct(&ws[start - 1])
+            || lexicon::CLAUSE_LINKS.contains(&ws[start - 1].lower);
+        opens
+            && ws[start..end].iter().enumerate().all(|(i, w)| {
+                !is_punct(w)
+                    && (i == 0 || !w.capitalised)
+                    && !is_function_word(&w.lower)
+                    && !lexicon::PHRASE_ENDS.contains(&w.lower)
+                    && pronoun_of(w).is_none()
+            })
+    })
 }
 
 /// "…, head of the Russian International Affairs Council, which …": the tokens after a comma at `j`

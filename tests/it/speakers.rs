@@ -174,3 +174,14 @@ fn an_adverb_before_the_cue_is_no_part_of_the_speaker_and_a_pointing_that_opens_
         Some("harbour officials")
     );
 }
+
+#[test]
+fn a_subject_without_an_article_is_the_whole_phrase_not_its_capitalised_word() {
+    // `fixtures/quotes/reported-frames.txt`: "Local officials said", "…,” Harbour officials said"
+    let r = report("reported-frames.txt");
+    assert_eq!(
+        reported(&r, "the wall would need repairs before").as_deref(),
+        Some("Local officials")
+    );
+    assert_eq!(speaker_of(&r, "We will fix it"), "Harbour officials");
+}
