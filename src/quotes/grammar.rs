@@ -489,12 +489,13 @@ fn description_start(ws: &[Token], end: usize) -> Option<usize> {
     else {
         return bare_subject(ws, end);
     };
-    // "the gamut from farmers to professors", "his dealings and said": no noun phrase
+    // "the gamut from farmers to professors", "his dealings and said": no noun phrase with the
+    // article, perhaps one without ("in the area that border agents described")
     if ws[art + 1..end]
         .iter()
         .any(|w| is_punct(w) || lexicon::PHRASE_ENDS.contains(&w.lower))
     {
-        return None;
+        return bare_subject(ws, end);
     }
     if art == 0 || !lexicon::PREPOSITIONS.contains(&ws[art - 1].lower) {
         return Some(art);
@@ -515,19 +516,21 @@ fn description_start(ws: &[Token], end: usize) -> Option<usize> {
     opens_clause.then_some(start)
 }
 
-/// A subject without an article, opening its clause right before the cue: two or three words, the
-/// first alone capitalised, none a function word ("Local officials said", "…,” harbour officials
-/// said", "; border agents say"). Where a capital opens the phrase, only the capitalised word was
-/// taken before ("Local").
+/// A subject without an article, opening its clause right before the cue: two or three words,
+/// capitalised ones only before lower-case ones, none a function word ("Local officials said", "…,”
+/// harbour officials said", "that Border Patrol agents described"). Where capitals open the
+/// phrase, only the capitalised words were taken before ("Local").
 fn bare_subject(ws: &[Token], end: usize) -> Option<usize> {
     (2..=3).filter_map(|n| end.checked_sub(n)).find(|&start| {
         let opens = start == 0
             || is_punct(&ws[start - 1])
             || lexicon::CLAUSE_LINKS.contains(&ws[start - 1].lower);
+        let words = &ws[start..end];
+        let capitals = words.iter().take_while(|w| w.capitalised).count();
         opens
-            && ws[start..end].iter().enumerate().all(|(i, w)| {
+            && words[capitals..].iter().all(|w| !w.capitalised)
+            && words.iter().all(|w| {
                 !is_punct(w)
-                    && (i == 0 || !w.capitalised)
                     && !is_function_word(&w.lower)
                     && !lexicon::PHRASE_ENDS.contains(&w.lower)
                     && pronoun_of(w).is_none()

@@ -184,4 +184,7 @@ fn a_subject_without_an_article_is_the_whole_phrase_not_its_capitalised_word() {
         Some("Local officials")
     );
     assert_eq!(speaker_of(&r, "We will fix it"), "Harbour officials");
+    // the clause's own subject, not the sentence's: "Leaks are so common … that Harbour Patrol
+    // divers described"
+    assert_eq!(speaker_of(&r, "a sponge"), "Harbour Patrol divers");
 }
