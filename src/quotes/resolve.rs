@@ -161,6 +161,22 @@ fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<TitleFamily>> {
 
 /// Names the speaker of an attribution found before byte `at` (the quotation's start); `previous`
 /// is the quotation before it, if any.
+/// Whether a speaker's words are only a date's: days and months in full, and numbers ("February
+/// 2005", "Tuesday"); a month alone that is also a given name ("May", "June") may be a surname.
+fn is_date(text: &str) -> bool {
+    let words: Vec<String> = text
+        .split([' ', '\u{a0}'])
+        .map(|w| w.trim_end_matches([',', '.']).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &String| w.chars().all(|c| c.is_ascii_digit());
+    let dated = words
+        .iter()
+        .all(|w| lexicon::DAYS.contains(w) || lexicon::MONTHS.contains(w) || number(w));
+    let a_name = words.len() == 1 && GAZETTEER.given_name(&words[0]) > 0;
+    !words.is_empty() && dated && !a_name
+}
+
 pub fn resolve(
     doc: &Document,
     people: &People,
@@ -176,6 +192,11 @@ pub fn resolve(
         .is_some_and(|w| lexicon::SPEAKER_DETERMINERS.contains_lower(w));
     if text.chars().next().is_some_and(char::is_uppercase) && !f.pronoun && !determined {
         let speaker = by_name(doc, people, f);
+        // "An extract from February 2005 reads": a date is nobody, unless it is the name of someone
+        // the text names ("May said")
+        if speaker.entity.is_none() && is_date(text) {
+            return None;
+        }
         let demonym = one_of_a_people(doc, people, f, &speaker);
         if !demonym {
             return Some(speaker);
