@@ -193,12 +193,7 @@ fn front_matter_is_one_header_whose_title_is_the_headline() {
     let bylines = texts_of(&r, "byline");
     assert_eq!(bylines, ["Harbour Desk"]);
     // the summary line of the header holds a quotation and a name: neither is reported
-    let quotes: Vec<&str> = r["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["text"].as_str().unwrap())
-        .collect();
+    let quotes = quote_texts(&r);
     assert!(
         !quotes.iter().any(|q| q.contains("as soon as the pier")),
         "{quotes:?}"

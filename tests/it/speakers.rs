@@ -119,12 +119,7 @@ fn a_quotation_broken_over_a_paragraph_closes_at_its_mark_and_keeps_its_speaker(
     // `fixtures/quotes/broken-paragraphs.txt`: a paragraph broken mid-sentence inside a quotation,
     // then a new quotation; and a pull quote whose credit line is no part of it
     let r = report("broken-paragraphs.txt");
-    let texts: Vec<&str> = r["quotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["text"].as_str().unwrap())
-        .collect();
+    let texts = quote_texts(&r);
     assert!(
         texts
             .iter()

@@ -59,6 +59,14 @@ pub fn entity_names(report: &Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
+/// The texts of a report's quotations, in order.
+pub fn quote_texts(report: &Value) -> Vec<&str> {
+    report["quotes"]
+        .as_array()
+        .map(|qs| qs.iter().filter_map(|q| q["text"].as_str()).collect())
+        .unwrap_or_default()
+}
+
 /// The report's first section of `kind`, if it has one.
 pub fn first_section<'r>(report: &'r Value, kind: &str) -> Option<&'r Value> {
     report["sections"]
