@@ -1,4 +1,4 @@
-//! One pass over a page's tags before it is parsed, for two things the parser would do slowly.
+//! One pass over a page's tags before it is parsed, for three things the parser would do slowly.
 //!
 //! A bound on how deep a page nests its elements. The HTML5 tree builder looks
 //! through the stack of open elements for many tags (is a `<p>` open in button scope?), so a page of
@@ -12,6 +12,11 @@
 //! bytes, which the parser's tokenizer would read a character at a time. A JSON-LD script (the
 //! page's metadata) is kept, and so is a script whose text holds `<!--` (where the HTML5 tokenizer's
 //! escaped states could read its end elsewhere than at the first `</script`).
+//!
+//! The attributes nothing reads dropped from start tags ([`READ`] lists those kept): `href`, `src`,
+//! `srcset` and `data-*` values are most of what is left of a page, and the tokenizer copies each
+//! into the tree. Tags are read as the HTML5 tokenizer reads them (a quoted value may hold a `>`),
+//! so a rewritten tag ends where the parser would end it.
 
 use std::borrow::Cow;
 
@@ -187,7 +192,7 @@ fn emptied(html: &str, at: usize, tag: &Tag<'_>, end: usize) -> bool {
         && memmem::find(&html.as_bytes()[tag.end_at..end], b"<!--").is_none()
 }
 
-/// A tag as written: its lower-cased name, whether it ends an element or closes itself, where
+/// A tag as written: its name (as written), whether it ends an element or closes itself, where
 /// its name ends, the byte after its `>`, and whether it is a start tag with an attribute nothing
 /// reads.
 struct Tag<'a> {

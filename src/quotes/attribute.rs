@@ -236,13 +236,19 @@ pub fn signature(text: &str, paragraph: Span) -> Option<Found> {
         .next()
         .filter(|c| matches!(c, '-' | '–' | '—' | '―'))?;
     let rest = Span::new(paragraph.start + dash.len_utf8(), paragraph.end);
-    let ws = tokens(text, rest);
-    // a short line: a signature, not a paragraph of prose after a dash
+    let (_, p) = name_line(text, rest)?;
+    Some(Found::of(Span::new(paragraph.start, rest.start), p))
+}
+
+/// The tokens of a short line that names someone first (a signature, a credit line: not a paragraph
+/// of prose), and the name and role it gives.
+fn name_line(text: &str, line: Span) -> Option<(Vec<Token>, Phrase)> {
+    let ws = tokens(text, line);
     if ws.len() > 16 || !ws.first().is_some_and(|w| w.capitalised) {
         return None;
     }
     let p = phrase_after(&ws, 0)?;
-    Some(Found::of(Span::new(paragraph.start, rest.start), p))
+    Some((ws, p))
 }
 
 /// A pull quote's credit line: the paragraph under a quotation left open, a name first and the
@@ -264,11 +270,7 @@ pub fn credit_line(text: &str, paragraph: Span, single: bool) -> Option<Found> {
     if text[paragraph.start..close.start].contains(['“', '”', '"', '‘']) {
         return None;
     }
-    let ws = tokens(text, Span::new(paragraph.start, close.start));
-    if ws.len() > 16 || !ws.first().is_some_and(|w| w.capitalised) {
-        return None;
-    }
-    let p = phrase_after(&ws, 0)?;
+    let (ws, p) = name_line(text, Span::new(paragraph.start, close.start))?;
     // a name of two capitalised words or more, or a name and a role: not the last words of the
     // quotation itself ("Nobody expected it.”")
     let named = ws

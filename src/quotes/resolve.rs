@@ -159,8 +159,6 @@ fn titles_given(doc: &Document, entities: &[Entity]) -> Vec<Vec<TitleFamily>> {
         .collect()
 }
 
-/// Names the speaker of an attribution found before byte `at` (the quotation's start); `previous`
-/// is the quotation before it, if any.
 /// Whether a speaker's words are only a date's: days and months in full, and numbers ("February
 /// 2005", "Tuesday"); a month alone that is also a given name ("May", "June") may be a surname.
 fn is_date(text: &str) -> bool {
@@ -177,6 +175,8 @@ fn is_date(text: &str) -> bool {
     !words.is_empty() && dated && !a_name
 }
 
+/// Names the speaker of an attribution found before byte `at` (the quotation's start); `previous`
+/// is the quotation before it, if any.
 pub fn resolve(
     doc: &Document,
     people: &People,

@@ -21,31 +21,29 @@ use crate::text::{Document, Repeats, text_key};
 /// (`data/lang/patterns/comment-marks.txt`), as one set matched against a lower-cased line; and
 /// where each list's patterns end in it. One set, because each compiled pattern costs start-up time.
 static PHRASES: LazyLock<(PhraseSet, Bounds)> = LazyLock::new(|| {
-    let furniture: Vec<String> = lexicon::BOILERPLATE_PHRASES
-        .iter()
-        .map(|p| ascii_boundaries(p))
-        .collect();
-    let end: Vec<String> = lexicon::END_MARKERS
-        .iter()
-        .map(|p| ascii_boundaries(p))
-        .collect();
-    let comments: Vec<String> = lexicon::COMMENT_MARKS
-        .iter()
-        .map(|p| ascii_boundaries(p))
-        .collect();
-    let all: Vec<String> = furniture
-        .iter()
-        .chain(&end)
-        .chain(&comments)
-        .cloned()
-        .collect();
-    let set = PhraseSet::new(&builder(), &all).expect("phrase lists compile");
-    let bounds = Bounds {
-        furniture: furniture.len(),
-        end: furniture.len() + end.len(),
-    };
+    let (patterns, bounds) = phrase_patterns();
+    let set = PhraseSet::new(&builder(), &patterns).expect("phrase lists compile");
     (set, bounds)
 });
+
+/// The patterns of [`PHRASES`], in order, and where each list ends among them.
+fn phrase_patterns() -> (Vec<String>, Bounds) {
+    let lists = [
+        lexicon::BOILERPLATE_PHRASES,
+        lexicon::END_MARKERS,
+        lexicon::COMMENT_MARKS,
+    ];
+    let bounds = Bounds {
+        furniture: lists[0].len(),
+        end: lists[0].len() + lists[1].len(),
+    };
+    let patterns = lists
+        .iter()
+        .flat_map(|list| list.iter())
+        .map(|p| ascii_boundaries(p))
+        .collect();
+    (patterns, bounds)
+}
 
 /// Where the lists of [`PHRASES`] end: patterns below `furniture` are furniture phrases, those below
 /// `end` end markers, the rest comment marks.
@@ -485,11 +483,7 @@ mod tests {
     #[test]
     fn phrase_set_answers_as_one_overlapping_search() {
         let (set, _) = &*PHRASES;
-        let patterns: Vec<String> = (lexicon::BOILERPLATE_PHRASES.iter())
-            .chain(lexicon::END_MARKERS.iter())
-            .chain(lexicon::COMMENT_MARKS.iter())
-            .map(|p| ascii_boundaries(p))
-            .collect();
+        let (patterns, _) = phrase_patterns();
         let Ok(one) = builder().build_many(&patterns) else {
             panic!("the phrase lists compile")
         };
