@@ -22,14 +22,17 @@ static CUES: LazyLock<FxHashMap<&'static str, Vec<Vec<&'static str>>>> = LazyLoc
     m
 });
 
-/// A one-word cue, a word that takes its speaker after it ("according"), or the first word of a cue
-/// phrase that is no preposition or function word ("pointed out"): what [`may_be_cue`] looks for (a
-/// word holds no space, so it matches no phrase of the cue list itself).
-fn single(word: &str) -> bool {
-    lexicon::QUOTE_CUES.contains(word)
-        || lexicon::SPEAKER_AFTER_CUES.contains(word)
-        || PHRASE_HEADS.contains(word)
-}
+/// The one-word cues, the words that take their speaker after them ("according"), and the first
+/// words of the cue phrases that are no preposition or function word ("pointed" of "pointed out"):
+/// what [`cue_test`] looks for (a word holds no space, so it matches no phrase of the cue list).
+static SINGLES: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    lexicon::QUOTE_CUES
+        .iter()
+        .chain(lexicon::SPEAKER_AFTER_CUES.iter())
+        .chain(PHRASE_HEADS.iter().copied())
+        .filter(|w| !w.contains(' '))
+        .collect()
+});
 
 /// The first words of the cue phrases that are neither cues of their own nor prepositions or
 /// function words ("pointed" of "pointed out"; not "in" of "in a statement").
@@ -44,17 +47,74 @@ static PHRASE_HEADS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::n
         .collect()
 });
 
-/// Whether `word` (as written) may be a cue: a one-word cue or the word that takes its speaker after
-/// it ("according"), in lower case or opening a sentence. A quick test that spares most sentences
-/// the tokenizer; a sentence whose only cue is a phrase opening with another word ("in a
-/// statement") is passed over.
-pub fn may_be_cue(word: &str, opens_sentence: bool) -> bool {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return single(word);
+/// The test of whether a word (as written) may be a cue: a one-word cue or the word that takes its
+/// speaker after it ("according"), in lower case or opening a sentence. A quick test that spares
+/// most sentences the tokenizer; a sentence whose only cue is a phrase opening with another word
+/// ("in a statement") is passed over. It is asked of every word of the text, so an ASCII word is
+/// first judged by its first and last letter and its length alone ([`SHAPES`]), which turns most
+/// words away without a look-up; the tables are fetched once, here.
+pub fn cue_test() -> impl Fn(&str, bool) -> bool {
+    let (shapes, singles) = (SHAPES.as_ref(), &*SINGLES);
+    move |word: &str, opens_sentence: bool| {
+        if word.is_ascii()
+            && let Some(shapes) = shapes
+            && !shapes.may_hold(word)
+        {
+            return false;
+        }
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return singles.contains(word);
+        }
+        opens_sentence
+            && word.chars().next().is_some_and(char::is_uppercase)
+            && singles.contains(word.to_lowercase().as_str())
     }
-    opens_sentence
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && single(&word.to_lowercase())
+}
+
+/// The shapes of the words [`single`] holds.
+static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| Shapes::of(SINGLES.iter().copied()));
+
+/// The shapes of the first words of the cues, which [`cue_at`] looks up.
+static HEAD_SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| Shapes::of(CUES.keys().copied()));
+
+/// The shapes of a list of words: for each first and last letter, a bit for each length in bytes.
+/// A word is asked its shape before it is looked up, which turns most words of a text away.
+struct Shapes(Vec<u64>);
+
+impl Shapes {
+    /// The shapes of `words`; none when one is not a short ASCII word opening and ending with a
+    /// letter, when shape says nothing and every word is looked up.
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Option<Shapes> {
+        let mut bits = vec![0u64; 26 * 26];
+        for w in words {
+            let slot = Shapes::slot(w)?;
+            if !w.is_ascii() || w.bytes().any(|b| b.is_ascii_uppercase()) {
+                return None;
+            }
+            bits[slot] |= 1 << w.len();
+        }
+        Some(Shapes(bits))
+    }
+
+    /// Where an ASCII word's shape is kept: by its first and last letter, lower-cased; none when it
+    /// does not open and end with a letter, or is 64 bytes long or longer.
+    fn slot(word: &str) -> Option<usize> {
+        let letter = |b: u8| {
+            let b = b.to_ascii_lowercase();
+            b.is_ascii_lowercase().then(|| usize::from(b - b'a'))
+        };
+        let (first, last) = (
+            letter(*word.as_bytes().first()?)?,
+            letter(*word.as_bytes().last()?)?,
+        );
+        (word.len() < 64).then_some(first * 26 + last)
+    }
+
+    /// Whether an ASCII word, lower-cased, may be one of the words: false when no word of its first
+    /// and last letter has its length.
+    fn may_hold(&self, word: &str) -> bool {
+        Shapes::slot(word).is_some_and(|slot| self.0[slot] & (1 << word.len()) != 0)
+    }
 }
 
 /// Whether `text` begins with a cue, a whole phrase of it ("said", "according to"; "in" alone is
@@ -90,7 +150,14 @@ pub fn cue_at(ws: &[Token], i: usize) -> Option<usize> {
     if ws[i].capitalised && !sentence_start {
         return None;
     }
-    let rests = CUES.get(ws[i].lower.trim_end_matches('.'))?;
+    let head = ws[i].lower.trim_end_matches('.');
+    if head.is_ascii()
+        && let Some(shapes) = HEAD_SHAPES.as_ref()
+        && !shapes.may_hold(head)
+    {
+        return None;
+    }
+    let rests = CUES.get(head)?;
     rests
         .iter()
         .filter(|rest| {
@@ -216,6 +283,38 @@ mod tests {
         assert!(!cue_follows(" in the Republican race"));
         assert!(!cue_follows(" Said"));
         assert!(!cue_follows(""));
+    }
+
+    #[test]
+    fn the_shape_test_turns_away_no_cue_word() {
+        assert!(SHAPES.is_some(), "every cue word is a short ASCII word");
+        assert!(
+            HEAD_SHAPES.is_some(),
+            "every cue's first word is a short ASCII word"
+        );
+        for head in CUES.keys() {
+            assert!(
+                HEAD_SHAPES.as_ref().is_some_and(|s| s.may_hold(head)),
+                "{head}"
+            );
+        }
+        let words = lexicon::QUOTE_CUES
+            .iter()
+            .chain(lexicon::SPEAKER_AFTER_CUES.iter())
+            .chain(PHRASE_HEADS.iter().copied())
+            .filter(|w| !w.contains(' '));
+        let may_be_cue = cue_test();
+        for w in words {
+            assert!(SINGLES.contains(w), "{w}");
+            assert!(may_be_cue(w, false), "{w}");
+            let capital = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            assert!(may_be_cue(&capital, true), "{capital}");
+            assert!(!may_be_cue(&capital, false), "{capital}");
+            assert!(may_be_cue(&w.to_uppercase(), true), "{w}");
+        }
+        for w in ["the", "", "Saidx", "x", "états", "1said", "Said"] {
+            assert!(!may_be_cue(w, w != "Said"), "{w}");
+        }
     }
 
     #[test]

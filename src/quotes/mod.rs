@@ -178,7 +178,7 @@ fn quotes_and_people<'d>(
     let cx = Context {
         doc,
         entities,
-        people: People::new(doc, entities, &cuts),
+        people: People::new(entities, &cuts),
         cuts,
     };
     let mut out: Vec<Quote> = Vec::new();

@@ -18,7 +18,7 @@
 use super::Quote;
 use super::Speaker;
 use super::attribute::{Found, speaker_of_cue};
-use super::cues::{cue_at, ends_sentence, is_punct, may_be_cue};
+use super::cues::{cue_at, cue_test, ends_sentence, is_punct};
 use super::resolve::{People, resolve};
 use crate::kinds::{AttributionKind, QuoteKind};
 use crate::lexicon;
@@ -66,6 +66,7 @@ pub fn attributions(doc: &Document, people: &People, quotes: &[Quote]) -> Vec<At
         .collect();
     cues.sort_unstable_by_key(|c| c.start);
     let mut out = Vec::new();
+    let may_be_cue = cue_test();
     for (si, s) in doc.sentences.iter().enumerate() {
         // most sentences hold no cue at all, and no colon: they are not read further
         let words = doc.sentence_words(si);

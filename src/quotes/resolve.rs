@@ -47,15 +47,15 @@ pub struct People<'e> {
     mentions: Vec<Mentioned>,
     /// The titles of each entity, read when a bare title first asks ("the senator").
     titles: std::cell::OnceCell<Vec<Vec<TitleFamily>>>,
-    /// Each entity's gender by honorific or given name, read once (a pronoun asks for it of every
-    /// person it passes).
-    genders: Vec<Option<Gender>>,
+    /// Each entity's gender by honorific or given name, worked out when a pronoun first asks for
+    /// it (of every person it passes), once.
+    genders: Vec<std::cell::OnceCell<Option<Gender>>>,
 }
 
 impl<'e> People<'e> {
     /// The people of `entities`; mentions inside a quotation (`cuts`) are spoken of, not speaking,
     /// so no pronoun or title means them.
-    pub fn new(doc: &Document, entities: &'e [Entity], cuts: &[Span]) -> People<'e> {
+    pub fn new(entities: &'e [Entity], cuts: &[Span]) -> People<'e> {
         let persons: Vec<Mentioned> = mentions_of(entities, |e| e.ty == EntityKind::Person)
             .into_iter()
             .filter(|(m, _)| {
@@ -68,11 +68,14 @@ impl<'e> People<'e> {
             persons,
             mentions: mentions_of(entities, |_| true),
             titles: std::cell::OnceCell::new(),
-            genders: entities
-                .iter()
-                .map(|e| gender::by_names(doc, e, NameEvidence::Any))
-                .collect(),
+            genders: vec![std::cell::OnceCell::new(); entities.len()],
         }
+    }
+
+    /// Entity `i`'s gender by honorific or given name.
+    fn gender(&self, doc: &Document, i: usize) -> Option<Gender> {
+        let (e, cell) = (self.entities.get(i)?, self.genders.get(i)?);
+        *cell.get_or_init(|| gender::by_names(doc, e, NameEvidence::Any))
     }
 
     /// The titles the text gives each entity.
@@ -437,16 +440,7 @@ fn referent(
     let wanted = lexicon::PRONOUN_GENDERS
         .get(&text.to_lowercase())
         .and_then(lexicon::gender);
-    let fits = |i: usize| {
-        wanted.is_none_or(|w| {
-            people
-                .genders
-                .get(i)
-                .copied()
-                .flatten()
-                .is_none_or(|g| g == w)
-        })
-    };
+    let fits = |i: usize| wanted.is_none_or(|w| people.gender(doc, i).is_none_or(|g| g == w));
     let upto = people.persons.partition_point(|(m, _)| m.end <= before);
     let last_person = people.persons[..upto]
         .iter()

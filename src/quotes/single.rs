@@ -30,6 +30,24 @@ pub enum Style {
     Single,
 }
 
+/// Where in `bytes` a quotation mark may start: the ASCII marks, and the lead byte of ‘ “ „ (E2)
+/// and « (C2). The text is read 32 bytes at a time, and a stretch holding none of these bytes (most
+/// of them) is passed over with one test.
+fn mark_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let lead = |b: u8| matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2);
+    bytes
+        .chunks(32)
+        .enumerate()
+        .filter(move |(_, chunk)| chunk.iter().fold(false, |any, &b| any | lead(b)))
+        .flat_map(move |(k, chunk)| {
+            chunk
+                .iter()
+                .enumerate()
+                .filter(move |&(_, &b)| lead(b))
+                .map(move |(i, _)| k * 32 + i)
+        })
+}
+
 /// The style of `doc`: single when more single marks than double ones stand where a quotation
 /// opens.
 pub fn style(doc: &Document) -> Style {
@@ -37,14 +55,7 @@ pub fn style(doc: &Document) -> Style {
     let (mut single, mut double) = (0usize, 0usize);
     for p in &doc.paragraphs {
         let para = &text[p.span.start..p.span.end];
-        // only the bytes a mark can start with are looked at: the ASCII marks, and the lead byte
-        // of ‘ “ „ (E2) and « (C2)
-        let starts = para
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2))
-            .map(|(i, _)| i);
-        for i in starts {
+        for i in mark_starts(para.as_bytes()) {
             let Some(c) = para.get(i..).and_then(|r| r.chars().next()) else {
                 continue;
             };
@@ -195,6 +206,23 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn mark_starts_finds_every_lead_byte_in_any_chunk() {
+        let text = format!(
+            "{}“a” 'b' «c» `d` \"e\" ‘f’{}\"",
+            "x".repeat(31),
+            "y ".repeat(40)
+        );
+        let plain: Vec<usize> = text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2))
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(mark_starts(text.as_bytes()).collect::<Vec<_>>(), plain);
+        assert_eq!(plain.len(), 13);
     }
 
     #[test]

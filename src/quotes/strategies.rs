@@ -254,7 +254,7 @@ mod tests {
         let cx = Context {
             doc: &doc,
             entities: &entities,
-            people: People::new(&doc, &entities, &cuts),
+            people: People::new(&entities, &cuts),
             cuts,
         };
         quoted

@@ -47,6 +47,15 @@ pub fn tokens_to_sentence_end(text: &str, range: Span) -> (Vec<Token>, bool) {
 /// The punctuation that makes tokens of its own.
 const TOKEN_MARKS: [char; 10] = [',', ';', ':', '.', '!', '?', '(', ')', '—', '–'];
 
+/// Whether `c` is one of [`TOKEN_MARKS`] (asked of every character between words: a space is
+/// turned away by one comparison).
+fn is_token_mark(c: char) -> bool {
+    if c == ' ' {
+        return false;
+    }
+    TOKEN_MARKS.contains(&c)
+}
+
 fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
     let ended = |out: &Vec<Token>| {
         first_sentence
@@ -110,7 +119,7 @@ fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
         if ended(&out) {
             return out;
         }
-        if TOKEN_MARKS.contains(&c) {
+        if is_token_mark(c) {
             flush(i, i + c.len_utf8(), &mut out);
         }
         if ended(&out) {
@@ -138,7 +147,10 @@ fn url_len(s: &str) -> Option<usize> {
 fn lower(w: &str) -> CompactString {
     if w.is_ascii() {
         let mut l = CompactString::from(w);
-        l.make_ascii_lowercase();
+        // most words are written in lower case already
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            l.make_ascii_lowercase();
+        }
         l
     } else {
         CompactString::from(w.to_lowercase())
