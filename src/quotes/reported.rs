@@ -145,10 +145,14 @@ fn statements(
     let outside = |w: &Token| inside(quoted, w.span) == 0;
     let mut done = 0;
     for i in 0..ws.len() {
-        if !outside(&ws[i]) || ws[i].span.start < done {
+        if ws[i].span.start < done {
             continue;
         }
+        // the cue test first: it turns most words away by their shape
         let Some(n) = cue_at(ws, i) else { continue };
+        if !outside(&ws[i]) {
+            continue;
+        }
         // a quotation's own cue attributes the quotation; an opening participle ("Boasting 108,000
         // residents, …") describes
         let opening = ws[..i].iter().all(is_punct);

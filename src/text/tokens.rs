@@ -75,11 +75,14 @@ fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
             to -= 1;
         }
         let w = &s[from..to];
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
         out.push(Token {
             span: Span::new(range.start + from, range.start + to),
             lower: lower(w),
-            capitalised: w.chars().next().is_some_and(char::is_uppercase),
-            shouting: w.chars().nth(1).is_some() && w.chars().all(char::is_uppercase),
+            capitalised,
+            shouting: capitalised
+                && w.chars().nth(1).is_some()
+                && w.chars().all(char::is_uppercase),
         });
         if stop {
             out.push(Token {
@@ -90,27 +93,39 @@ fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
             });
         }
     };
-    let mut skip_to = 0;
-    for (i, c) in s.char_indices() {
-        if i < skip_to {
-            continue;
-        }
+    // read byte by byte, a character decoded only where a byte is not ASCII
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let c = match b.is_ascii() {
+            true => char::from(b),
+            false => match s[i..].chars().next() {
+                Some(c) => c,
+                None => break,
+            },
+        };
         // a web address is one token, whatever its stops and question marks ("[Musk
         // posts](https://x.com/search?q=dojo) that …")
         if start.is_none()
-            && matches!(c, 'h' | 'H' | 'w' | 'W')
+            && matches!(b, b'h' | b'H' | b'w' | b'W')
             && let Some(n) = url_len(&s[i..])
         {
             flush(i, i + n, &mut out);
             if ended(&out) {
                 return out;
             }
-            skip_to = i + n;
+            i += n;
             continue;
         }
-        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’' | '-' | '.'));
+        let part = match b.is_ascii() {
+            true => {
+                b.is_ascii_alphanumeric() || (start.is_some() && matches!(b, b'\'' | b'-' | b'.'))
+            }
+            false => c.is_alphanumeric() || (start.is_some() && c == '’'),
+        };
         if part {
             start.get_or_insert(i);
+            i += c.len_utf8();
             continue;
         }
         if let Some(b) = start.take() {
@@ -125,6 +140,7 @@ fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
         if ended(&out) {
             return out;
         }
+        i += c.len_utf8();
     }
     if let Some(b) = start {
         flush(b, s.len(), &mut out);
