@@ -192,3 +192,39 @@ fn a_date_is_nobody_but_a_name_that_is_a_month_is_its_person() {
     // (the surname alone is not joined to the councillor yet: "May", not "Rosa May")
     assert!(speaker_of(&r, "The harbour is ready").ends_with("May"));
 }
+
+#[test]
+fn verbs_of_consent_and_defence_and_nouns_that_are_cues_report_only_before_that() {
+    // `fixtures/quotes/not-statements.txt`: "agreed to pay", "defended the budget", "three
+    // states", "Leaked emails", "Her remarks" report nothing; "agreed that", "states that" do
+    let r = report("not-statements.txt");
+    let cues: Vec<&str> = r["attributions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["cue"]["text"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(cues, ["agreed", "states"], "{cues:?}");
+    assert_eq!(
+        reported(&r, "that the wall was no longer safe").as_deref(),
+        Some("The harbour master")
+    );
+    assert_eq!(
+        reported(&r, "that the wall was built").as_deref(),
+        Some("The engineers' report")
+    );
+}
+
+#[test]
+fn confirming_and_echoing_report_speech() {
+    // `fixtures/quotes/reported-frames.txt`: "… confirmed that …", "… echoed that …"
+    let r = report("reported-frames.txt");
+    assert_eq!(
+        reported(&r, "that the new pontoon would open").as_deref(),
+        Some("The port authority")
+    );
+    assert_eq!(
+        reported(&r, "that the wall could fail").as_deref(),
+        Some("A second engineer")
+    );
+}
