@@ -72,6 +72,9 @@ struct Label {
     cue: Span,
     /// The turn's words after the colon.
     words: Span,
+    /// Its name is a place's ("NEW DELHI: …" opens a dateline), unless a person of the article
+    /// bears it ("Lopez:" after "Ana Lopez").
+    place: bool,
 }
 
 /// The turns of `doc`'s transcript or interview, if it is one, in order; paragraphs inside `skip`
@@ -140,7 +143,8 @@ impl<'e> People<'e> {
 }
 
 /// The label opening each paragraph, where one does. A label written as a name needs evidence
-/// that it is one: a person of the article, or a label of several turns.
+/// that it is one: a person of the article, or a label of several turns; one naming a place needs
+/// a person of the article of that name.
 fn labels_of(doc: &Document, people: &People, paragraphs: &[usize]) -> Vec<Option<Label>> {
     let labels: Vec<Option<Label>> = paragraphs.iter().map(|&p| label(doc, p)).collect();
     let mut counts: FxHashMap<String, usize> = FxHashMap::default();
@@ -151,7 +155,10 @@ fn labels_of(doc: &Document, people: &People, paragraphs: &[usize]) -> Vec<Optio
     labels
         .iter()
         .map(|l| {
-            l.filter(|l| l.form != Form::Name || repeated(l) || people.named_by(doc, l).is_some())
+            l.filter(|l| {
+                let person = people.named_by(doc, l).is_some();
+                (!l.place || person) && (l.form != Form::Name || repeated(l) || person)
+            })
         })
         .collect()
 }
@@ -203,9 +210,25 @@ fn labelled_turns(
         .filter(|(l, _)| doc.slice(l.words).ends_with('?'))
         .map(|(_, s)| s.name.as_str())
         .collect();
+    // the paragraphs after the last turn go on with it, unless the turns are an excerpt that the
+    // writer's prose stands around: prose before the first turn, and more paragraphs after the
+    // last than there are turns
+    let first_turn = labels.iter().position(Option::is_some).unwrap_or(0);
+    let last_turn = labels.iter().rposition(Option::is_some).unwrap_or(0);
+    let turns = labels.iter().flatten().count();
+    let prose_before = paragraphs[..first_turn]
+        .iter()
+        .filter(|&&p| is_prose(doc.slice(doc.paragraphs[p].span)))
+        .count();
+    let after = paragraphs.len() - last_turn - 1;
+    let ends_excerpt =
+        prose_before >= 2 && after > turns && after > 2 * longest_unlabelled(labels) + 1;
     let mut out = Vec::new();
     let mut current: Option<&Speaker> = None;
     for (k, &p) in paragraphs.iter().enumerate() {
+        if k > last_turn && ends_excerpt {
+            break;
+        }
         let span = crate::text::trim_span(doc.text, doc.paragraphs[p].span);
         if let (Some(l), Some(s)) = (labels[k], &speakers[k]) {
             out.push(turn(p, l.words, Some(l.cue), Some(s.clone())));
@@ -301,6 +324,31 @@ fn goes_on(text: &str) -> bool {
         && !text.contains("://")
 }
 
+/// The longest run of paragraphs without a label between two labelled ones (a turn going on over
+/// several paragraphs).
+fn longest_unlabelled(labels: &[Option<Label>]) -> usize {
+    let first = labels.iter().position(Option::is_some).unwrap_or(0);
+    let last = labels.iter().rposition(Option::is_some).unwrap_or(0);
+    labels
+        .get(first..last)
+        .unwrap_or_default()
+        .split(Option::is_some)
+        .map(<[_]>::len)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Whether a paragraph is the writer's prose, not a header's line: a dozen words or more, ending a
+/// sentence.
+fn is_prose(text: &str) -> bool {
+    let text = text.trim_end();
+    text.split_whitespace().count() >= PROSE_WORDS
+        && text.ends_with(['.', '!', '?', '”', '"', '’', '\''])
+}
+
+/// The fewest words of a paragraph of prose.
+const PROSE_WORDS: usize = 12;
+
 /// A turn over `words` of paragraph `p`.
 fn turn(p: usize, words: Span, cue: Option<Span>, speaker: Option<Speaker>) -> Quote {
     Quote {
@@ -331,7 +379,7 @@ fn label(doc: &Document, p: usize) -> Option<Label> {
     // the name runs to a comma or a bracket: "SHANNON BREAM, FOX NEWS ANCHOR", "REP. JANE DOE (D-OHIO)"
     let name_end = head.find([',', '(']).unwrap_or(head.len());
     let name = head[..name_end].trim_end();
-    if name.is_empty() || not_a_speaker(name) || place(name) {
+    if name.is_empty() || not_a_speaker(name) {
         return None;
     }
     let role = head
@@ -349,6 +397,7 @@ fn label(doc: &Document, p: usize) -> Option<Label> {
         role,
         cue: Span::new(span.start, span.start + colon + 1),
         words,
+        place: place(name),
     })
 }
 
@@ -418,11 +467,17 @@ fn speaker(
             },
         };
     }
-    if let Some(e) = people.named_by(doc, l) {
-        return people.speaker(e, l.name, role);
-    }
     let own = without_titles(doc.slice(l.name));
     let name = fullest.get(&last_name(doc.slice(l.name))).unwrap_or(&own);
+    if let Some(e) = people.named_by(doc, l) {
+        let mut s = people.speaker(e, l.name, role);
+        // a label may name the person more fully than the entities do ("PIET PRESTON:" where the
+        // person's entity is only "Preston")
+        if name.split_whitespace().count() > s.name.split_whitespace().count() {
+            s.name = written_as_name(name);
+        }
+        return s;
+    }
     Speaker {
         name: written_as_name(name),
         entity: None,
@@ -500,9 +555,10 @@ fn written_as_name(name: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The label of a paragraph with no person named anywhere (a place's name is none then).
     fn labelled(p: &str) -> Option<(Form, String, Option<String>, String)> {
         let doc = Document::new(p);
-        label(&doc, 0).map(|l| {
+        label(&doc, 0).filter(|l| !l.place).map(|l| {
             (
                 l.form,
                 doc.slice(l.name).to_string(),

@@ -116,3 +116,19 @@ fn a_dateline_a_notice_a_tally_and_a_title_with_colons_are_no_turns() {
     let r = report("not-turns.txt");
     assert!(turns(&r).is_empty(), "{:?}", turns(&r));
 }
+
+#[test]
+fn the_writers_prose_after_an_excerpt_of_turns_is_no_turn() {
+    // `fixtures/quotes/excerpt.txt`: a broadcast exchange quoted in an article; "Preston:" names a
+    // place too, and its person is named in full by the label "Piet Preston:"
+    let r = report("excerpt.txt");
+    assert_eq!(
+        turns(&r),
+        pairs(&[
+            ("Let's be honest ", "Dana Morrow"),
+            ("The shipping lin", "Piet Preston"),
+            ("So the shopper p", "Dana Morrow"),
+            ("Every time, and ", "Piet Preston"),
+        ])
+    );
+}
