@@ -66,33 +66,7 @@ fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
     let mut out = Vec::with_capacity(if first_sentence { 16 } else { range.len() / 4 });
     let s = &text[range.start..range.end];
     let mut start: Option<usize> = None;
-    let flush = |from: usize, mut to: usize, out: &mut Vec<Token>| {
-        let stop = to > from + 1
-            && s[from..to].ends_with('.')
-            && !abbreviations::by_shape(&s[from..to - 1])
-            && !s[to..].starts_with([')', ',']);
-        if stop {
-            to -= 1;
-        }
-        let w = &s[from..to];
-        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        out.push(Token {
-            span: Span::new(range.start + from, range.start + to),
-            lower: lower(w),
-            capitalised,
-            shouting: capitalised
-                && w.chars().nth(1).is_some()
-                && w.chars().all(char::is_uppercase),
-        });
-        if stop {
-            out.push(Token {
-                span: Span::new(range.start + to, range.start + to + 1),
-                lower: CompactString::const_new("."),
-                capitalised: false,
-                shouting: false,
-            });
-        }
-    };
+    let flush = |from: usize, to: usize, out: &mut Vec<Token>| push(s, range.start, from, to, out);
     // read byte by byte, a character decoded only where a byte is not ASCII
     let bytes = s.as_bytes();
     let mut i = 0;
@@ -146,6 +120,35 @@ fn cut(text: &str, range: Span, first_sentence: bool) -> Vec<Token> {
         flush(b, s.len(), &mut out);
     }
     out
+}
+
+/// Adds the token `s[from..to]` (offsets in the text `offset` more), and its final stop as a token
+/// of its own when the stop ends a sentence: not an abbreviation's by its shape, nor one before a
+/// closing bracket or a comma.
+fn push(s: &str, offset: usize, from: usize, mut to: usize, out: &mut Vec<Token>) {
+    let stop = to > from + 1
+        && s[from..to].ends_with('.')
+        && !abbreviations::by_shape(&s[from..to - 1])
+        && !s[to..].starts_with([')', ',']);
+    if stop {
+        to -= 1;
+    }
+    let w = &s[from..to];
+    let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+    out.push(Token {
+        span: Span::new(offset + from, offset + to),
+        lower: lower(w),
+        capitalised,
+        shouting: capitalised && w.chars().nth(1).is_some() && w.chars().all(char::is_uppercase),
+    });
+    if stop {
+        out.push(Token {
+            span: Span::new(offset + to, offset + to + 1),
+            lower: CompactString::const_new("."),
+            capitalised: false,
+            shouting: false,
+        });
+    }
 }
 
 /// The length of the web address `s` opens with, if it opens with one: from "http://", "https://"
