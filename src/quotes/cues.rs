@@ -172,6 +172,15 @@ pub fn cue_at(ws: &[Token], i: usize) -> Option<usize> {
         // "Trump's comments", "his remarks", "the claims": one word after a possessive or an article
         // is a noun, not a verb of saying ("the following statement" is a cue)
         .filter(|&n| n > 1 || !(i > 0 && noun_maker(&ws[i - 1].lower)))
+        // "in pledged delegates", "of reported cases": a participle after a preposition is an
+        // adjective ("since" is also an adverb before a verb: "has since stressed that")
+        .filter(|&n| {
+            n > 1
+                || !(i > 0
+                    && ws[i].lower.ends_with("ed")
+                    && ws[i - 1].lower != "since"
+                    && lexicon::PREPOSITIONS.contains(&ws[i - 1].lower))
+        })
         .filter(|&n| n > 1 || !plural_noun(ws, i))
         .filter(|_| !names_a_thing(ws, i))
 }
@@ -193,7 +202,7 @@ fn names_a_thing(ws: &[Token], i: usize) -> bool {
             .iter()
             .rev()
             .take(6)
-            .take_while(|w| !w.capitalised && !is_punct(w))
+            .take_while(|w| !is_punct(w) && !is_pronoun(&w.lower) && !is_person_word(&w.lower))
             .any(|w| lexicon::NEW_REFERENT_DETERMINERS.contains(&w.lower))
 }
 

@@ -204,7 +204,7 @@ fn verbs_of_consent_and_defence_and_nouns_that_are_cues_report_only_before_that(
         .iter()
         .map(|a| a["cue"]["text"].as_str().unwrap_or(""))
         .collect();
-    assert_eq!(cues, ["agreed", "states"], "{cues:?}");
+    assert_eq!(cues, ["agreed", "states", "stressed"], "{cues:?}");
     assert_eq!(
         reported(&r, "that the wall was no longer safe").as_deref(),
         Some("The harbour master")
@@ -213,6 +213,22 @@ fn verbs_of_consent_and_defence_and_nouns_that_are_cues_report_only_before_that(
         reported(&r, "that the wall was built").as_deref(),
         Some("The engineers' report")
     );
+}
+
+#[test]
+fn a_participle_after_a_preposition_or_naming_a_new_thing_reports_nothing() {
+    // `fixtures/quotes/not-statements.txt`: "in pledged votes", "a local band called Tidewater",
+    // "A Facebook group called Harbour Watch" (the article opening the sentence, a name between);
+    // "has since stressed that" reports
+    let r = report("not-statements.txt");
+    assert_eq!(
+        reported(&r, "that the pontoon is safe").as_deref(),
+        Some("The mayor")
+    );
+    for a in r["attributions"].as_array().unwrap() {
+        let cue = a["cue"]["text"].as_str().unwrap_or("");
+        assert!(!matches!(cue, "pledged" | "called"), "{a}");
+    }
 }
 
 #[test]
