@@ -71,7 +71,7 @@ pub fn cue_test() -> impl Fn(&str, bool) -> bool {
     }
 }
 
-/// The shapes of the words [`single`] holds.
+/// The shapes of the words of [`SINGLES`].
 static SHAPES: LazyLock<Option<Shapes>> = LazyLock::new(|| Shapes::of(SINGLES.iter().copied()));
 
 /// The shapes of the first words of the cues, which [`cue_at`] looks up.
@@ -172,21 +172,23 @@ pub fn cue_at(ws: &[Token], i: usize) -> Option<usize> {
         // "Trump's comments", "his remarks", "the claims": one word after a possessive or an article
         // is a noun, not a verb of saying ("the following statement" is a cue)
         .filter(|&n| n > 1 || !(i > 0 && noun_maker(&ws[i - 1].lower)))
-        // "in pledged delegates", "of reported cases": a participle after a preposition is an
-        // adjective ("since" is also an adverb before a verb: "has since stressed that")
+        // "of pledged funds", "in reported cases": a participle after a preposition is an
+        // adjective, unless the preposition is also an adverb standing before a cue ("has since
+        // stressed that")
         .filter(|&n| {
             n > 1
                 || !(i > 0
                     && ws[i].lower.ends_with("ed")
-                    && ws[i - 1].lower != "since"
-                    && lexicon::PREPOSITIONS.contains(&ws[i - 1].lower))
+                    && lexicon::PREPOSITIONS.contains(&ws[i - 1].lower)
+                    && !lexicon::PRE_CUE_WORDS.contains(&ws[i - 1].lower))
         })
         .filter(|&n| n > 1 || !plural_noun(ws, i))
         .filter(|_| !names_a_thing(ws, i))
 }
 
-/// "a training computer called Dojo": a participle of naming between a new thing, brought in by an
-/// indefinite article a few lower-case words back, and its capitalised name reports no speech.
+/// "a training computer called Dojo", "A Facebook group called X": a participle of naming between a
+/// new thing, brought in by an indefinite article a few words back (with no punctuation, pronoun or
+/// person's word between), and its capitalised name reports no speech.
 fn names_a_thing(ws: &[Token], i: usize) -> bool {
     let named = ws
         .get(i + 1)

@@ -73,7 +73,7 @@ struct Label {
     /// The turn's words after the colon.
     words: Span,
     /// Its name is a place's ("NEW DELHI: …" opens a dateline), unless a person of the article
-    /// bears it ("Lopez:" after "Ana Lopez").
+    /// bears it ("Preston:" after "Piet Preston").
     place: bool,
 }
 
