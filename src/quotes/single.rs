@@ -30,22 +30,26 @@ pub enum Style {
     Single,
 }
 
-/// Where in `bytes` a quotation mark may start: the ASCII marks, and the lead byte of ‘ “ „ (E2)
-/// and « (C2). The text is read 32 bytes at a time, and a stretch holding none of these bytes (most
-/// of them) is passed over with one test.
+/// Where in `bytes` a quotation mark may start ([`is_mark_lead`]). The text is read 32 bytes at a
+/// time, and a stretch holding no such byte (most of them) is passed over with one test.
 fn mark_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    let lead = |b: u8| matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2);
     bytes
         .chunks(32)
         .enumerate()
-        .filter(move |(_, chunk)| chunk.iter().fold(false, |any, &b| any | lead(b)))
+        .filter(move |(_, chunk)| chunk.iter().fold(false, |any, &b| any | is_mark_lead(b)))
         .flat_map(move |(k, chunk)| {
             chunk
                 .iter()
                 .enumerate()
-                .filter(move |&(_, &b)| lead(b))
+                .filter(|&(_, &b)| is_mark_lead(b))
                 .map(move |(i, _)| k * 32 + i)
         })
+}
+
+/// Whether a quotation mark may start at byte `b`: an ASCII mark, or the lead byte of ‘ “ „ (E2)
+/// and « (C2).
+fn is_mark_lead(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2)
 }
 
 /// The style of `doc`: single when more single marks than double ones stand where a quotation
@@ -218,7 +222,7 @@ mod tests {
         let plain: Vec<usize> = text
             .bytes()
             .enumerate()
-            .filter(|&(_, b)| matches!(b, b'"' | b'\'' | b'`' | 0xE2 | 0xC2))
+            .filter(|&(_, b)| is_mark_lead(b))
             .map(|(i, _)| i)
             .collect();
         assert_eq!(mark_starts(text.as_bytes()).collect::<Vec<_>>(), plain);

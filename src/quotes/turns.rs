@@ -218,11 +218,12 @@ fn labelled_turns(
     let turns = labels.iter().flatten().count();
     let prose_before = paragraphs[..first_turn]
         .iter()
-        .filter(|&&p| is_prose(doc.slice(doc.paragraphs[p].span)))
+        .filter(|&&p| is_prose(doc, p))
         .count();
     let after = paragraphs.len() - last_turn - 1;
-    let ends_excerpt =
-        prose_before >= 2 && after > turns && after > 2 * longest_unlabelled(labels) + 1;
+    let ends_excerpt = prose_before >= 2
+        && after > turns
+        && after > 2 * longest_unlabelled(&labels[first_turn..last_turn]) + 1;
     let mut out = Vec::new();
     let mut current: Option<&Speaker> = None;
     for (k, &p) in paragraphs.iter().enumerate() {
@@ -324,26 +325,24 @@ fn goes_on(text: &str) -> bool {
         && !text.contains("://")
 }
 
-/// The longest run of paragraphs without a label between two labelled ones (a turn going on over
-/// several paragraphs).
+/// The longest run of paragraphs without a label in `labels` (those from the first turn to the last:
+/// a turn going on over several paragraphs).
 fn longest_unlabelled(labels: &[Option<Label>]) -> usize {
-    let first = labels.iter().position(Option::is_some).unwrap_or(0);
-    let last = labels.iter().rposition(Option::is_some).unwrap_or(0);
     labels
-        .get(first..last)
-        .unwrap_or_default()
         .split(Option::is_some)
         .map(<[_]>::len)
         .max()
         .unwrap_or(0)
 }
 
-/// Whether a paragraph is the writer's prose, not a header's line: a dozen words or more, ending a
-/// sentence.
-fn is_prose(text: &str) -> bool {
-    let text = text.trim_end();
-    text.split_whitespace().count() >= PROSE_WORDS
-        && text.ends_with(['.', '!', '?', '”', '"', '’', '\''])
+/// Whether paragraph `p` is the writer's prose, not a header's line: a dozen words or more, ending
+/// a sentence.
+fn is_prose(doc: &Document, p: usize) -> bool {
+    words_of(doc, p) >= PROSE_WORDS
+        && doc
+            .slice(doc.paragraphs[p].span)
+            .trim_end()
+            .ends_with(['.', '!', '?', '”', '"', '’', '\''])
 }
 
 /// The fewest words of a paragraph of prose.
