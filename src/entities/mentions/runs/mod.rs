@@ -248,9 +248,12 @@ fn without_leading(
             || run
                 .last()
                 .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text))
-            || run
-                .windows(2)
-                .any(|w| lexicon::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text))
+            || run.windows(2).any(|w| {
+                lexicon::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text)
+                    // "the Northern Rail Company Karen Blythe": a head word before a person
+                    || (g.is_org_head(w[0].text) || g.is_org_suffix(w[0].text))
+                        && g.given_name(w[1].text) >= 1000
+            })
     });
     loop {
         let rest = &run[from..];
@@ -422,6 +425,27 @@ mod tests {
         let found = names("Officials of the Republic of Ireland met the Duke of Norfolk.");
         assert!(named(&found, "Republic of Ireland"), "{found:?}");
         assert!(named(&found, "Duke of Norfolk"), "{found:?}");
+    }
+
+    #[test]
+    fn a_name_run_on_into_a_person_is_two_names() {
+        let found =
+            names("The Governor of Ohio Lisa Kemperling spoke for the Harbour Trust Dan Okafor.");
+        assert!(has(&found, "Ohio", "GPE"), "{found:?}");
+        assert!(has(&found, "Lisa Kemperling", "PERSON"), "{found:?}");
+        assert!(has(&found, "Harbour Trust", "ORG"), "{found:?}");
+        assert!(has(&found, "Dan Okafor", "PERSON"), "{found:?}");
+        // a title between them is no part of the person's name
+        let found = names("On Monday, Supreme Court Justice Paul Renner spoke.");
+        assert!(has(&found, "Paul Renner", "PERSON"), "{found:?}");
+        // after a listed name, a title before a surname alone
+        let found = names("The U.N. Ambassador Kestrelby arrived in Chile.");
+        assert!(has(&found, "U.N.", "ORG"), "{found:?}");
+        assert!(has(&found, "Kestrelby", "PERSON"), "{found:?}");
+        // a given name before a given name is one person's; a head word after one is an organisation's
+        let found = names("On Monday, Mary Jo Kemperling spoke at Texas Christian University.");
+        assert!(named(&found, "Mary Jo Kemperling"), "{found:?}");
+        assert!(named(&found, "Texas Christian University"), "{found:?}");
     }
 
     #[test]

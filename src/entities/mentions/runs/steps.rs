@@ -18,6 +18,7 @@ pub(super) const STEPS: &[(&str, Step)] = &[
     ("a city that is also a given name", open_city_name),
     ("a person of a place", person_of_place),
     ("a name of a place", name_of_place),
+    ("a name run on into a person's", name_before_person),
     ("a word governing the name", governed),
     ("the surname of someone known", known_surname),
     ("a listed name", listed),
@@ -134,6 +135,63 @@ fn name_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
     }
     r.cut_again(emit, 0..k, r.at_start);
     push(emit, right, Some(place.ty), true, place.rank);
+    true
+}
+
+/// "the Governor of Ohio Jane Doe", "the Harbour Trust Alan Smith", "Image: Space Agency Ann Lee": a
+/// listed place or organisation, or words ending in an organisation's head word, run on into a
+/// person named by a common given name (or a title and a given name) and one or two more words:
+/// two mentions, the person's cut again for its title. The person's words are no head word or
+/// title ("Christian University", "Georgia Line" stay whole).
+fn name_before_person(r: &Run, emit: &mut Vec<Task>) -> bool {
+    let (g, toks) = (&GAZETTEER, r.toks);
+    if toks.len() < 3 || r.whole.is_some() || r.cx.shouting {
+        return false;
+    }
+    let person = |right: &[Tok]| {
+        let titled = g.is_title(right[0].text);
+        let names = &right[usize::from(titled)..];
+        (2..=3).contains(&names.len())
+            && g.given_name(names[0].text) >= if titled { 200 } else { 1000 }
+            && names[1..].iter().all(|t| {
+                is_capitalised(t.text)
+                    && !g.is_org_head(t.text)
+                    && !g.is_org_suffix(t.text)
+                    && g.place_head(t.text).is_none()
+                    && !g.is_title(t.text)
+            })
+            && names
+                .last()
+                .is_some_and(|t| g.common_tier(t.text).is_none())
+    };
+    let named = |left: &[Tok]| {
+        // "Mary Jo Smith": a given name before a given name is one person's
+        if left.len() == 1 && g.given_name(left[0].text) >= 1000 {
+            return None;
+        }
+        let listed = g.lookup(span_text(r.doc, left)).filter(|k| {
+            !k.caution && matches!(k.ty, EntityKind::Org | EntityKind::Gpe | EntityKind::Loc)
+        });
+        let headed = left.len() >= 2
+            && left
+                .last()
+                .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text));
+        match listed {
+            Some(k) => Some((k.ty, k.rank)),
+            None => headed.then_some((EntityKind::Org, 0)),
+        }
+    };
+    let split = (toks.len().saturating_sub(4).max(1)..toks.len() - 1).find_map(|k| {
+        let (left, right) = toks.split_at(k);
+        let spaced = between(r.doc, &left[left.len() - 1], &right[0]) == " ";
+        (spaced && person(right)).then_some(())?;
+        named(left).map(|n| (k, n))
+    });
+    let Some((k, (ty, rank))) = split else {
+        return false;
+    };
+    push(emit, &toks[..k], Some(ty), true, rank);
+    r.cut_again(emit, k..toks.len(), false);
     true
 }
 
@@ -278,18 +336,39 @@ fn hyphenated_places(r: &Run, emit: &mut Vec<Task>) -> bool {
     true
 }
 
-/// A title inside the run before a given name ("Senate Majority Leader Mitch McConnell"): what
-/// precedes it is a separate mention, if any, and what follows a person; a two-word title
-/// ("Majority Leader") goes whole.
+/// A title inside the run before a given name ("Senate Majority Leader Mitch McConnell"), or after a
+/// listed name before a surname: what precedes it is a separate mention, if any, and what follows a
+/// person; a two-word title ("Majority Leader") goes whole.
 fn title_inside(r: &Run, emit: &mut Vec<Task>) -> bool {
     let (g, toks) = (&GAZETTEER, r.toks);
     if toks.len() <= 2 || r.whole.is_some() {
         return false;
     }
-    let Some(k) = (1..toks.len() - 1)
-        .rev()
-        .find(|&k| g.is_title(toks[k].text) && g.given_name(toks[k + 1].text) >= 200)
-    else {
+    // after a listed name ("U.N. Ambassador Kestrelby", "Kenyan Prime Minister Wekesa") the words
+    // after the title are a person's even without a given name, if they are one or two no list knows
+    let listed_before = |k: usize| {
+        let before = if k >= 2 && g.is_title(span_text(r.doc, &toks[k - 1..=k])) {
+            &toks[..k - 1]
+        } else {
+            &toks[..k]
+        };
+        g.lookup(span_text(r.doc, before))
+            .is_some_and(|known| !known.caution)
+    };
+    let surname_only = |k: usize| {
+        let after = &toks[k + 1..];
+        after.len() <= 2
+            && after.iter().all(|t| {
+                is_capitalised(t.text)
+                    && g.lookup(t.text).is_none()
+                    && g.common_tier(t.text).is_none()
+                    && !g.is_title(t.text)
+            })
+    };
+    let Some(k) = (1..toks.len() - 1).rev().find(|&k| {
+        g.is_title(toks[k].text)
+            && (g.given_name(toks[k + 1].text) >= 200 || surname_only(k) && listed_before(k))
+    }) else {
         return false;
     };
     let two = k >= 2 && g.is_title(span_text(r.doc, &toks[k - 1..=k]));
