@@ -102,6 +102,16 @@ const DESCRIBED: &[(&str, &str, &str)] = &[
         "Elon Reyes",
         "a web address's and a number's stops end nothing",
     ),
+    (
+        "Nobody in this town",
+        "Ida Brannock",
+        "a cue's past participle after an auxiliary",
+    ),
+    (
+        "low running costs",
+        "Owen Stiles",
+        "a participle of citing after the clause of its subject",
+    ),
 ];
 
 #[test]
