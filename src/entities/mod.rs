@@ -153,11 +153,20 @@ fn surnames_judged_apart(doc: &Document, ms: &mut [mentions::Mention]) {
     if surnames.is_empty() {
         return;
     }
+    let candidate = |m: &mentions::Mention| {
+        open(m) && surnames.contains(doc.slice(m.span)) && g.lookup(doc.slice(m.span)).is_none()
+    };
+    // where the surname stands as a name once (inside a sentence, or before a speech verb), it
+    // is the person's also where it opens a sentence ("Band described …" after "Doug Band said")
+    let standing: rustc_hash::FxHashSet<&str> = ms
+        .iter()
+        .filter(|m| candidate(m) && model::features::stands_as_a_name(doc, m.span))
+        .map(|m| doc.slice(m.span))
+        .collect();
     for m in ms.iter_mut() {
-        if open(m)
-            && surnames.contains(doc.slice(m.span))
-            && g.lookup(doc.slice(m.span)).is_none()
-            && model::features::stands_as_a_name(doc, m.span)
+        if candidate(m)
+            && standing.contains(doc.slice(m.span))
+            && !model::features::placed(doc, m.span)
         {
             m.ty = Some(EntityKind::Person);
         }
@@ -228,10 +237,16 @@ fn place_headed(text: &str) -> bool {
             .is_some_and(|k| model::Class::of(k.ty) == model::Class::Place)
 }
 
-/// Whether a name of several words ends with a facility's head word ("Museum", "Hotel").
+/// Whether a name of several words is headed by a facility's word: its last word, or the last word
+/// before "of" ("Ritz Hotel", "Museum of Flight").
 fn facility_headed(text: &str) -> bool {
-    text.rsplit_once([' ', '\u{a0}'])
-        .is_some_and(|(_, last)| crate::lexicon::FACILITY_HEADS.contains_lower(last))
+    let core = text.split_once(" of ").map_or(text, |(head, _)| head);
+    text.contains([' ', '\u{a0}'])
+        && [text, core].into_iter().any(|t| {
+            t.rsplit([' ', '\u{a0}'])
+                .next()
+                .is_some_and(|last| crate::lexicon::FACILITY_HEADS.contains_lower(last))
+        })
 }
 
 /// Whether a name of several words is headed by an event's word: its last word, or the last word

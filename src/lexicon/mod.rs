@@ -209,6 +209,8 @@ words! {
     ORG_NOUNS;
     /// Nouns after a name that make it a place ("department", "province").
     PLACE_NOUNS;
+    /// Nouns before "of" and a name that make it a place ("the town of", "the island of").
+    SETTLEMENT_NOUNS;
     /// Nouns before a name that make it a person ("boss", "coauthor").
     PERSON_NOUNS;
     /// First words that make a name of several words a place ("cape", "mount").

@@ -43,6 +43,13 @@ fn check(name: &str, spec: &Value, report: &Value) -> Vec<String> {
             wrong.push(format!("{name}: {m} is not a mention of {n}"));
         }
     }
+    for p in pairs("counts") {
+        let (n, k) = (p[0].as_str().unwrap(), p[1].as_u64().unwrap());
+        let found = find(n).map_or(0, |e| e["mentions"].as_array().unwrap().len() as u64);
+        if found != k {
+            wrong.push(format!("{name}: {n} has {found} mentions, not {k}"));
+        }
+    }
     for p in pairs("not") {
         let (m, t) = (p[0].as_str().unwrap(), types(p[1].as_str().unwrap()));
         for e in entities {

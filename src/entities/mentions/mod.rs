@@ -222,18 +222,27 @@ fn sentence_mentions(
             || doc.text[sentence.start..toks[i].span.start]
                 .chars()
                 .all(|c| !c.is_alphanumeric());
-        let around = Around {
-            before: i
-                .checked_sub(1)
-                .filter(|&k| between(doc, &toks[k], &toks[i]).trim().is_empty())
-                .map(|k| toks[k].text),
-            after: toks
-                .get(j)
-                .filter(|n| between(doc, &toks[j - 1], n).trim().is_empty())
-                .map(|n| n.text),
-        };
+        let around = around(doc, toks, i, j);
         runs::cut_run(doc, &toks[i..j], at_start, around, cx, out);
         i = next;
+    }
+}
+
+/// What stands around the run `toks[i..j]`: see [`Around`].
+fn around<'a>(doc: &Document, toks: &[Tok<'a>], i: usize, j: usize) -> Around<'a> {
+    Around {
+        before: i
+            .checked_sub(1)
+            .filter(|&k| between(doc, &toks[k], &toks[i]).trim().is_empty())
+            .map(|k| toks[k].text),
+        after: toks
+            .get(j)
+            .filter(|n| between(doc, &toks[j - 1], n).trim().is_empty())
+            .map(|n| n.text),
+        settlement_of: i >= 2
+            && toks[i - 1].text == "of"
+            && lexicon::SETTLEMENT_NOUNS.contains(toks[i - 2].text)
+            && between(doc, &toks[i - 2], &toks[i]).trim() == "of",
     }
 }
 
@@ -243,6 +252,8 @@ fn sentence_mentions(
 pub(super) struct Around<'a> {
     pub before: Option<&'a str>,
     pub after: Option<&'a str>,
+    /// "the town of" stands before the run.
+    pub settlement_of: bool,
 }
 
 /// A short lower-case part after a hyphen that is no common word: a syllable of a name

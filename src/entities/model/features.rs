@@ -102,6 +102,11 @@ impl Evidence {
     }
 }
 
+/// Whether a preposition of place governs the name at `span` ("in Bell").
+pub fn placed(doc: &Document, span: Span) -> bool {
+    Context::of(doc, span).placed()
+}
+
 /// Whether a name can stand at `span` as a person's: not after a preposition of place ("in Bell"),
 /// and opening its sentence, where any word has a capital, only before a speech verb ("Bell said").
 pub fn stands_as_a_name(doc: &Document, span: Span) -> bool {

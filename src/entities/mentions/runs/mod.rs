@@ -74,6 +74,7 @@ pub(super) fn cut_run(
         let around = Around {
             before: around.before.filter(|_| i == 0),
             after: around.after.filter(|_| i + 1 == windows),
+            settlement_of: around.settlement_of && i == 0,
         };
         let w = Window {
             doc,
@@ -133,6 +134,7 @@ fn cut(
     let around = Around {
         before: w.around.before.filter(|_| range.start == 0),
         after: w.around.after.filter(|_| range.end == w.run.len()),
+        settlement_of: w.around.settlement_of && range.start == 0,
     };
     let run = &w.run[range];
     // "(R-Ill.)", "D-Calif.": a politician's party and state, no name
@@ -188,6 +190,7 @@ fn cut(
         around: Around {
             before: around.before.filter(|_| from == 0),
             after: around.after.filter(|_| to == run.len()),
+            settlement_of: around.settlement_of && from == 0,
         },
         cx,
         at_start,
@@ -228,6 +231,23 @@ enum Leading {
     Nothing,
 }
 
+/// Whether a run is an organisation's or a facility's name by its words, which keeps its ordinary
+/// words ("National Rifle Association", "the Central Museum", "the Museum of Tides"): a head word
+/// or suffix last, or a head word before "of" or before a person's given name ("the Northern Rail
+/// Company Karen Blythe").
+fn organisation_named(run: &[Tok]) -> bool {
+    let g = &GAZETTEER;
+    let facility = |w: &str| lexicon::FACILITY_HEADS.contains_lower(w);
+    run.last()
+        .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text) || facility(t.text))
+        || run.windows(2).any(|w| {
+            lexicon::NAME_JOINERS.contains(w[1].text)
+                && (g.is_org_head(w[0].text) || facility(w[0].text))
+                || (g.is_org_head(w[0].text) || g.is_org_suffix(w[0].text))
+                    && g.given_name(w[1].text) >= 1000
+        })
+}
+
 /// The run without its leading ordinary words and titles, unless they begin a listed name ("New
 /// York", "South Korea"), and without trailing particles.
 fn without_leading(
@@ -240,21 +260,9 @@ fn without_leading(
     let g = &GAZETTEER;
     let (mut from, mut to) = (0, run.len());
     let mut titled = false;
-    // an organisation's name keeps its ordinary words ("National Rifle Association", "the group
-    // Homes for All")
-    // (asked only of runs that open with an ordinary word)
-    let org_named = std::cell::LazyCell::new(|| {
-        org_governed
-            || run
-                .last()
-                .is_some_and(|t| g.is_org_head(t.text) || g.is_org_suffix(t.text))
-            || run.windows(2).any(|w| {
-                lexicon::NAME_JOINERS.contains(w[1].text) && g.is_org_head(w[0].text)
-                    // "the Northern Rail Company Karen Blythe": a head word before a person
-                    || (g.is_org_head(w[0].text) || g.is_org_suffix(w[0].text))
-                        && g.given_name(w[1].text) >= 1000
-            })
-    });
+    // an organisation's name keeps its ordinary words ("the group Homes for All"; see
+    // `organisation_named`), asked only of runs that open with an ordinary word
+    let org_named = std::cell::LazyCell::new(|| org_governed || organisation_named(run));
     loop {
         let rest = &run[from..];
         let Some(first) = rest.first() else {

@@ -79,7 +79,10 @@ fn person_of_place(r: &Run, emit: &mut Vec<Task>) -> bool {
     };
     let toks = r.toks;
     let headless = left.iter().all(|t| {
-        !g.is_org_head(t.text) && !g.is_org_suffix(t.text) && g.place_head(t.text).is_none()
+        !g.is_org_head(t.text)
+            && !g.is_org_suffix(t.text)
+            && g.place_head(t.text).is_none()
+            && !lexicon::FACILITY_HEADS.contains_lower(t.text)
     });
     if !headless {
         return false;
@@ -215,7 +218,7 @@ fn split_at<'r, 'a>(
 
 /// A name governed by the word before or after it: "budget airline AirAsia", "the weather agency
 /// Meteo-France" (an organisation), "coauthor Colette Heald", "Liverpool boss Jurgen Klopp" (a
-/// person), "the Bouches-du-Rhone department" (a place).
+/// person), "the Bouches-du-Rhone department", "the town of Kelby" (a place).
 fn governed(r: &Run, emit: &mut Vec<Task>) -> bool {
     let before = r.around.before;
     let after = r.around.after;
@@ -223,7 +226,7 @@ fn governed(r: &Run, emit: &mut Vec<Task>) -> bool {
         push(emit, r.toks, Some(EntityKind::Org), true, 0);
         return true;
     }
-    if after.is_some_and(|a| lexicon::PLACE_NOUNS.contains(a)) {
+    if after.is_some_and(|a| lexicon::PLACE_NOUNS.contains(a)) || r.around.settlement_of {
         let ty = r
             .whole
             .map(|k| k.ty)
@@ -344,15 +347,22 @@ fn title_inside(r: &Run, emit: &mut Vec<Task>) -> bool {
     if toks.len() <= 2 || r.whole.is_some() {
         return false;
     }
+    // where the titles ending at word `k` begin: back over single titles ("Army Lt. Gen.") and a
+    // two-word one ("Majority Leader"), never to the run's first word
+    let titles_from = |k: usize| {
+        let mut from = k;
+        while from > 1 && g.is_title(toks[from - 1].text) {
+            from -= 1;
+        }
+        if from >= 2 && g.is_title(span_text(r.doc, &toks[from - 1..=from])) {
+            from -= 1;
+        }
+        from
+    };
     // after a listed name ("U.N. Ambassador Kestrelby", "Kenyan Prime Minister Wekesa") the words
     // after the title are a person's even without a given name, if they are one or two no list knows
     let listed_before = |k: usize| {
-        let before = if k >= 2 && g.is_title(span_text(r.doc, &toks[k - 1..=k])) {
-            &toks[..k - 1]
-        } else {
-            &toks[..k]
-        };
-        g.lookup(span_text(r.doc, before))
+        g.lookup(span_text(r.doc, &toks[..titles_from(k)]))
             .is_some_and(|known| !known.caution)
     };
     let surname_only = |k: usize| {
@@ -371,8 +381,7 @@ fn title_inside(r: &Run, emit: &mut Vec<Task>) -> bool {
     }) else {
         return false;
     };
-    let two = k >= 2 && g.is_title(span_text(r.doc, &toks[k - 1..=k]));
-    r.cut_again(emit, 0..k - usize::from(two), r.at_start);
+    r.cut_again(emit, 0..titles_from(k), r.at_start);
     push(emit, &toks[k + 1..], Some(EntityKind::Person), true, 0);
     true
 }
