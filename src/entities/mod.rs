@@ -118,6 +118,9 @@ fn checked(
         model::Class::Person
     } else if open_word && class == model::Class::Person && !evidence.person_like(text) {
         model::Class::None
+    } else if class == model::Class::Place && unlisted_acronym(text) {
+        // the lists have the places written so ("UK", "UAE", "NYC"); another is an organisation
+        model::Class::Org
     } else if class == model::Class::Place && !place_headed(text) {
         // a name of several words is a place by its head: the whole listed as one, or a last
         // word that names places ("River", "County"); else the next best judgement
@@ -218,6 +221,14 @@ fn given_name_led(text: &str, rule: Option<EntityKind>) -> bool {
         && words().next().is_some_and(|w| g.given_name(w) >= 1000)
         && g.lookup(text).is_none()
         && words().all(|w| !g.is_org_head(w) && !g.is_org_suffix(w))
+}
+
+/// Three to five capital letters no list knows ("KPA", "NWSC"); two letters are as often a state's
+/// or a country's code as anything ("FL", "DC").
+fn unlisted_acronym(text: &str) -> bool {
+    (3..=5).contains(&text.chars().count())
+        && text.chars().all(|c| c.is_ascii_uppercase())
+        && crate::lexicon::gazetteer::GAZETTEER.lookup(text).is_none()
 }
 
 /// Whether a name of several words is headed like a place: listed as one as a whole, its last word
@@ -337,6 +348,26 @@ mod tests {
                 (e.name, e.ty.as_str(), ms)
             })
             .collect()
+    }
+
+    #[test]
+    fn an_acronym_no_list_knows_judged_a_place_is_an_organisation() {
+        let doc = Document::new("Units of the NRVF moved south, and the UK protested.");
+        let evidence = model::features::Evidence::of(&doc, &[]);
+        let judged = |word: &str| {
+            let at = doc.text.find(word).unwrap();
+            let m = mentions::Mention {
+                span: Span::new(at, at + word.len()),
+                ty: None,
+                sure: false,
+                rank: 0,
+            };
+            let scores = [0.0; model::CLASSES];
+            checked(&doc, &m, model::Class::Place, &scores, &evidence)
+        };
+        assert_eq!(judged("NRVF"), model::Class::Org);
+        // a place the lists write so stays one
+        assert_eq!(judged("UK"), model::Class::Place);
     }
 
     #[test]
