@@ -61,6 +61,13 @@ impl Tables {
         // for countries, capitals and nationalities ("China", "Turkey", "Polish")
         let caution = rank < 7 && !k.contains(' ') && self.common.contains_key(&k);
         self.add_known(name, ty, rank, caution);
+        // "St Louis", "Mt Vernon", "Ft Worth": British and headline styles drop the stop
+        for short in ["St. ", "Mt. ", "Ft. "] {
+            if let Some(rest) = name.strip_prefix(short) {
+                let bare = format!("{} {rest}", short.trim_end().trim_end_matches('.'));
+                self.add_known(&bare, ty, rank, caution);
+            }
+        }
     }
 
     fn add_known(&mut self, name: &str, ty: u16, rank: u16, caution: bool) {

@@ -282,5 +282,11 @@ mod tests {
         assert!(g.is_org_head("Council"));
         assert!(g.common_tier("amid").is_some());
         assert_eq!(key("Bank  of\u{a0}England’s"), "bank of england's");
+        // a saint's or a mountain's abbreviation is found with its stop and without
+        assert_eq!(
+            g.lookup("St Louis").map(|k| k.ty),
+            g.lookup("St. Louis").map(|k| k.ty)
+        );
+        assert!(g.lookup("St Louis").is_some());
     }
 }
