@@ -118,6 +118,12 @@ fn checked(
         model::Class::Person
     } else if open_word && class == model::Class::Person && !evidence.person_like(text) {
         model::Class::None
+    } else if matches!(class, model::Class::Org | model::Class::None)
+        && !text.contains([' ', '\u{a0}'])
+        && before_its_state(doc, m.span)
+    {
+        // "near Mecca, Saudi Arabia": a town before its country or state
+        model::Class::Place
     } else if class == model::Class::Place && unlisted_acronym(text) {
         // the lists have the places written so ("UK", "UAE", "NYC"); another is an organisation
         model::Class::Org
@@ -222,6 +228,40 @@ fn given_name_led(text: &str, rule: Option<EntityKind>) -> bool {
         && g.lookup(text).is_none()
         && words().all(|w| !g.is_org_head(w) && !g.is_org_suffix(w))
 }
+
+/// Whether the name at `span` stands before a comma and a country or state the lists know, ending
+/// there ("Mecca, Saudi Arabia,", "Sumter, South Carolina."): a town named with where it is.
+fn before_its_state(doc: &Document, span: Span) -> bool {
+    let g = &crate::lexicon::gazetteer::GAZETTEER;
+    let Some(rest) = doc
+        .text
+        .get(span.end..)
+        .and_then(|r| r.strip_prefix(", "))
+        .and_then(|r| r.split('\n').next())
+    else {
+        return false;
+    };
+    // the place: up to three capitalised words, then a stop, a comma or the line's end
+    let mut end = 0;
+    for (n, word) in rest.split(' ').take(3).enumerate() {
+        let bare = word.trim_end_matches([',', '.', ';', ')']);
+        if !bare.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+        end += word.len() + usize::from(n > 0);
+        let closed = bare.len() < word.len() || rest[end..].is_empty();
+        let name = rest[..end].trim_end_matches([',', '.', ';', ')']);
+        if closed {
+            return g
+                .lookup(name)
+                .is_some_and(|k| !k.caution && k.ty == EntityKind::Gpe && k.rank >= STATE_RANK);
+        }
+    }
+    false
+}
+
+/// The rank the lists give a state of a country; countries rank above.
+const STATE_RANK: u8 = 6;
 
 /// Three to five capital letters no list knows ("KPA", "NWSC"); two letters are as often a state's
 /// or a country's code as anything ("FL", "DC").
@@ -368,6 +408,34 @@ mod tests {
         assert_eq!(judged("NRVF"), model::Class::Org);
         // a place the lists write so stays one
         assert_eq!(judged("UK"), model::Class::Place);
+    }
+
+    #[test]
+    fn a_name_before_a_comma_and_its_country_or_state_is_a_place() {
+        let doc = Document::new(
+            "Crowds gathered near Kelbrook, Saudi Arabia.\nOthers met at Tarn, Ohio, and Hale, Mr Ross.",
+        );
+        let evidence = model::features::Evidence::of(&doc, &[]);
+        let judged = |word: &str| {
+            let at = doc.text.find(word).unwrap();
+            let m = mentions::Mention {
+                span: Span::new(at, at + word.len()),
+                ty: None,
+                sure: false,
+                rank: 0,
+            };
+            checked(
+                &doc,
+                &m,
+                model::Class::Org,
+                &[0.0; model::CLASSES],
+                &evidence,
+            )
+        };
+        assert_eq!(judged("Kelbrook"), model::Class::Place);
+        assert_eq!(judged("Tarn"), model::Class::Place);
+        // a comma and something else after the name prove nothing
+        assert_eq!(judged("Hale"), model::Class::Org);
     }
 
     #[test]
