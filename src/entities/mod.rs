@@ -122,7 +122,7 @@ fn checked(
         && !text.contains([' ', '\u{a0}'])
         && before_its_state(doc, m.span)
     {
-        // "near Mecca, Saudi Arabia": a town before its country or state
+        // "near Kelbrook, Saudi Arabia": a town before its country or state
         model::Class::Place
     } else if class == model::Class::Place && unlisted_acronym(text) {
         // the lists have the places written so ("UK", "UAE", "NYC"); another is an organisation
@@ -230,7 +230,7 @@ fn given_name_led(text: &str, rule: Option<EntityKind>) -> bool {
 }
 
 /// Whether the name at `span` stands before a comma and a country or state the lists know, ending
-/// there ("Mecca, Saudi Arabia,", "Sumter, South Carolina."): a town named with where it is.
+/// there ("Kelbrook, Saudi Arabia,", "Tarn, Ohio."): a town named with where it is.
 fn before_its_state(doc: &Document, span: Span) -> bool {
     let g = &crate::lexicon::gazetteer::GAZETTEER;
     let Some(rest) = doc
@@ -263,7 +263,7 @@ fn before_its_state(doc: &Document, span: Span) -> bool {
 /// The rank the lists give a state of a country; countries rank above.
 const STATE_RANK: u8 = 6;
 
-/// Three to five capital letters no list knows ("KPA", "NWSC"); two letters are as often a state's
+/// Three to five capital letters no list knows ("NRVF", "HTCB"); two letters are as often a state's
 /// or a country's code as anything ("FL", "DC").
 fn unlisted_acronym(text: &str) -> bool {
     (3..=5).contains(&text.chars().count())
@@ -289,7 +289,7 @@ fn place_headed(text: &str) -> bool {
 }
 
 /// Whether a name of several words is headed by a facility's word: its last word, or the last word
-/// before "of" ("Ritz Hotel", "Museum of Flight").
+/// before "of" ("Ritz Hotel", "Museum of Tides").
 fn facility_headed(text: &str) -> bool {
     let core = text.split_once(" of ").map_or(text, |(head, _)| head);
     text.contains([' ', '\u{a0}'])
