@@ -260,9 +260,6 @@ fn before_its_state(doc: &Document, span: Span) -> bool {
     false
 }
 
-/// The rank the lists give a state of a country; countries rank above.
-const STATE_RANK: u8 = 6;
-
 /// Three to five capital letters no list knows ("NRVF", "HTCB"); two letters are as often a state's
 /// or a country's code as anything ("FL", "DC").
 fn unlisted_acronym(text: &str) -> bool {
@@ -325,6 +322,10 @@ const SURE_VOTE: f32 = 10.0;
 
 /// A list's rank from which its word is trusted over the model (countries, states, big cities).
 const TRUSTED_RANK: u8 = 5;
+
+/// The rank the lists give a state of a country (see [`crate::lexicon::gazetteer::Known::rank`]);
+/// countries rank above.
+const STATE_RANK: u8 = 6;
 
 /// The kind of entity a candidate judged `class` is: a place's kind and a nationality come from the
 /// rules and lists.
@@ -390,21 +391,25 @@ mod tests {
             .collect()
     }
 
+    /// What `checked` makes of the judge's `class` for `word` of `text`, a one-word mention no
+    /// list typed.
+    fn checked_word(text: &str, word: &str, class: model::Class) -> model::Class {
+        let doc = Document::new(text);
+        let evidence = model::features::Evidence::of(&doc, &[]);
+        let at = doc.text.find(word).unwrap();
+        let m = mentions::Mention {
+            span: Span::new(at, at + word.len()),
+            ty: None,
+            sure: false,
+            rank: 0,
+        };
+        checked(&doc, &m, class, &[0.0; model::CLASSES], &evidence)
+    }
+
     #[test]
     fn an_acronym_no_list_knows_judged_a_place_is_an_organisation() {
-        let doc = Document::new("Units of the NRVF moved south, and the UK protested.");
-        let evidence = model::features::Evidence::of(&doc, &[]);
-        let judged = |word: &str| {
-            let at = doc.text.find(word).unwrap();
-            let m = mentions::Mention {
-                span: Span::new(at, at + word.len()),
-                ty: None,
-                sure: false,
-                rank: 0,
-            };
-            let scores = [0.0; model::CLASSES];
-            checked(&doc, &m, model::Class::Place, &scores, &evidence)
-        };
+        let text = "Units of the NRVF moved south, and the UK protested.";
+        let judged = |word| checked_word(text, word, model::Class::Place);
         assert_eq!(judged("NRVF"), model::Class::Org);
         // a place the lists write so stays one
         assert_eq!(judged("UK"), model::Class::Place);
@@ -412,26 +417,8 @@ mod tests {
 
     #[test]
     fn a_name_before_a_comma_and_its_country_or_state_is_a_place() {
-        let doc = Document::new(
-            "Crowds gathered near Kelbrook, Saudi Arabia.\nOthers met at Tarn, Ohio, and Hale, Mr Ross.",
-        );
-        let evidence = model::features::Evidence::of(&doc, &[]);
-        let judged = |word: &str| {
-            let at = doc.text.find(word).unwrap();
-            let m = mentions::Mention {
-                span: Span::new(at, at + word.len()),
-                ty: None,
-                sure: false,
-                rank: 0,
-            };
-            checked(
-                &doc,
-                &m,
-                model::Class::Org,
-                &[0.0; model::CLASSES],
-                &evidence,
-            )
-        };
+        let text = "Crowds gathered near Kelbrook, Saudi Arabia.\nOthers met at Tarn, Ohio, and Hale, Mr Ross.";
+        let judged = |word| checked_word(text, word, model::Class::Org);
         assert_eq!(judged("Kelbrook"), model::Class::Place);
         assert_eq!(judged("Tarn"), model::Class::Place);
         // a comma and something else after the name prove nothing

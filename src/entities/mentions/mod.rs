@@ -239,8 +239,8 @@ fn around<'a>(doc: &Document, toks: &[Tok<'a>], i: usize, j: usize) -> Around<'a
             .get(j)
             .filter(|n| between(doc, &toks[j - 1], n).trim().is_empty())
             .map(|n| n.text),
+        // (only spaces and "of" between the noun and the run)
         settlement_of: i >= 2
-            && toks[i - 1].text == "of"
             && lexicon::SETTLEMENT_NOUNS.contains(toks[i - 2].text)
             && between(doc, &toks[i - 2], &toks[i]).trim() == "of",
     }
